@@ -1,0 +1,115 @@
+// Package batch runs the checker over many files: it expands directories in sorted order,
+// checks files on a bounded pool of workers, and hands results back in input order, so output
+// does not depend on the number of workers and memory does not grow with the batch.
+package batch
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/fzlint/fzlint/checker/input"
+)
+
+// Expand turns the paths given on the command line into the files to check, in order: a file
+// is taken as given (whatever its extension: an unsupported one is reported, not skipped), a
+// directory is walked recursively in sorted order, skipping hidden directories and files that
+// are not reports. A path that cannot be read is returned as it is, so that reading it later
+// reports why.
+func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if path != p {
+					found = append(found, path) // reported as unreadable when read
+				}
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && (strings.HasPrefix(name, ".") || (ignored != nil && ignored(path, true))) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || !input.Checkable(name) || (ignored != nil && ignored(path, false)) {
+				return nil
+			}
+			found = append(found, path)
+			return nil
+		})
+		if walkErr != nil {
+			found = append(found, p)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out
+}
+
+// Run calls work for each item on jobs workers and calls emit with the results in the order of
+// items. At most about 2×jobs results wait for their turn, so memory stays bounded.
+func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
+	if jobs < 1 {
+		jobs = 1
+	}
+	type slot struct {
+		i int
+		r R
+	}
+	in := make(chan int)
+	out := make(chan slot, jobs)
+	var wg sync.WaitGroup
+	// A window of tokens keeps workers from running far ahead of the slowest file.
+	window := make(chan struct{}, 2*jobs)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range in {
+				out <- slot{i, work(items[i])}
+			}
+		}()
+	}
+	go func() {
+		for i := range items {
+			window <- struct{}{}
+			in <- i
+		}
+		close(in)
+		wg.Wait()
+		close(out)
+	}()
+	pending := map[int]R{}
+	next := 0
+	for s := range out {
+		pending[s.i] = s.r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(r)
+			next++
+			<-window
+		}
+	}
+}

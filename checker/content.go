@@ -1,0 +1,131 @@
+package checker
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+func init() {
+	register(missingCauses, dutiesCoverage, emptySection, encodingCheck, unreadableCheck)
+}
+
+var missingCauses = &Check{
+	ID:       "content/missing-causes",
+	Severity: Warning,
+	Summary:  "“存在的不足”部分只列问题，没有分析原因",
+	Doc:      `法定的第二部分是“存在的不足和原因”：只罗列表现、不分析原因，是报告最常见的缺陷之一。本规则在该部分中查找 rules.toml [causes] 列出的表述（原因、由于、究其、根源、受……影响等），一处都没有时提示。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、存在的问题\n基层法治力量薄弱，执法规范化水平有待提升。",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、存在的问题和原因\n基层法治力量薄弱，执法规范化水平有待提升。主要原因是乡镇编制不足，培训不够。",
+	Run:      runMissingCauses,
+}
+
+func runMissingCauses(p *Pass) {
+	part := p.Doc.Parts["deficiencies"]
+	if part == nil || p.m.causes == nil {
+		return
+	}
+	if p.m.causes.MatchString(part.Heading.Text) || p.m.causes.MatchString(p.Doc.PartText(part)) {
+		return
+	}
+	h := part.Heading
+	p.Report(Diagnostic{
+		Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
+		Message: fmt.Sprintf("“%s”部分只列了问题的表现，没有分析原因（如“原因”“由于”“究其根源”）", part.Rule.Name),
+	})
+}
+
+var dutiesCoverage = &Check{
+	ID:       "content/duties-coverage",
+	Severity: Warning,
+	Summary:  "第一责任人职责部分涉及的职责太少",
+	Doc:      `《党政主要负责人履行推进法治建设第一责任人职责规定》列出主要负责人的职责。“第一责任人职责”部分应写到其中几项：研究部署法治建设、重大行政决策法定程序、尊重司法和出庭应诉、领导干部学法、年终述法、法治督察与整改等（rules.toml [duties]）。涉及的职责少于 min_groups 项时提示，并列出未涉及的项。这是合理性检查，不是法律要求。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责人高度重视法治建设，带头推动各项工作落实落地，取得明显成效。",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责人主持常务会议专题研究法治建设，组织会前学法12次，年终述法，带头出庭应诉。",
+	Run:      runDutiesCoverage,
+}
+
+func runDutiesCoverage(p *Pass) {
+	part := p.Doc.Parts["duties"]
+	if part == nil || len(p.m.duties) == 0 {
+		return
+	}
+	text := p.Doc.PartText(part)
+	var covered, missing []string
+	for i, re := range p.m.duties {
+		name := p.Rules.Duties.Groups[i].Name
+		if re != nil && re.MatchString(text) {
+			covered = append(covered, name)
+		} else {
+			missing = append(missing, name)
+		}
+	}
+	if len(covered) >= p.Rules.Duties.MinGroups {
+		return
+	}
+	h := part.Heading
+	got := "未涉及任何一项"
+	if len(covered) > 0 {
+		got = fmt.Sprintf("只涉及%d项（%s）", len(covered), strings.Join(covered, "、"))
+	}
+	p.Report(Diagnostic{
+		Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
+		Message: fmt.Sprintf("“%s”部分%s，至少应写到%d项第一责任人职责；未涉及：%s",
+			part.Rule.Name, got, p.Rules.Duties.MinGroups, strings.Join(missing, "、")),
+	})
+}
+
+var emptySection = &Check{
+	ID:       "content/empty-section",
+	Severity: Warning,
+	Summary:  "某一部分几乎没有内容",
+	Doc:      `有标题、没有实质内容的部分（只有一两句话）等于没写。各部分的最少字数（只计汉字）在 rules.toml 各 [[parts]] 的 min_chars 中设置；“其他需要报告的情况”可以只写“无”。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n见附件。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是乡镇编制不足，培训不够，经费保障不到位。",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件，组织全县执法人员培训4期，开展案卷评查2次。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是乡镇编制不足，培训不够，经费保障不到位。",
+	Run:      runEmptySection,
+}
+
+func runEmptySection(p *Pass) {
+	for _, part := range p.Doc.PartOrder {
+		if part.Rule.MinChars <= 0 {
+			continue
+		}
+		n := 0
+		for _, r := range p.Doc.PartText(part) {
+			if unicode.Is(unicode.Han, r) {
+				n++
+			}
+		}
+		if n >= part.Rule.MinChars {
+			continue
+		}
+		h := part.Heading
+		p.Report(Diagnostic{
+			Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
+			Message: fmt.Sprintf("“%s”部分几乎没有内容（正文%d字，至少应有%d字）", part.Rule.Name, n, part.Rule.MinChars),
+		})
+	}
+}
+
+var encodingCheck = &Check{
+	ID:       "input/encoding",
+	Severity: Info,
+	Summary:  "文件不是 UTF-8，已按 GB18030 或 UTF-16 解码",
+	Doc:      `fzlint 能读 UTF-8（带或不带 BOM）、GB18030/GBK 和带 BOM 的 UTF-16 文本，检查结果与编码无关。非 UTF-8 的文件在网站发布和交换时容易出现乱码，建议另存为 UTF-8。`,
+	Run: func(p *Pass) {
+		switch p.Doc.Encoding {
+		case "", "UTF-8", "UTF-8 (BOM)":
+			return
+		}
+		p.Report(Diagnostic{Line: 1, Message: fmt.Sprintf("文件编码为 %s，已自动转换；建议另存为 UTF-8", p.Doc.Encoding)})
+	},
+}
+
+var unreadableCheck = &Check{
+	ID:       "input/unreadable",
+	Severity: Error,
+	Summary:  "无法读取的文件（二进制、空文件、损坏或无法识别的编码），已跳过",
+	Doc:      `二进制文件、空文件、损坏的 .docx、无法识别的编码，以及 .doc、.wps、.pdf 等不支持的格式，都无法检查：fzlint 报告原因，跳过该文件，继续检查其余文件，退出码为 2。.doc/.wps 请另存为 .docx。`,
+	// The engine reports this rule itself when a file cannot be decoded; no document exists.
+	Run: func(*Pass) {},
+}

@@ -1,0 +1,95 @@
+package checker
+
+import (
+	"github.com/fzlint/fzlint/rules"
+)
+
+// Severity is re-exported so that users of the checker need not import rules for it.
+type Severity = rules.Severity
+
+// Severities, from least to most serious.
+const (
+	Info    = rules.Info
+	Warning = rules.Warning
+	Error   = rules.Error
+)
+
+// Diagnostic is one finding. Lines and columns are 1-based; columns count runes. Severity is
+// resolved once, from the rule's default, the rule set and the command line, before a
+// Diagnostic leaves the engine.
+type Diagnostic struct {
+	Rule       string
+	Severity   Severity
+	Line       int
+	Column     int
+	EndLine    int
+	EndColumn  int
+	Message    string
+	Suggestion string // what to write instead, when there is one answer
+	Template   string // the template heading, for structure rules
+	// Diff is the heading against its template, for the pretty renderer; empty otherwise.
+	Diff []DiffOp
+	// Fix is a safe replacement of the text between (Line, Column) and (EndLine, EndColumn).
+	Fix *Fix
+}
+
+// Fix replaces the diagnostic's range with New.
+type Fix struct {
+	New string
+}
+
+// DiffOp is one run of a character diff: Op is -1 (in the template only), 0 (in both) or +1
+// (in the heading only).
+type DiffOp struct {
+	Op   int
+	Text string
+}
+
+// Report is what the checker learned about a document as a whole.
+type Report struct {
+	Year     int
+	Profile  string
+	Title    string
+	Unit     string
+	Sections map[string]int // part id → 1-based heading line, 0 when absent
+	// PartIDs lists every part id of the rule set in template order, for stable output.
+	PartIDs []string
+}
+
+// Result is the outcome for one file: a report and its diagnostics, or an error that kept the
+// file from being checked.
+type Result struct {
+	Path        string
+	Report      *Report
+	Diagnostics []Diagnostic
+	// Err is set when the file could not be read or decoded; Diagnostics then holds the
+	// input/unreadable finding.
+	Err error
+	// Source is the document's lines, for renderers that quote them; it may be nil.
+	Source []string
+}
+
+// Count returns the number of diagnostics at each severity.
+func (r *Result) Count() (errors, warnings, infos int) {
+	for _, d := range r.Diagnostics {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		case Info:
+			infos++
+		}
+	}
+	return
+}
+
+// Fails reports whether the result has a finding at or above a severity.
+func (r *Result) Fails(at Severity) bool {
+	for _, d := range r.Diagnostics {
+		if d.Severity >= at {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,203 @@
+// Package checker is fzlint's core: the document model (lines, headings, the report's parts,
+// its year and profile), the registry of checks, and the engine that runs them. A check reads
+// the Document and reports Diagnostics; it never prints and never reads files.
+package checker
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+// Line is one line of the document as decoded, without its line end.
+type Line struct {
+	Text string
+	// Indent is the number of runes of leading white space (including U+3000).
+	Indent int
+	// Content is Text without leading and trailing white space.
+	Content string
+	// Chrome marks site chrome (当前位置, 字号, 上一篇…) that is not the report.
+	Chrome bool
+	// Heading is the numbered heading on this line, if any.
+	Heading *Heading
+}
+
+// Document is a report ready to be checked: built once, read by every check.
+type Document struct {
+	Name     string
+	Encoding string
+	Lines    []Line
+	Headings []*Heading
+
+	// TitleLine is the 1-based line of the title, 0 when there is none.
+	TitleLine int
+	Title     string
+	// AddresseeLine is the line of the 主送机关 (县人大常委会：), 0 when there is none.
+	AddresseeLine int
+	// BodyStart and BodyEnd bound the report's body (1-based, inclusive): after the title
+	// block, before the closing formula, signature and date.
+	BodyStart, BodyEnd int
+	// ClosingLine is the line of 特此报告 or 专此报告, 0 when there is none.
+	ClosingLine int
+	// Date is the 成文日期 and DateLine its line (0 when there is none).
+	Date     Date
+	DateLine int
+
+	Unit     string
+	Year     int
+	YearFrom string // where the year was found: flag, title, first sentence, heading, date
+	Profile  string
+
+	// Parts are the report's parts found, by id; PartOrder lists them in document order.
+	Parts     map[string]*Part
+	PartOrder []*Part
+}
+
+// Date is a calendar date as written in the document.
+type Date struct{ Year, Month, Day int }
+
+// Before reports whether d is earlier than o.
+func (d Date) Before(o Date) bool {
+	if d.Year != o.Year {
+		return d.Year < o.Year
+	}
+	if d.Month != o.Month {
+		return d.Month < o.Month
+	}
+	return d.Day < o.Day
+}
+
+// Part is one of the report's parts: its heading (nil for an implicit part) and its lines.
+type Part struct {
+	ID      string
+	Rule    *rules.Part
+	Heading *Heading
+	// Start is the heading's line (or the first line of an implicit part); End is the last line.
+	Start, End int
+}
+
+// Text returns the part's body: its lines after the heading line's own heading text.
+func (d *Document) PartText(p *Part) string {
+	var b strings.Builder
+	for n := p.Start; n <= p.End; n++ {
+		l := &d.Lines[n-1]
+		if l.Chrome {
+			continue
+		}
+		s := l.Content
+		if l.Heading != nil && n == p.Start {
+			s = strings.TrimPrefix(strings.TrimPrefix(s, l.Heading.Marker), l.Heading.Text)
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// PartAt returns the part that holds line n, or nil.
+func (d *Document) PartAt(n int) *Part {
+	for _, p := range d.PartOrder {
+		if n >= p.Start && n <= p.End {
+			return p
+		}
+	}
+	return nil
+}
+
+// Options are what the command line decides about a document.
+type Options struct {
+	Year    int    // 0: detect
+	Profile string // "", "auto": detect
+}
+
+// NewDocument builds the model of a decoded text with a rule set.
+func NewDocument(name string, lines []string, encoding string, c *Compiled, opt Options) *Document {
+	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines))}
+	rs, m := c.Set, c.m
+	for i, text := range lines {
+		l := &d.Lines[i]
+		l.Text = text
+		trimmed := strings.TrimLeftFunc(text, isSpace)
+		l.Indent = utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
+		l.Content = strings.TrimRightFunc(trimmed, isSpace)
+		if l.Content != "" && utf8.RuneCountInString(l.Content) <= rs.Document.ChromeMaxChars && m.chrome != nil && m.chrome.MatchString(l.Content) {
+			l.Chrome = true
+		}
+	}
+	d.findFrame(rs, m)
+	for i := d.BodyStart - 1; i >= 0 && i < d.BodyEnd; i++ {
+		l := &d.Lines[i]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		h, ok := ParseHeading(stripMarkdownHeading(l.Content))
+		if !ok {
+			continue
+		}
+		h.Line = i + 1
+		h.Column = l.Indent + 1 + utf8.RuneCountInString(l.Content) - utf8.RuneCountInString(stripMarkdownHeading(l.Content))
+		l.Heading = &h
+		d.Headings = append(d.Headings, l.Heading)
+	}
+	d.findParts(rs, m)
+	d.findYear(opt.Year)
+	d.findUnit(rs, m)
+	d.findProfile(m, opt.Profile)
+	return d
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
+
+// stripMarkdownHeading removes a leading "## " so that Markdown headings parse like text.
+func stripMarkdownHeading(s string) string {
+	t := strings.TrimLeft(s, "#")
+	if len(t) < len(s) && len(s)-len(t) <= 6 {
+		return strings.TrimLeftFunc(t, isSpace)
+	}
+	return s
+}
+
+// matchers are the rule set's pattern lists joined into single regexps, built once per set.
+type matchers struct {
+	chrome, closing               *regexp.Regexp
+	government, department        *regexp.Regexp
+	parts                         map[string]*regexp.Regexp
+	causes                        *regexp.Regexp
+	duties                        []*regexp.Regexp
+	titleRequired, titleForbidden []*regexp.Regexp
+}
+
+// Compiled is a rule set with its patterns joined for matching; build it once per rule set
+// with Compile and share it between goroutines (it is read-only).
+type Compiled struct {
+	Set *rules.Set
+	m   *matchers
+}
+
+// Compile prepares a rule set for checking.
+func Compile(rs *rules.Set) *Compiled {
+	m := &matchers{
+		chrome:     rs.Document.Chrome.Any(),
+		closing:    rs.Document.Closing.Any(),
+		government: rs.Unit.Government.Any(),
+		department: rs.Unit.Department.Any(),
+		causes:     rs.Causes.Patterns.Any(),
+		parts:      map[string]*regexp.Regexp{},
+	}
+	for _, p := range rs.Parts {
+		m.parts[p.ID] = p.Patterns.Any()
+	}
+	for _, g := range rs.Duties.Groups {
+		m.duties = append(m.duties, g.Patterns.Any())
+	}
+	for _, t := range rs.Title.Required {
+		m.titleRequired = append(m.titleRequired, t.Pattern.Regexp)
+	}
+	for _, t := range rs.Title.Forbidden {
+		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
+	}
+	return &Compiled{Set: rs, m: m}
+}

@@ -1,0 +1,273 @@
+package checker
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// Check is one rule: its id (stable; users disable and baseline by it), its default severity,
+// its documentation for `fzlint rules` and `fzlint explain`, and the function that runs it.
+type Check struct {
+	ID       string
+	Severity Severity
+	// Summary is one line for `fzlint rules`.
+	Summary string
+	// Doc explains what the rule checks and why.
+	Doc string
+	// Bad and Good are examples; Bad must make the rule fire and Good must not (tested).
+	Bad, Good string
+	// Fixable says whether the rule offers safe fixes.
+	Fixable bool
+	Run     func(*Pass)
+}
+
+var registry []*Check
+
+// register adds checks to the registry; called from init in each family's file.
+func register(cs ...*Check) { registry = append(registry, cs...) }
+
+// Checks returns every check, sorted by id.
+func Checks() []*Check {
+	out := append([]*Check(nil), registry...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the check with an id, or nil.
+func Lookup(id string) *Check {
+	for _, c := range registry {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// RuleIDs returns every rule id, for validating rule sets.
+func RuleIDs() []string {
+	ids := make([]string, len(registry))
+	for i, c := range registry {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+var ruleIDRE = regexp.MustCompile(`^[a-z]+/[a-z]+(-[a-z]+)*$`)
+
+// Validate checks the registry: ids unique and well formed, documentation and examples present.
+func Validate() error {
+	seen := map[string]bool{}
+	for _, c := range registry {
+		switch {
+		case !ruleIDRE.MatchString(c.ID):
+			return fmt.Errorf("rule id %q is not family/name", c.ID)
+		case seen[c.ID]:
+			return fmt.Errorf("rule %s registered twice", c.ID)
+		case c.Summary == "" || c.Doc == "":
+			return fmt.Errorf("rule %s has no documentation", c.ID)
+		case c.Run == nil:
+			return fmt.Errorf("rule %s has no Run", c.ID)
+		case c.Severity < Info:
+			return fmt.Errorf("rule %s has no default severity", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	return nil
+}
+
+// Pass is what a check sees: the document, the rule set, and a way to report.
+type Pass struct {
+	Doc   *Document
+	Rules *rules.Set
+	m     *matchers
+	check *Check
+	diags []Diagnostic
+}
+
+// Report adds a finding of the running check. Missing end positions default to the start.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.check.ID
+	if d.Line == 0 {
+		d.Line = 1
+	}
+	if d.Column == 0 {
+		d.Column = 1
+	}
+	if d.EndLine == 0 {
+		d.EndLine = d.Line
+	}
+	if d.EndColumn == 0 {
+		d.EndColumn = d.Column
+	}
+	p.diags = append(p.diags, d)
+}
+
+// At returns a diagnostic that spans the byte range [start, end) of line n's Text.
+func (p *Pass) At(n, start, end int) Diagnostic {
+	t := p.Doc.Lines[n-1].Text
+	col := utf8.RuneCountInString(t[:start]) + 1
+	return Diagnostic{Line: n, Column: col, EndLine: n, EndColumn: col + utf8.RuneCountInString(t[start:end])}
+}
+
+// Linter checks documents with one rule set and one choice of severities. It is read-only once
+// built, so one Linter serves every worker.
+type Linter struct {
+	rules    *Compiled
+	severity map[string]Severity
+	checks   []*Check
+}
+
+// Selection is what the command line says about which rules run.
+type Selection struct {
+	Disable []string // rule ids or families ("language" or "language/*")
+	Enable  []string
+}
+
+// NewLinter resolves each rule's severity once: the default, then the rule set's [severity]
+// table, then --disable and --enable.
+func NewLinter(c *Compiled, sel Selection) (*Linter, error) {
+	l := &Linter{rules: c, severity: map[string]Severity{}}
+	for _, ch := range registry {
+		sev := ch.Severity
+		if s, ok := c.Set.Severity[ch.ID]; ok {
+			sev = s
+		}
+		l.severity[ch.ID] = sev
+	}
+	for _, pat := range sel.Disable {
+		ids, err := matchRules(pat)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			l.severity[id] = rules.Off
+		}
+	}
+	for _, pat := range sel.Enable {
+		ids, err := matchRules(pat)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if l.severity[id] == rules.Off {
+				sev := Lookup(id).Severity
+				if s, ok := c.Set.Severity[id]; ok && s != rules.Off {
+					sev = s
+				}
+				l.severity[id] = sev
+			}
+		}
+	}
+	for _, ch := range Checks() {
+		if l.severity[ch.ID] >= Info {
+			l.checks = append(l.checks, ch)
+		}
+	}
+	return l, nil
+}
+
+// matchRules expands a rule id, a family ("language") or a family glob ("language/*").
+func matchRules(pat string) ([]string, error) {
+	pat = strings.TrimSpace(pat)
+	fam := strings.TrimSuffix(strings.TrimSuffix(pat, "*"), "/")
+	var ids []string
+	for _, c := range registry {
+		if c.ID == pat || strings.HasPrefix(c.ID, fam+"/") {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("unknown rule %q (see `fzlint rules`)", pat)
+	}
+	return ids, nil
+}
+
+// Severity returns the resolved severity of a rule.
+func (l *Linter) Severity(id string) Severity { return l.severity[id] }
+
+// Rules returns the linter's rule set.
+func (l *Linter) Rules() *rules.Set { return l.rules.Set }
+
+// CheckBytes decodes a .txt or .md file and checks it.
+func (l *Linter) CheckBytes(name string, data []byte, opt Options) Result {
+	t, err := input.DecodeText(data)
+	if err != nil {
+		return l.Unreadable(name, err)
+	}
+	return l.CheckText(name, t, opt)
+}
+
+// Unreadable returns the result for a file that could not be read.
+func (l *Linter) Unreadable(name string, err error) Result {
+	res := Result{Path: name, Err: err}
+	if sev := l.severity["input/unreadable"]; sev >= Info {
+		res.Diagnostics = []Diagnostic{{
+			Rule: "input/unreadable", Severity: sev, Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+			Message: "无法读取：" + err.Error(),
+		}}
+	}
+	return res
+}
+
+// CheckText checks decoded text.
+func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
+	doc := NewDocument(name, t.Lines, t.Encoding, l.rules, opt)
+	return l.CheckDocument(doc)
+}
+
+// CheckDocument runs every enabled check on a document and returns its findings sorted by
+// position, then rule.
+func (l *Linter) CheckDocument(doc *Document) Result {
+	res := Result{Path: doc.Name, Report: doc.report(l.rules.Set), Source: make([]string, len(doc.Lines))}
+	for i := range doc.Lines {
+		res.Source[i] = doc.Lines[i].Text
+	}
+	for _, ch := range l.checks {
+		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch}
+		ch.Run(p)
+		for _, d := range p.diags {
+			d.Severity = l.severity[ch.ID]
+			res.Diagnostics = append(res.Diagnostics, d)
+		}
+	}
+	SortDiagnostics(res.Diagnostics)
+	return res
+}
+
+// SortDiagnostics orders findings by line, column and rule.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+func (d *Document) report(rs *rules.Set) *Report {
+	r := &Report{Year: d.Year, Profile: d.Profile, Title: d.Title, Unit: d.Unit, Sections: map[string]int{}}
+	ids := make([]*rules.Part, len(rs.Parts))
+	for i := range rs.Parts {
+		ids[i] = &rs.Parts[i]
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return ids[i].Ordinal < ids[j].Ordinal })
+	for _, p := range ids {
+		r.PartIDs = append(r.PartIDs, p.ID)
+		if part := d.Parts[p.ID]; part != nil {
+			r.Sections[p.ID] = part.Start
+		} else {
+			r.Sections[p.ID] = 0
+		}
+	}
+	return r
+}

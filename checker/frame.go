@@ -1,0 +1,327 @@
+package checker
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+var (
+	// A line holding only a date: 2025年2月5日, or 二〇二五年二月五日.
+	dateLineRE = regexp.MustCompile(`^(\d{4}|[〇零一二三四五六七八九○Ｏ]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$`)
+	// A document number: 盘州府党〔2021〕1 号.
+	docNumberRE = regexp.MustCompile(`[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$`)
+	// A year at the start of the first sentence: 2024年，…
+	leadYearRE = regexp.MustCompile(`^(\d{4})\s*年度?`)
+	// A year in a title or heading: 2024年度 / 2024 年.
+	yearRE = regexp.MustCompile(`(\d{4})\s*年`)
+)
+
+// sentenceEnd are the characters after which a short line is a sentence, not a title.
+const sentenceEnd = "。；;，,！!？?"
+
+// findFrame finds the title, addressee, closing formula and date, and so the body between them.
+func (d *Document) findFrame(rs *rules.Set, m *matchers) {
+	n := len(d.Lines)
+	d.BodyStart, d.BodyEnd = 1, n
+	// Leading block: chrome, title, document number, addressee.
+	i := 0
+	for ; i < n; i++ {
+		l := &d.Lines[i]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		c := l.Content
+		if docNumberRE.MatchString(c) {
+			continue
+		}
+		if _, ok := ParseHeading(stripMarkdownHeading(c)); ok {
+			break
+		}
+		if d.TitleLine == 0 && d.AddresseeLine == 0 && isTitle(stripMarkdownHeading(c), rs) {
+			d.TitleLine, d.Title = i+1, stripMarkdownHeading(c)
+			// A long title is often broken over two lines.
+			if j := nextContent(d.Lines, i+1); j > 0 && !strings.Contains(d.Title, "报告") {
+				next := d.Lines[j].Content
+				if utf8.RuneCountInString(d.Title+next) <= rs.Document.TitleMaxChars && strings.Contains(next, "报告") && !strings.ContainsAny(next, sentenceEnd) {
+					d.Title += next
+					d.Lines[j].Chrome = false
+					i = j
+				}
+			}
+			continue
+		}
+		if d.AddresseeLine == 0 && isAddressee(c) {
+			d.AddresseeLine = i + 1
+			continue
+		}
+		break
+	}
+	d.BodyStart = i + 1
+	// Trailing block: chrome, date, signature, closing formula.
+	j := n - 1
+	for ; j >= i; j-- {
+		l := &d.Lines[j]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		if d.DateLine == 0 && d.ClosingLine == 0 {
+			if date, ok := parseDate(l.Content); ok {
+				d.Date, d.DateLine = date, j+1
+				continue
+			}
+		}
+		if m.closing != nil && m.closing.MatchString(l.Content) {
+			d.ClosingLine = j + 1
+			j--
+			break
+		}
+		// The signature (落款) between body and date: a short line with no punctuation.
+		if d.DateLine > 0 && d.DateLine-j <= 3 && utf8.RuneCountInString(l.Content) <= 30 && !strings.ContainsAny(l.Content, sentenceEnd+"。：:") {
+			if _, ok := ParseHeading(l.Content); !ok {
+				continue
+			}
+		}
+		break
+	}
+	d.BodyEnd = j + 1
+	if d.BodyEnd < d.BodyStart {
+		d.BodyEnd = d.BodyStart - 1
+	}
+}
+
+func nextContent(lines []Line, from int) int {
+	for k := from; k < len(lines); k++ {
+		if lines[k].Content != "" && !lines[k].Chrome {
+			return k
+		}
+	}
+	return -1
+}
+
+// isTitle reports whether a line before the body reads as the report's title.
+func isTitle(c string, rs *rules.Set) bool {
+	if utf8.RuneCountInString(c) > rs.Document.TitleMaxChars || strings.ContainsAny(c, sentenceEnd+"：:") {
+		return false
+	}
+	for _, mk := range rs.Document.TitleMarkers {
+		if strings.Contains(c, mk) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAddressee reports whether a line is a 主送机关 line: short, ending with a colon.
+func isAddressee(c string) bool {
+	if utf8.RuneCountInString(c) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(c)
+	return (r == '：' || r == ':') && !strings.ContainsAny(c, "。，,")
+}
+
+// parseDate reads a line that holds only a date.
+func parseDate(c string) (Date, bool) {
+	c = strings.ReplaceAll(c, " ", "")
+	m := dateLineRE.FindStringSubmatch(c)
+	if m == nil {
+		return Date{}, false
+	}
+	y, mo, dd := numeral(m[1]), numeral(m[2]), numeral(m[3])
+	if y < 1900 || mo < 1 || mo > 12 || dd < 1 || dd > 31 {
+		return Date{}, false
+	}
+	return Date{y, mo, dd}, true
+}
+
+// numeral reads Arabic digits, digit-by-digit Chinese years (二〇二五) or Chinese numbers (十五).
+func numeral(s string) int {
+	if v, err := strconv.Atoi(s); err == nil {
+		return v
+	}
+	if utf8.RuneCountInString(s) == 4 {
+		v := 0
+		for _, r := range s {
+			switch r {
+			case '〇', '零', '○', 'Ｏ':
+				v *= 10
+			default:
+				v = v*10 + chineseDigits[r]
+			}
+		}
+		return v
+	}
+	v, _ := parseChineseNumber(s)
+	return v
+}
+
+// findParts assigns the top-level headings to the rule set's parts.
+func (d *Document) findParts(rs *rules.Set, m *matchers) {
+	d.Parts = map[string]*Part{}
+	var top []*Heading
+	for _, h := range d.Headings {
+		if h.Level == LevelChapter {
+			top = append(top, h)
+		}
+	}
+	assigned := map[*Heading]*Part{}
+	for _, h := range top {
+		for i := range rs.Parts {
+			rp := &rs.Parts[i]
+			if d.Parts[rp.ID] != nil {
+				continue
+			}
+			if re := m.parts[rp.ID]; re != nil && re.MatchString(h.Text) {
+				p := &Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line}
+				d.Parts[rp.ID] = p
+				assigned[h] = p
+				break
+			}
+		}
+	}
+	// An implicit part: the first unmatched top-level heading before every part that must
+	// follow it.
+	for i := range rs.Parts {
+		rp := &rs.Parts[i]
+		if !rp.Implicit || d.Parts[rp.ID] != nil {
+			continue
+		}
+		limit := d.BodyEnd + 1
+		for _, o := range rs.Order {
+			if o.First == rp.ID && d.Parts[o.Then] != nil && d.Parts[o.Then].Start < limit {
+				limit = d.Parts[o.Then].Start
+			}
+		}
+		for _, h := range top {
+			if h.Line >= limit {
+				break
+			}
+			if assigned[h] == nil {
+				p := &Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line}
+				d.Parts[rp.ID] = p
+				assigned[h] = p
+				break
+			}
+		}
+	}
+	// Parts in document order; each runs to the line before the next part.
+	for _, h := range top {
+		if p := assigned[h]; p != nil {
+			d.PartOrder = append(d.PartOrder, p)
+		}
+	}
+	for i, p := range d.PartOrder {
+		if i+1 < len(d.PartOrder) {
+			p.End = d.PartOrder[i+1].Start - 1
+		} else {
+			p.End = d.BodyEnd
+		}
+	}
+}
+
+// findYear settles the report year Y: the flag, else the title, the first sentence, a heading
+// of a part about Y, the plan's heading (Y+1), or the date line (Y+1).
+func (d *Document) findYear(flag int) {
+	if flag > 0 {
+		d.Year, d.YearFrom = flag, "flag"
+		return
+	}
+	if y := plausibleYear(yearRE.FindStringSubmatch(d.Title)); y > 0 {
+		d.Year, d.YearFrom = y, "title"
+		return
+	}
+	if k := nextContent(d.Lines, d.BodyStart-1); k >= 0 && d.Lines[k].Heading == nil {
+		if y := plausibleYear(leadYearRE.FindStringSubmatch(d.Lines[k].Content)); y > 0 {
+			d.Year, d.YearFrom = y, "first sentence"
+			return
+		}
+	}
+	for _, id := range []string{"measures", "deficiencies", "duties"} {
+		if p := d.Parts[id]; p != nil && p.Heading != nil {
+			if y := plausibleYear(yearRE.FindStringSubmatch(p.Heading.Text)); y > 0 {
+				d.Year, d.YearFrom = y, "heading"
+				return
+			}
+		}
+	}
+	if p := d.Parts["plan"]; p != nil && p.Heading != nil {
+		if y := plausibleYear(yearRE.FindStringSubmatch(p.Heading.Text)); y > 0 {
+			d.Year, d.YearFrom = y-1, "plan heading"
+			return
+		}
+	}
+	if d.DateLine > 0 {
+		d.Year, d.YearFrom = d.Date.Year-1, "date"
+	}
+}
+
+func plausibleYear(m []string) int {
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y < 2000 || y > 2099 {
+		return 0
+	}
+	return y
+}
+
+// findUnit finds the reporting unit: from the title (before 关于 or the year), else the subject
+// of the first sentence.
+func (d *Document) findUnit(rs *rules.Set, m *matchers) {
+	if t := d.Title; t != "" {
+		cut := len(t)
+		if i := strings.Index(t, "关于"); i >= 0 {
+			cut = i
+		} else if loc := yearRE.FindStringIndex(t); loc != nil {
+			cut = loc[0]
+		}
+		if u := strings.TrimSpace(t[:cut]); u != "" {
+			d.Unit = u
+			return
+		}
+	}
+	k := nextContent(d.Lines, d.BodyStart-1)
+	if k < 0 || d.Lines[k].Heading != nil {
+		return
+	}
+	s := d.Lines[k].Content
+	if loc := leadYearRE.FindStringIndex(s); loc != nil {
+		s = strings.TrimLeft(s[loc[1]:], "，, ")
+	}
+	if rs.Unit.LeadClause.Valid() {
+		if loc := rs.Unit.LeadClause.FindStringIndex(s); loc != nil {
+			s = s[loc[1]:]
+		}
+	}
+	end := len(s)
+	for _, w := range rs.Unit.SubjectEnd {
+		if i := strings.Index(s, w); i > 0 && i < end {
+			end = i
+		}
+	}
+	if i := strings.IndexAny(s, sentenceEnd+"、：:（("); i >= 0 && i < end {
+		end = i
+	}
+	u := s[:end]
+	if n := utf8.RuneCountInString(u); n >= 2 && n <= 30 && (m.government != nil && m.government.MatchString(u) || m.department != nil && m.department.MatchString(u)) {
+		d.Unit = u
+	}
+}
+
+// findProfile decides government or department: the flag, else the unit's name, else the
+// addressee, else government.
+func (d *Document) findProfile(m *matchers, flag string) {
+	if flag != "" && flag != "auto" {
+		d.Profile = flag
+		return
+	}
+	d.Profile = "government"
+	if d.Unit != "" && (m.government == nil || !m.government.MatchString(d.Unit)) && m.department != nil && m.department.MatchString(d.Unit) {
+		d.Profile = "department"
+	}
+}

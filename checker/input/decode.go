@@ -1,0 +1,195 @@
+// Package input turns the bytes of a file into lines of text: it detects and decodes the
+// encoding (UTF-8, GB18030/GBK, UTF-16), splits any kind of line end, and refuses what is not
+// text with a reason a user can act on.
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encodings as reported in Text.Encoding and input/encoding findings.
+const (
+	UTF8     = "UTF-8"
+	UTF8BOM  = "UTF-8 (BOM)"
+	GB18030  = "GB18030"
+	UTF16LE  = "UTF-16LE"
+	UTF16BE  = "UTF-16BE"
+	maxBytes = 64 << 20 // a report is a few tens of KB; anything this big is not one
+)
+
+// Text is a decoded file.
+type Text struct {
+	Lines    []string
+	Encoding string // one of the constants above
+	EOL      string // the first line end seen: "\n", "\r\n" or "\r" ("" when the file has one line)
+}
+
+// Unreadable is the error for a file that is not a text fzlint can read. Its message is shown
+// to the user as the reason.
+type Unreadable struct{ Reason string }
+
+func (e *Unreadable) Error() string { return e.Reason }
+
+// IsUnreadable reports whether err says the file is not readable text.
+func IsUnreadable(err error) bool {
+	var u *Unreadable
+	return errors.As(err, &u)
+}
+
+// DecodeText decodes the bytes of a .txt or .md file.
+func DecodeText(data []byte) (*Text, error) {
+	s, enc, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	lines, eol := SplitLines(s)
+	return &Text{Lines: lines, Encoding: enc, EOL: eol}, nil
+}
+
+// decode finds the encoding and returns the text as UTF-8 without a BOM.
+func decode(data []byte) (string, string, error) {
+	if len(data) > maxBytes {
+		return "", "", &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", len(data)>>20)}
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		body := data[3:]
+		if !utf8.Valid(body) {
+			return "", "", &Unreadable{"文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"}
+		}
+		return checkText(string(body), UTF8BOM)
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), UTF16LE)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), UTF16BE)
+	}
+	if enc, ok := sniffUTF16(data); ok {
+		e := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+		if enc == UTF16BE {
+			e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+		}
+		return decodeWith(data, e, enc)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", &Unreadable{"二进制文件（含 NUL 字节），不是文本"}
+	}
+	if utf8.Valid(data) {
+		return checkText(string(data), UTF8)
+	}
+	return decodeWith(data, simplifiedchinese.GB18030, GB18030)
+}
+
+func decodeWith(data []byte, enc encoding.Encoding, name string) (string, string, error) {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", &Unreadable{fmt.Sprintf("无法按 %s 解码：%v", name, err)}
+	}
+	s := string(out)
+	if name == GB18030 {
+		// GB18030 maps almost any byte sequence; invalid bytes come out as U+FFFD. A real GBK or
+		// GB18030 text has none, or a handful from a damaged copy.
+		bad := 0
+		for _, r := range s {
+			if r == utf8.RuneError {
+				bad++
+			}
+		}
+		if bad > 0 && bad*100 > utf8.RuneCountInString(s) {
+			return "", "", &Unreadable{"无法识别的编码：既不是 UTF-8，也不是 GB18030/GBK 或带 BOM 的 UTF-16"}
+		}
+	}
+	return checkText(s, name)
+}
+
+// checkText refuses empty files and binary content that happens to decode.
+func checkText(s, enc string) (string, string, error) {
+	if len(bytes.TrimSpace([]byte(trimSpaces(s)))) == 0 {
+		return "", "", &Unreadable{"文件为空"}
+	}
+	control := 0
+	n := 0
+	for _, r := range s {
+		n++
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' {
+			control++
+		}
+	}
+	if control > 0 && control*50 > n {
+		return "", "", &Unreadable{"二进制文件（控制字符过多），不是文本"}
+	}
+	return s, enc, nil
+}
+
+func trimSpaces(s string) string {
+	return string(bytes.Map(func(r rune) rune {
+		if r == '\u3000' || r == '\u00a0' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, []byte(s)))
+}
+
+// sniffUTF16 detects UTF-16 without a BOM: text in which every other byte is mostly zero
+// (ASCII) or the pattern of CJK code units. Only clear cases are accepted.
+func sniffUTF16(data []byte) (string, bool) {
+	if len(data) < 4 || len(data)%2 != 0 {
+		return "", false
+	}
+	var zeroEven, zeroOdd int
+	for i := 0; i+1 < len(data); i += 2 {
+		if data[i] == 0 {
+			zeroEven++
+		}
+		if data[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	pairs := len(data) / 2
+	switch {
+	case zeroOdd*3 > pairs && zeroEven*20 < pairs:
+		return UTF16LE, true
+	case zeroEven*3 > pairs && zeroOdd*20 < pairs:
+		return UTF16BE, true
+	}
+	return "", false
+}
+
+// SplitLines splits text at "\r\n", "\r" or "\n" and reports the first line end seen. A final
+// line end does not start another line.
+func SplitLines(s string) ([]string, string) {
+	var lines []string
+	eol := ""
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			lines = append(lines, s[start:i])
+			start = i + 1
+			if eol == "" {
+				eol = "\n"
+			}
+		case '\r':
+			lines = append(lines, s[start:i])
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+				if eol == "" {
+					eol = "\r\n"
+				}
+			} else if eol == "" {
+				eol = "\r"
+			}
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		lines = append(lines, s[start:])
+	}
+	return lines, eol
+}

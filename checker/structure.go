@@ -1,0 +1,367 @@
+package checker
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/fzlint/fzlint/rules"
+)
+
+func init() {
+	register(missingSection, sectionOrder, headingTemplate, headingNumbering, titleCheck, deadline)
+}
+
+var missingSection = &Check{
+	ID:       "structure/missing-section",
+	Severity: Error,
+	Summary:  "缺少法定部分（举措和成效、不足和原因、第一责任人职责、下一年度安排）",
+	Doc: `《法治政府建设与责任落实督察工作规定》要求年度报告写明：上一年度推进法治政府建设的主要举措和成效；存在的不足和原因；党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况；下一年度的主要安排（“其他需要报告的情况”可选）。
+各部分按 rules.toml 中的标题模式在一级标题（一、二、……）中查找，不要求与模板逐字相同。在其他部分里顺带提到“第一责任人职责”不能代替单独的一部分：本规则会指出这种顺带提及的位置。`,
+	Bad:  "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。\n三、下一步工作打算\n2025年，继续深化行政执法体制改革。",
+	Good: "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责人主持常务会议学法4次，专题研究法治建设，年终述法。\n四、下一步工作打算\n2025年，继续深化行政执法体制改革。",
+	Run:  runMissingSection,
+}
+
+func runMissingSection(p *Pass) {
+	d := p.Doc
+	for i := range p.Rules.Parts {
+		rp := &p.Rules.Parts[i]
+		if !rp.Required || d.Parts[rp.ID] != nil {
+			continue
+		}
+		tpl := templateHeading(rp, d.Year)
+		msg := fmt.Sprintf("缺少“%s”部分：应单列一部分，模板标题为“%s”", rp.Name, tpl)
+		diag := Diagnostic{Template: tpl}
+		if n, col, in := d.findMention(rp); n > 0 {
+			where := "正文中"
+			if in != nil {
+				where = fmt.Sprintf("“%s”部分中", in.Rule.Name)
+			}
+			mention := d.mentionText(rp, n)
+			msg += fmt.Sprintf("；第%d行在%s只是顺带提到“%s”，不能代替单独的部分", n, where, mention)
+			diag.Line, diag.Column, diag.EndColumn = n, col, col+runeLen(mention)
+		} else {
+			diag.Line = d.insertionLine(rp, p.Rules)
+		}
+		diag.Message = msg
+		p.Report(diag)
+	}
+}
+
+// findMention finds the first passing mention of a part's subject in the body: its line,
+// rune column, and the part that holds it.
+func (d *Document) findMention(rp *rules.Part) (int, int, *Part) {
+	if !rp.Mention.Valid() {
+		return 0, 0, nil
+	}
+	for n := d.BodyStart; n <= d.BodyEnd && n <= len(d.Lines); n++ {
+		l := &d.Lines[n-1]
+		if l.Chrome {
+			continue
+		}
+		if loc := rp.Mention.FindStringIndex(l.Text); loc != nil {
+			return n, runeCol(l.Text, loc[0]), d.PartAt(n)
+		}
+	}
+	return 0, 0, nil
+}
+
+func (d *Document) mentionText(rp *rules.Part, n int) string {
+	return rp.Mention.FindString(d.Lines[n-1].Text)
+}
+
+// insertionLine is where a missing part belongs: the heading of the first present part that
+// follows it in the template, else the end of the body.
+func (d *Document) insertionLine(rp *rules.Part, rs *rules.Set) int {
+	best := 0
+	for i := range rs.Parts {
+		o := &rs.Parts[i]
+		if o.Ordinal > rp.Ordinal && d.Parts[o.ID] != nil {
+			if best == 0 || o.Ordinal < best {
+				best = o.Ordinal
+			}
+		}
+	}
+	for i := range rs.Parts {
+		if rs.Parts[i].Ordinal == best && best > 0 {
+			return d.Parts[rs.Parts[i].ID].Start
+		}
+	}
+	if d.BodyEnd >= 1 {
+		return d.BodyEnd
+	}
+	return 1
+}
+
+// templateText fills {Y} and {Y+1} in a part's template. An unknown year is written as “Y”.
+func templateText(rp *rules.Part, year int) string {
+	y, y1 := "Y", "Y+1"
+	if year > 0 {
+		y, y1 = strconv.Itoa(year), strconv.Itoa(year+1)
+	}
+	return strings.NewReplacer("{Y+1}", y1, "{Y}", y).Replace(rp.Template)
+}
+
+// templateHeading is the template with its ordinal marker: 三、2024年度…
+func templateHeading(rp *rules.Part, year int) string {
+	return Marker(LevelChapter, rp.Ordinal) + templateText(rp, year)
+}
+
+var sectionOrder = &Check{
+	ID:       "structure/section-order",
+	Severity: Warning,
+	Summary:  "各部分顺序不对（不足和原因应在举措成效之后，下一年度安排应在两者之后）",
+	Doc:      `报告各部分的先后是相对的：“存在的不足和原因”应在“主要举措和成效”之后，“下一年度主要安排”应在这两部分之后。“第一责任人职责”部分放在最前（不少真实报告如此）不算顺序错误。约束写在 rules.toml 的 [[order]] 中。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、下一步工作打算\n2025年，继续深化行政执法体制改革，推进严格规范公正文明执法。\n二、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件，组织执法人员培训。\n三、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件，组织执法人员培训。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。\n三、下一步工作打算\n2025年，继续深化行政执法体制改革，推进严格规范公正文明执法。",
+	Run:      runSectionOrder,
+}
+
+func runSectionOrder(p *Pass) {
+	d := p.Doc
+	reported := map[string]bool{}
+	for _, o := range p.Rules.Order {
+		first, then := d.Parts[o.First], d.Parts[o.Then]
+		if first == nil || then == nil || first.Start < then.Start || reported[o.Then] {
+			continue
+		}
+		reported[o.Then] = true
+		h := then.Heading
+		p.Report(Diagnostic{
+			Line: then.Start, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
+			Message: fmt.Sprintf("“%s”部分应放在“%s”部分（第%d行）之后", then.Rule.Name, first.Rule.Name, first.Start),
+		})
+	}
+}
+
+var headingTemplate = &Check{
+	ID:       "structure/heading-template",
+	Severity: Info,
+	Summary:  "部分标题与模板不同（显示逐字差异）",
+	Doc:      `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）逐字比较，显示差异。标题不必与模板一字不差，但模板写法最清楚：写明年度，避免“本年度”“下一年度”这类需要读者推算的说法。序号不参与比较（由 structure/heading-numbering 检查）。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、2024年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
+	Run:      runHeadingTemplate,
+}
+
+func runHeadingTemplate(p *Pass) {
+	d := p.Doc
+	if d.Year == 0 {
+		return
+	}
+	dmp := diffmatchpatch.New()
+	for _, part := range d.PartOrder {
+		h := part.Heading
+		want := templateText(part.Rule, d.Year)
+		if normalizeHeading(h.Text) == normalizeHeading(want) {
+			continue
+		}
+		diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(want, h.Text, false))
+		ops := make([]DiffOp, len(diffs))
+		for i, df := range diffs {
+			ops[i] = DiffOp{Text: df.Text}
+			switch df.Type {
+			case diffmatchpatch.DiffDelete:
+				ops[i].Op = -1
+			case diffmatchpatch.DiffInsert:
+				ops[i].Op = 1
+			}
+		}
+		tpl := h.Marker + want
+		start := h.Column + runeLen(h.Marker)
+		p.Report(Diagnostic{
+			Line: h.Line, Column: start, EndColumn: start + runeLen(h.Text),
+			Message:    fmt.Sprintf("“%s”部分的标题与模板不同，模板为“%s”", part.Rule.Name, tpl),
+			Suggestion: tpl,
+			Template:   tpl,
+			Diff:       ops,
+		})
+	}
+}
+
+// normalizeHeading ignores what a reader does not see as a difference: spaces and the width of
+// punctuation.
+func normalizeHeading(s string) string {
+	return strings.NewReplacer(" ", "", "\u3000", "", ",", "，", "(", "（", ")", "）", ":", "：", ";", "；").Replace(s)
+}
+
+var headingNumbering = &Check{
+	ID:       "structure/heading-numbering",
+	Severity: Error,
+	Summary:  "标题序号跳号、重复、倒退、格式不规范或跳级",
+	Doc:      `公文标题层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3）。同一层级的序号应从一开始连续编排，不得跳号、重复或倒退；上一层级换号后下一层级重新编号；“（一）”“（1）”后不加标点；不应越过中间层级（如“一、”下直接用“1.”）。括号全角、半角均可，“1.”“1．”“1、”视为同一层级。段落中的“一是……二是……”是行文，不是标题。`,
+	Bad:      "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n（一）深化“放管服”改革\n（三）严格规范公正文明执法",
+	Good:     "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n（一）深化“放管服”改革\n（二）严格规范公正文明执法",
+	Run:      runHeadingNumbering,
+}
+
+func runHeadingNumbering(p *Pass) {
+	var counter [LevelSubitem + 1]int
+	var lastLine [LevelSubitem + 1]int
+	var lastMarker [LevelSubitem + 1]string
+	levelNames := [...]string{"", "一级", "二级", "三级", "四级"}
+	for _, h := range p.Doc.Headings {
+		L := h.Level
+		at := Diagnostic{Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Marker)}
+		if h.Style != "" {
+			d := at
+			d.Message = fmt.Sprintf("标题序号“%s”格式不规范：%s，应为“%s”", h.Marker, h.Style, h.Suggested)
+			d.Suggestion = h.Suggested
+			p.Report(d)
+		}
+		// A skipped level: the nearest open ancestor is more than one level up.
+		if counter[L] == 0 {
+			for a := L - 1; a >= LevelChapter; a-- {
+				if counter[a] > 0 {
+					if a < L-1 {
+						d := at
+						d.Message = fmt.Sprintf("标题层级跳级：%s标题“%s”直接出现在%s标题“%s”（第%d行）之下，缺少%s标题（如“%s”）",
+							levelNames[L], h.Marker, levelNames[a], lastMarker[a], lastLine[a], levelNames[L-1], Marker(L-1, 1))
+						p.Report(d)
+					}
+					break
+				}
+			}
+		}
+		want := counter[L] + 1
+		switch {
+		case h.Ordinal == want:
+		case h.Ordinal == counter[L]:
+			d := at
+			d.Message = fmt.Sprintf("标题序号重复：“%s”与第%d行的“%s”重复，应为“%s”", h.Marker, lastLine[L], lastMarker[L], Marker(L, want))
+			d.Suggestion = Marker(L, want)
+			p.Report(d)
+		case h.Ordinal < counter[L]:
+			d := at
+			d.Message = fmt.Sprintf("标题序号倒退：第%d行已是“%s”，此处却是“%s”，应为“%s”", lastLine[L], lastMarker[L], h.Marker, Marker(L, want))
+			d.Suggestion = Marker(L, want)
+			p.Report(d)
+		default:
+			d := at
+			missing := Marker(L, want)
+			if h.Ordinal-want > 1 {
+				missing += "至" + Marker(L, h.Ordinal-1)
+			}
+			d.Message = fmt.Sprintf("标题序号不连续：“%s”之前缺少“%s”", h.Marker, missing)
+			p.Report(d)
+		}
+		counter[L], lastLine[L], lastMarker[L] = h.Ordinal, h.Line, h.Marker
+		for deeper := L + 1; deeper <= LevelSubitem; deeper++ {
+			counter[deeper] = 0
+		}
+	}
+}
+
+var titleCheck = &Check{
+	ID:       "structure/title",
+	Severity: Warning,
+	Summary:  "没有标题，或标题缺少年份、“法治政府建设”、“报告”",
+	Doc:      `报告标题由发文机关、事由和文种组成（公文标题“三要素”），如“××县人民政府关于2024年度法治政府建设情况的报告”。标题应写明报告年度、“法治政府建设”和文种“报告”；报告标题不宜夹带“总结”。没有标题的文稿提交前应补上。`,
+	Bad:      "法治政府建设工作总结报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。",
+	Good:     "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。",
+	Run:      runTitle,
+}
+
+func runTitle(p *Pass) {
+	d := p.Doc
+	unit := d.Unit
+	if unit == "" {
+		unit = "（发文机关）"
+	}
+	year := "Y"
+	if d.Year > 0 {
+		year = strconv.Itoa(d.Year)
+	}
+	example := fmt.Sprintf("%s关于%s年度法治政府建设情况的报告", unit, year)
+	if d.TitleLine == 0 {
+		line := d.BodyStart
+		if d.AddresseeLine > 0 {
+			line = d.AddresseeLine
+		}
+		p.Report(Diagnostic{Line: line, Message: "缺少标题：报告应有标题，如“" + example + "”", Suggestion: example})
+		return
+	}
+	var lacks []string
+	if yearRE.FindStringIndex(d.Title) == nil {
+		lacks = append(lacks, "年份")
+	}
+	for i, re := range p.m.titleRequired {
+		if !re.MatchString(d.Title) {
+			lacks = append(lacks, p.Rules.Title.Required[i].Name)
+		}
+	}
+	l := &d.Lines[d.TitleLine-1]
+	at := Diagnostic{Line: d.TitleLine, Column: l.Indent + 1, EndColumn: l.Indent + 1 + runeLen(l.Content)}
+	if len(lacks) > 0 {
+		diag := at
+		diag.Message = fmt.Sprintf("标题“%s”缺少%s，可写作“%s”", d.Title, strings.Join(lacks, "、"), example)
+		diag.Suggestion = example
+		p.Report(diag)
+	}
+	for i, re := range p.m.titleForbidden {
+		if re.MatchString(d.Title) {
+			diag := at
+			diag.Message = fmt.Sprintf("标题“%s”含有%s", d.Title, p.Rules.Title.Forbidden[i].Name)
+			p.Report(diag)
+		}
+	}
+}
+
+var deadline = &Check{
+	ID:       "structure/deadline",
+	Severity: Warning,
+	Summary:  "成文日期晚于报送期限、年份不合理，或定稿缺少成文日期",
+	Doc:      `年度报告在次年第一季度报送并公开：各级政府一般在4月1日前，政府部门一般在3月1日前向本级党委、政府和上一级部门报送（期限按 rules.toml 的 [profiles] 配置，可在 .fzlint.toml 中覆盖）。成文日期早于报告年度12月1日或晚于次年年底，多半是年份写错。以“特此报告”“专此报告”结尾的定稿应在落款下写成文日期。`,
+	Bad:      "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年4月15日",
+	Good:     "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年2月5日",
+	Run:      runDeadline,
+}
+
+func runDeadline(p *Pass) {
+	d := p.Doc
+	if d.Year == 0 {
+		return
+	}
+	if d.DateLine == 0 {
+		if d.ClosingLine > 0 {
+			l := &d.Lines[d.ClosingLine-1]
+			p.Report(Diagnostic{Line: d.ClosingLine, Column: l.Indent + 1, EndColumn: l.Indent + 1 + runeLen(l.Content),
+				Message: fmt.Sprintf("报告以“%s”结尾，但没有成文日期：应在落款下写明日期，如“%d年2月20日”", strings.TrimRight(l.Content, "。."), d.Year+1)})
+		}
+		return
+	}
+	l := &d.Lines[d.DateLine-1]
+	at := Diagnostic{Line: d.DateLine, Column: l.Indent + 1, EndColumn: l.Indent + 1 + runeLen(l.Content)}
+	date := d.Date
+	written := fmt.Sprintf("%d年%d月%d日", date.Year, date.Month, date.Day)
+	earliest, latest := p.Rules.Date.Earliest, p.Rules.Date.Latest
+	if (!earliest.IsZero() && date.Before(Date{d.Year, earliest.Month, earliest.Day})) ||
+		(!latest.IsZero() && (Date{d.Year + 1, latest.Month, latest.Day}).Before(date)) {
+		at.Message = fmt.Sprintf("成文日期%s与报告年度%d年不符，可能写错了年份（应在%d年）", written, d.Year, d.Year+1)
+		p.Report(at)
+		return
+	}
+	prof, ok := p.Rules.Profiles[d.Profile]
+	if !ok {
+		return
+	}
+	due := Date{d.Year + 1, prof.Deadline.Month, prof.Deadline.Day}
+	if !date.Before(due) {
+		kind := map[string]string{"government": "政府", "department": "政府部门"}[d.Profile]
+		if kind == "" {
+			kind = d.Profile
+		}
+		at.Message = fmt.Sprintf("成文日期%s晚于%s年度报告的报送期限（%d年%d月%d日前）", written, kind, due.Year, due.Month, due.Day)
+		p.Report(at)
+	}
+}
+
+// runeLen counts runes.
+func runeLen(s string) int { return len([]rune(s)) }
+
+// runeCol returns the 1-based rune column of byte offset off in s.
+func runeCol(s string, off int) int { return runeLen(s[:off]) + 1 }
+

@@ -1,0 +1,350 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/batch"
+	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/render"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// checkFlags are the flags of `fzlint check`.
+type checkFlags struct {
+	format, rulesFile, configFile, profile, failOn string
+	disable, enable, stdinName                    string
+	year, jobs                                     int
+	noColor, quiet                                 bool
+}
+
+func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&f.format, "format", "", "output format: pretty|plain|json (default: pretty on a terminal, plain otherwise)")
+	fs.StringVar(&f.rulesFile, "rules", "", "replace the built-in rule set with this file")
+	fs.StringVar(&f.configFile, "config", "", "config file to apply over the rules (default: nearest .fzlint.toml from each file's directory upward)")
+	fs.StringVar(&f.profile, "profile", "auto", "reporter profile: government|department|auto")
+	fs.IntVar(&f.year, "year", 0, "report year Y (default: detected from the report)")
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings at or above: error|warning|info|none")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated rules or families to turn off (e.g. language/punctuation-width,content)")
+	fs.StringVar(&f.enable, "enable", "", "comma-separated rules or families to turn on")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colour in pretty output (NO_COLOR is honoured too)")
+	fs.BoolVar(&f.quiet, "q", false, "quiet: print findings only, no summary")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "name to use for stdin (-) in output and config discovery")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
+		fs.PrintDefaults()
+		fmt.Fprint(e.stderr, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
+	}
+	return fs
+}
+
+// parseInterleaved parses flags that may come before, between or after the paths, as users of
+// golangci-lint and ruff expect. "--" ends the flags.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		// flag stops at the first non-flag, or consumes "--": tell them apart.
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+func (e *env) check(args []string) int {
+	var f checkFlags
+	fs := e.checkFlagSet(&f)
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitTrouble
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(e.stderr, "fzlint check: "+format+"\n", a...)
+		return exitTrouble
+	}
+	if len(paths) == 0 {
+		return usageErr("no files given (use - for stdin)")
+	}
+	failOn, err := parseFailOn(f.failOn)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	switch f.profile {
+	case "auto", "government", "department":
+	default:
+		return usageErr("--profile must be government, department or auto, not %q", f.profile)
+	}
+	if f.year != 0 && (f.year < 2000 || f.year > 2099) {
+		return usageErr("--year %d is not a plausible report year", f.year)
+	}
+	format := f.format
+	if format == "" {
+		format = "plain"
+		if e.terminal {
+			format = "pretty"
+		}
+	}
+	color := format == "pretty" && e.terminal && !f.noColor && e.getenv("NO_COLOR") == ""
+	ren, err := render.New(format, e.stdout, render.Options{Color: color, Quiet: f.quiet, Stderr: e.stderr})
+	if err != nil {
+		return usageErr("%v", err)
+	}
+
+	src, err := newLinterSource(f)
+	if err != nil {
+		return e.configError(err)
+	}
+	files := batch.Expand(paths, nil)
+	// Resolve every file's configuration before checking anything: a bad config file stops the
+	// run with its file and line, before any output.
+	type job struct {
+		path   string
+		linter *checker.Linter
+	}
+	jobs := make([]job, len(files))
+	for i, p := range files {
+		l, err := src.forFile(p, f.stdinName)
+		if err != nil {
+			return e.configError(err)
+		}
+		jobs[i] = job{p, l}
+	}
+	opt := checker.Options{Year: f.year, Profile: f.profile}
+	var stdinData []byte
+	var stdinErr error
+	for _, p := range files {
+		if p == "-" {
+			stdinData, stdinErr = io.ReadAll(e.stdin)
+			break
+		}
+	}
+	start := time.Now()
+	var sum render.Summary
+	exit := exitOK
+	var renderErr error
+	batch.Run(jobs, f.jobs, func(j job) checker.Result {
+		if j.path == "-" {
+			name := "<stdin>"
+			if f.stdinName != "" {
+				name = f.stdinName
+			}
+			if stdinErr != nil {
+				return j.linter.Unreadable(name, stdinErr)
+			}
+			return checkData(j.linter, name, stdinData, opt)
+		}
+		return checkFile(j.linter, j.path, opt)
+	}, func(r checker.Result) {
+		sum.Add(&r)
+		if r.Err != nil {
+			exit = exitTrouble
+		} else if exit == exitOK && failOn != rules.Off && r.Fails(failOn) {
+			exit = exitFindings
+		}
+		if err := ren.File(&r); err != nil && renderErr == nil {
+			renderErr = err
+		}
+	})
+	sum.Elapsed = time.Since(start)
+	if err := ren.Close(sum); err != nil && renderErr == nil {
+		renderErr = err
+	}
+	if renderErr != nil {
+		fmt.Fprintf(e.stderr, "fzlint: writing output: %v\n", renderErr)
+		return exitTrouble
+	}
+	return exit
+}
+
+func checkFile(l *checker.Linter, path string, opt checker.Options) checker.Result {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return l.Unreadable(path, readError(err))
+	}
+	return checkData(l, path, data, opt)
+}
+
+func checkData(l *checker.Linter, name string, data []byte, opt checker.Options) checker.Result {
+	t, err := input.Read(name, data)
+	if err != nil {
+		return l.Unreadable(name, err)
+	}
+	return l.CheckText(name, t, opt)
+}
+
+// readError says in Chinese why a file could not be opened.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return &input.Unreadable{Reason: "文件不存在"}
+	case errors.Is(err, os.ErrPermission):
+		return &input.Unreadable{Reason: "没有读取权限"}
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if strings.Contains(err.Error(), "is a directory") {
+		return &input.Unreadable{Reason: "是目录"}
+	}
+	return &input.Unreadable{Reason: "读取失败：" + err.Error()}
+}
+
+func parseFailOn(s string) (rules.Severity, error) {
+	if s == "none" {
+		return rules.Off, nil
+	}
+	sev, err := rules.ParseSeverity(s)
+	if err != nil || sev == rules.Off {
+		return 0, fmt.Errorf("--fail-on must be error, warning, info or none, not %q", s)
+	}
+	return sev, nil
+}
+
+// configError reports a bad rules or config file and returns exit status 2.
+func (e *env) configError(err error) int {
+	fmt.Fprintf(e.stderr, "fzlint: %v\n", err)
+	return exitTrouble
+}
+
+// linterSource builds one Linter per distinct configuration and hands each file its own.
+type linterSource struct {
+	base    *rules.Set
+	sel     checker.Selection
+	config  string            // --config, if given
+	byDir   map[string]string // directory → nearest .fzlint.toml ("" for none)
+	linters map[string]*checker.Linter
+}
+
+const configName = ".fzlint.toml"
+
+func newLinterSource(f checkFlags) (*linterSource, error) {
+	name, data := fzlint.DefaultRulesName, fzlint.DefaultRules
+	if f.rulesFile != "" {
+		b, err := os.ReadFile(f.rulesFile)
+		if err != nil {
+			return nil, fmt.Errorf("reading rules file: %w", err)
+		}
+		name, data = f.rulesFile, b
+	}
+	base, err := rules.Load(name, data, rules.Options{RuleIDs: checker.RuleIDs()})
+	if err != nil {
+		return nil, err
+	}
+	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
+		sel: checker.Selection{Disable: splitList(f.disable), Enable: splitList(f.enable)}}
+	if f.configFile != "" {
+		if _, err := os.Stat(f.configFile); err != nil {
+			return nil, fmt.Errorf("config file: %w", err)
+		}
+	}
+	// Build the linter without a config now, so that a bad --disable/--enable is a usage error
+	// even when no file is checked.
+	if _, err := s.linter(""); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// forFile returns the linter for a file: --config if given, else the nearest .fzlint.toml.
+func (s *linterSource) forFile(path, stdinName string) (*checker.Linter, error) {
+	if s.config != "" {
+		return s.linter(s.config)
+	}
+	dir := filepath.Dir(path)
+	if path == "-" {
+		dir = "."
+		if stdinName != "" {
+			dir = filepath.Dir(stdinName)
+		}
+	}
+	return s.linter(s.nearestConfig(dir))
+}
+
+func (s *linterSource) nearestConfig(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	var visited []string
+	found := ""
+	for d := abs; ; d = filepath.Dir(d) {
+		if c, ok := s.byDir[d]; ok {
+			found = c
+			break
+		}
+		visited = append(visited, d)
+		if _, err := os.Stat(filepath.Join(d, configName)); err == nil {
+			found = filepath.Join(d, configName)
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for _, d := range visited {
+		s.byDir[d] = found
+	}
+	return found
+}
+
+func (s *linterSource) linter(config string) (*checker.Linter, error) {
+	if l, ok := s.linters[config]; ok {
+		return l, nil
+	}
+	set := s.base
+	if config != "" {
+		data, err := os.ReadFile(config)
+		if err != nil {
+			return nil, fmt.Errorf("reading config: %w", err)
+		}
+		name := config
+		if rel, err := filepath.Rel(".", config); err == nil && !strings.HasPrefix(rel, "..") {
+			name = rel
+		}
+		set, err = rules.Overlay(s.base, name, data, rules.Options{RuleIDs: checker.RuleIDs()})
+		if err != nil {
+			return nil, err
+		}
+	}
+	l, err := checker.NewLinter(checker.Compile(set), s.sel)
+	if err != nil {
+		return nil, err
+	}
+	s.linters[config] = l
+	return l, nil
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// defaultSet loads the built-in rule set; it is tested, so an error here is a bug.
+func defaultSet() *rules.Set {
+	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+func (e *env) rules(args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintln(e.stderr, "fzlint rules: takes no arguments")
+		return exitTrouble
+	}
+	rs := defaultSet()
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tFIX\tDESCRIPTION")
+	for _, c := range checker.Checks() {
+		sev := c.Severity
+		if s, ok := rs.Severity[c.ID]; ok {
+			sev = s
+		}
+		fix := ""
+		if c.Fixable {
+			fix = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, sev, fix, c.Summary)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func (e *env) explain(args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(e.stderr, "usage: fzlint explain RULE   (see `fzlint rules` for the ids)")
+		return exitTrouble
+	}
+	c := checker.Lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(e.stderr, "fzlint explain: unknown rule %q (see `fzlint rules`)\n", args[0])
+		return exitTrouble
+	}
+	fmt.Fprintf(e.stdout, "%s  (默认级别：%s)\n\n%s\n\n%s\n", c.ID, c.Severity, c.Summary, c.Doc)
+	if c.Bad != "" {
+		fmt.Fprintf(e.stdout, "\n错误示例：\n%s\n", indent(c.Bad))
+	}
+	if c.Good != "" {
+		fmt.Fprintf(e.stdout, "\n正确示例：\n%s\n", indent(c.Good))
+	}
+	return exitOK
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}
+
+func (e *env) template(args []string) int {
+	fs := flag.NewFlagSet("template", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	year := fs.Int("year", 0, "report year Y (default: last year)")
+	profile := fs.String("profile", "government", "government|department")
+	unit := fs.String("unit", "", "the reporting unit's name")
+	if err := fs.Parse(args); err != nil {
+		return exitTrouble
+	}
+	if *profile != "government" && *profile != "department" {
+		fmt.Fprintf(e.stderr, "fzlint template: --profile must be government or department, not %q\n", *profile)
+		return exitTrouble
+	}
+	y := *year
+	if y == 0 {
+		y = currentYear() - 1
+	}
+	if y < 2000 || y > 2099 {
+		fmt.Fprintf(e.stderr, "fzlint template: --year %d is not a plausible report year\n", y)
+		return exitTrouble
+	}
+	fmt.Fprint(e.stdout, checker.Skeleton(defaultSet(), y, *profile, *unit))
+	return exitOK
+}
+
+func (e *env) initConfig(args []string) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	force := fs.Bool("force", false, "overwrite an existing .fzlint.toml")
+	if err := fs.Parse(args); err != nil {
+		return exitTrouble
+	}
+	if _, err := os.Stat(configName); err == nil && !*force {
+		fmt.Fprintf(e.stderr, "fzlint init: %s already exists (use --force to overwrite)\n", configName)
+		return exitTrouble
+	}
+	if err := os.WriteFile(configName, []byte(starterConfig), 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "fzlint init: %v\n", err)
+		return exitTrouble
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", configName)
+	return exitOK
+}

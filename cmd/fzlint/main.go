@@ -1,0 +1,89 @@
+// Command fzlint checks annual reports on building a law-based government
+// (法治政府建设年度报告) before they are submitted and published.
+//
+// This package only parses the command line, wires the checker to the renderers, and maps
+// results to an exit status.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit statuses (SPEC §4).
+const (
+	exitOK       = 0 // no finding at or above --fail-on
+	exitFindings = 1 // such findings
+	exitTrouble  = 2 // usage error, bad rules/config file, or a file that could not be read
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command may touch: its streams, and whether stdout is a terminal.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	terminal       bool
+	getenv         func(string) string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, terminal: isTerminal(stdout), getenv: os.Getenv}
+	return e.dispatch(args)
+}
+
+const usage = `fzlint checks annual reports on building a law-based government (法治政府建设年度报告).
+
+Usage:
+  fzlint check [flags] [PATH|-]...   lint files, directories (recursively) or stdin
+  fzlint rules                        list every rule: id, severity, one-line description
+  fzlint explain RULE                 what a rule checks, why, a bad and a good example
+  fzlint template [--year Y] [--profile P]
+                                      print a skeleton report that passes every structural rule
+  fzlint init                         write a commented .fzlint.toml that overrides the defaults
+  fzlint version
+
+Run 'fzlint check -h' for the flags of check.
+`
+
+func (e *env) dispatch(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return exitTrouble
+	}
+	switch args[0] {
+	case "check":
+		return e.check(args[1:])
+	case "rules":
+		return e.rules(args[1:])
+	case "explain":
+		return e.explain(args[1:])
+	case "template":
+		return e.template(args[1:])
+	case "init":
+		return e.initConfig(args[1:])
+	case "version", "--version", "-version":
+		fmt.Fprintf(e.stdout, "fzlint %s\n", version)
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "fzlint: unknown command %q\n\n%s", args[0], usage)
+	return exitTrouble
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

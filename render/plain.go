@@ -1,0 +1,41 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// plain writes one line per finding, for grep and editors:
+//
+//	path:line:col: severity: message [rule]
+type plain struct {
+	w   *bufio.Writer
+	opt Options
+}
+
+func newPlain(w io.Writer, opt Options) Renderer { return &plain{w: bufio.NewWriter(w), opt: opt} }
+
+func (p *plain) File(r *checker.Result) error {
+	for _, d := range r.Diagnostics {
+		fmt.Fprintln(p.w, PlainLine(r.Path, d))
+	}
+	return nil
+}
+
+// PlainLine formats one finding the way the plain format and the golden files write it.
+func PlainLine(path string, d checker.Diagnostic) string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", path, d.Line, d.Column, d.Severity, d.Message, d.Rule)
+}
+
+func (p *plain) Close(s Summary) error {
+	if err := p.w.Flush(); err != nil {
+		return err
+	}
+	if !p.opt.Quiet && p.opt.Stderr != nil {
+		fmt.Fprintln(p.opt.Stderr, summaryLine(s))
+	}
+	return nil
+}

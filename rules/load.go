@@ -1,0 +1,322 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileError is a mistake in a rules or config file, at a line of it. Users fix these, so the message
+// says exactly what is wrong.
+type FileError struct {
+	File string
+	Line int // 1-based; 0 when unknown
+	Key  string
+	Msg  string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Options carry what validation needs to know from outside the rules file.
+type Options struct {
+	// RuleIDs are the ids of every rule; a severity for any other id is an error.
+	RuleIDs []string
+}
+
+// Load reads a complete rule set (the embedded defaults, or a file given with --rules).
+func Load(name string, data []byte, opts Options) (*Set, error) {
+	var s Set
+	src := string(data)
+	md, err := toml.Decode(src, &s)
+	if err != nil {
+		return nil, tomlError(name, src, err)
+	}
+	if err := undecoded(name, src, md); err != nil {
+		return nil, err
+	}
+	s.Sources = []string{name}
+	if err := s.validate(name, src, md, opts, true); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// Overlay reads a user's config (.fzlint.toml) and merges it over base, returning a new set;
+// base is not changed. Scalars replace, plain lists are extended, and lists of tables are
+// merged by their key (a table with the key of an existing one replaces it).
+func Overlay(base *Set, name string, data []byte, opts Options) (*Set, error) {
+	var user Set
+	src := string(data)
+	md, err := toml.Decode(src, &user)
+	if err != nil {
+		return nil, tomlError(name, src, err)
+	}
+	if err := undecoded(name, src, md); err != nil {
+		return nil, err
+	}
+	merged := base.clone()
+	mergeValue(reflect.ValueOf(merged).Elem(), reflect.ValueOf(&user).Elem(), md, nil)
+	merged.Sources = append(append([]string(nil), base.Sources...), name)
+	if err := user.validate(name, src, md, opts, false); err != nil {
+		return nil, err
+	}
+	if err := merged.validate(name, src, md, opts, true); err != nil {
+		return nil, err
+	}
+	return merged, nil
+}
+
+// tomlError turns a decoder error into an Error with the line it names.
+func tomlError(name, src string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+			msg = fmt.Sprintf("%s: %s", pe.LastKey, msg)
+		}
+		return &FileError{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: msg}
+	}
+	msg := err.Error()
+	line := 0
+	// Type errors ("toml: line 12 (last key ...): incompatible types") carry the line in the text.
+	if _, e := fmt.Sscanf(msg, "toml: line %d", &line); e == nil {
+		if i := strings.Index(msg, "): "); i >= 0 {
+			msg = msg[i+3:]
+		}
+	}
+	return &FileError{File: name, Line: line, Msg: strings.TrimPrefix(msg, "toml: ")}
+}
+
+// undecoded reports the first key the schema does not know.
+func undecoded(name, src string, md toml.MetaData) error {
+	keys := md.Undecoded()
+	if len(keys) == 0 {
+		return nil
+	}
+	k := keys[0]
+	return &FileError{File: name, Line: locate(src, k), Key: k.String(), Msg: fmt.Sprintf("unknown key %q", k.String())}
+}
+
+// locate finds the line of a key in TOML source: the line that defines it under its table, or
+// the table's header. It returns 0 when the key cannot be found.
+func locate(src string, key toml.Key) int {
+	if len(key) == 0 {
+		return 0
+	}
+	want := strings.Join(key, ".")
+	var table string
+	best, bestLen := 0, 0
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		var full string
+		switch {
+		case strings.HasPrefix(t, "[["):
+			table = normKey(strings.TrimSuffix(strings.TrimPrefix(t[:strings.Index(t+"]]", "]]")], "[["), "]]"))
+			full = table
+		case t[0] == '[':
+			table = normKey(strings.Trim(t[:strings.Index(t+"]", "]")+1], "[]"))
+			full = table
+		default:
+			eq := strings.Index(t, "=")
+			if eq <= 0 {
+				continue
+			}
+			full = normKey(t[:eq])
+			if table != "" {
+				full = table + "." + full
+			}
+		}
+		if full == want {
+			return i + 1
+		}
+		if strings.HasPrefix(want, full+".") && len(full) > bestLen {
+			best, bestLen = i+1, len(full)
+		}
+	}
+	return best
+}
+
+// normKey turns a TOML key as written (`a . "b/c"`) into the dotted form toml.Key.String uses
+// for plain keys (`a.b/c`).
+func normKey(k string) string {
+	parts := strings.Split(k, ".")
+	var out []string
+	for i := 0; i < len(parts); i++ {
+		p := strings.TrimSpace(parts[i])
+		// A quoted key may contain dots: join until the closing quote.
+		if strings.HasPrefix(p, `"`) && !(len(p) > 1 && strings.HasSuffix(p, `"`)) {
+			for i+1 < len(parts) {
+				i++
+				p += "." + parts[i]
+				if strings.HasSuffix(strings.TrimSpace(parts[i]), `"`) {
+					break
+				}
+			}
+			p = strings.TrimSpace(p)
+		}
+		out = append(out, strings.Trim(p, `"'`))
+	}
+	return strings.Join(out, ".")
+}
+
+// clone copies a set deeply enough that merging into the copy leaves the original unchanged.
+func (s *Set) clone() *Set {
+	c := cloneValue(reflect.ValueOf(s).Elem())
+	out := c.Addr().Interface().(*Set)
+	return out
+}
+
+func cloneValue(v reflect.Value) reflect.Value {
+	out := reflect.New(v.Type()).Elem()
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if out.Field(i).CanSet() {
+				out.Field(i).Set(cloneValue(v.Field(i)))
+			}
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			return out
+		}
+		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			s.Index(i).Set(cloneValue(v.Index(i)))
+		}
+		out.Set(s)
+	case reflect.Map:
+		if v.IsNil() {
+			return out
+		}
+		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for _, k := range v.MapKeys() {
+			m.SetMapIndex(k, cloneValue(v.MapIndex(k)))
+		}
+		out.Set(m)
+	default:
+		out.Set(v)
+	}
+	return out
+}
+
+// mergeValue merges the keys of user that the file defined (md) into dst. path is the TOML key
+// path of v.
+func mergeValue(dst, user reflect.Value, md toml.MetaData, path []string) {
+	switch dst.Kind() {
+	case reflect.Struct:
+		if _, ok := dst.Interface().(Regexp); ok {
+			dst.Set(user)
+			return
+		}
+		if _, ok := dst.Interface().(MonthDay); ok {
+			dst.Set(user)
+			return
+		}
+		t := dst.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := strings.Split(f.Tag.Get("toml"), ",")[0]
+			if name == "" || name == "-" {
+				continue
+			}
+			p := append(append([]string(nil), path...), name)
+			if !md.IsDefined(p...) {
+				continue
+			}
+			if key := f.Tag.Get("merge"); key != "" && f.Type.Kind() == reflect.Slice {
+				dst.Field(i).Set(mergeKeyed(dst.Field(i), user.Field(i), strings.Split(key, ",")))
+				continue
+			}
+			mergeValue(dst.Field(i), user.Field(i), md, p)
+		}
+	case reflect.Map:
+		if dst.IsNil() {
+			dst.Set(reflect.MakeMap(dst.Type()))
+		}
+		for _, k := range user.MapKeys() {
+			p := append(append([]string(nil), path...), k.String())
+			cur := dst.MapIndex(k)
+			if cur.IsValid() && cur.Kind() == reflect.Struct {
+				c := reflect.New(cur.Type()).Elem()
+				c.Set(cur)
+				mergeValue(c, user.MapIndex(k), md, p)
+				dst.SetMapIndex(k, c)
+				continue
+			}
+			dst.SetMapIndex(k, user.MapIndex(k))
+		}
+	case reflect.Slice:
+		dst.Set(appendUnique(dst, user))
+	default:
+		dst.Set(user)
+	}
+}
+
+// mergeKeyed merges two lists of tables by the fields named in keys.
+func mergeKeyed(dst, user reflect.Value, keys []string) reflect.Value {
+	out := reflect.MakeSlice(dst.Type(), 0, dst.Len()+user.Len())
+	out = reflect.AppendSlice(out, dst)
+	for i := 0; i < user.Len(); i++ {
+		u := user.Index(i)
+		replaced := false
+		for j := 0; j < out.Len(); j++ {
+			if sameKey(out.Index(j), u, keys) {
+				out.Index(j).Set(u)
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out = reflect.Append(out, u)
+		}
+	}
+	return out
+}
+
+func sameKey(a, b reflect.Value, keys []string) bool {
+	for _, k := range keys {
+		fa, fb := fieldByTOML(a, k), fieldByTOML(b, k)
+		if !fa.IsValid() || !fb.IsValid() || fmt.Sprint(fa.Interface()) != fmt.Sprint(fb.Interface()) {
+			return false
+		}
+	}
+	return true
+}
+
+func fieldByTOML(v reflect.Value, name string) reflect.Value {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if strings.Split(t.Field(i).Tag.Get("toml"), ",")[0] == name {
+			return v.Field(i)
+		}
+	}
+	return reflect.Value{}
+}
+
+func appendUnique(dst, user reflect.Value) reflect.Value {
+	out := reflect.MakeSlice(dst.Type(), 0, dst.Len()+user.Len())
+	out = reflect.AppendSlice(out, dst)
+	seen := map[string]bool{}
+	for i := 0; i < dst.Len(); i++ {
+		seen[fmt.Sprint(dst.Index(i).Interface())] = true
+	}
+	for i := 0; i < user.Len(); i++ {
+		k := fmt.Sprint(user.Index(i).Interface())
+		if !seen[k] {
+			seen[k] = true
+			out = reflect.Append(out, user.Index(i))
+		}
+	}
+	return out
+}

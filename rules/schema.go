@@ -1,0 +1,101 @@
+// Package rules defines fzlint's rule set: the schema of rules.toml, its loading and validation
+// (every error names the file and line), and the merging of a user's .fzlint.toml over the
+// defaults. The rule set holds the domain (phrases, patterns, years, relations); the checks in
+// package checker hold the mechanisms.
+package rules
+
+// Set is a complete, validated rule set. Regular expressions are compiled when the file is
+// decoded, so a check never meets a bad pattern at run time.
+type Set struct {
+	Version  int                 `toml:"version"`
+	Severity map[string]Severity `toml:"severity"`
+	Document Document            `toml:"document"`
+	Title    Title               `toml:"title"`
+	Unit     Unit                `toml:"unit"`
+	Profiles map[string]Profile  `toml:"profiles"`
+	Date     DateRange           `toml:"date"`
+	Parts    []Part              `toml:"parts" merge:"id"`
+	Order    []Order             `toml:"order" merge:"first,then"`
+	Causes   Causes              `toml:"causes"`
+	Duties   Duties              `toml:"duties"`
+
+	// Sources names the files this set was read from, defaults first.
+	Sources []string `toml:"-"`
+}
+
+// Document describes what is not the report and how the report ends.
+type Document struct {
+	Chrome         Patterns `toml:"chrome"`
+	ChromeMaxChars int      `toml:"chrome_max_chars"`
+	Closing        Patterns `toml:"closing"`
+	TitleMaxChars  int      `toml:"title_max_chars"`
+	TitleMarkers   []string `toml:"title_markers"`
+}
+
+// Title lists what a title must and must not contain.
+type Title struct {
+	Required  []NamedPattern `toml:"required" merge:"name"`
+	Forbidden []NamedPattern `toml:"forbidden" merge:"name"`
+}
+
+// NamedPattern is a pattern with the name a message uses for it.
+type NamedPattern struct {
+	Pattern Regexp `toml:"pattern"`
+	Name    string `toml:"name"`
+}
+
+// Unit tells how to find the reporting unit and classify it as a profile.
+type Unit struct {
+	LeadClause Regexp   `toml:"lead_clause"`
+	SubjectEnd []string `toml:"subject_end"`
+	Government Patterns `toml:"government"`
+	Department Patterns `toml:"department"`
+}
+
+// Profile holds what differs between kinds of reporter.
+type Profile struct {
+	// Deadline is the first day of Y+1 on which the report is late.
+	Deadline MonthDay `toml:"deadline"`
+}
+
+// DateRange bounds a plausible 成文日期: from Earliest of Y to Latest of Y+1.
+type DateRange struct {
+	Earliest MonthDay `toml:"earliest"`
+	Latest   MonthDay `toml:"latest"`
+}
+
+// Part is one of the report's mandated (or optional) parts.
+type Part struct {
+	ID       string   `toml:"id"`
+	Name     string   `toml:"name"`
+	Ordinal  int      `toml:"ordinal"`
+	Template string   `toml:"template"`
+	Patterns Patterns `toml:"patterns"`
+	Mention  Regexp   `toml:"mention"`
+	Required bool     `toml:"required"`
+	MinChars int      `toml:"min_chars"`
+	Implicit bool     `toml:"implicit"`
+}
+
+// Order says that part First comes before part Then.
+type Order struct {
+	First string `toml:"first"`
+	Then  string `toml:"then"`
+}
+
+// Causes lists the words that give causes in the deficiencies part.
+type Causes struct {
+	Patterns Patterns `toml:"patterns"`
+}
+
+// Duties is the checklist of first-responsible-person duties.
+type Duties struct {
+	MinGroups int         `toml:"min_groups"`
+	Groups    []DutyGroup `toml:"groups" merge:"name"`
+}
+
+// DutyGroup is one duty with the phrases that show it is covered.
+type DutyGroup struct {
+	Name     string   `toml:"name"`
+	Patterns Patterns `toml:"patterns"`
+}

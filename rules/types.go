@@ -1,0 +1,126 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Severity is how serious a finding is. The zero value is "not set".
+type Severity int
+
+// Severities, from least to most serious. Off disables a rule.
+const (
+	Unset Severity = iota
+	Off
+	Info
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Off: "off", Info: "info", Warning: "warning", Error: "error"}
+
+// ParseSeverity reads "error", "warning", "info" or "off".
+func ParseSeverity(s string) (Severity, error) {
+	for sev, name := range severityNames {
+		if name == s {
+			return sev, nil
+		}
+	}
+	return Unset, fmt.Errorf("unknown severity %q: want error, warning, info or off", s)
+}
+
+func (s Severity) String() string {
+	if n, ok := severityNames[s]; ok {
+		return n
+	}
+	return "unset"
+}
+
+// UnmarshalText makes a bad severity in a TOML file an error at its line.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Regexp is a regular expression compiled when the rules file is decoded.
+type Regexp struct {
+	*regexp.Regexp
+}
+
+// UnmarshalText compiles the pattern; a bad pattern is an error at its line.
+func (r *Regexp) UnmarshalText(b []byte) error {
+	re, err := regexp.Compile(string(b))
+	if err != nil {
+		return fmt.Errorf("bad regular expression %q: %v", b, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	}
+	r.Regexp = re
+	return nil
+}
+
+// MarshalText writes the pattern back.
+func (r Regexp) MarshalText() ([]byte, error) {
+	if r.Regexp == nil {
+		return nil, nil
+	}
+	return []byte(r.String()), nil
+}
+
+// Valid reports whether a pattern was given.
+func (r Regexp) Valid() bool { return r.Regexp != nil }
+
+// Patterns is a list of regular expressions, matched as one alternation so that a line is
+// scanned once whatever the length of the list.
+type Patterns []Regexp
+
+// Any returns one regexp that matches wherever any pattern of the list matches, or nil for an
+// empty list.
+func (ps Patterns) Any() *regexp.Regexp {
+	if len(ps) == 0 {
+		return nil
+	}
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = "(?:" + p.String() + ")"
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
+}
+
+// Strings returns the source of each pattern.
+func (ps Patterns) Strings() []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.String()
+	}
+	return out
+}
+
+// MonthDay is a day of the year written "MM-DD".
+type MonthDay struct {
+	Month, Day int
+}
+
+// UnmarshalText reads "MM-DD".
+func (m *MonthDay) UnmarshalText(b []byte) error {
+	var month, day int
+	if _, err := fmt.Sscanf(string(b), "%d-%d", &month, &day); err != nil || month < 1 || month > 12 || day < 1 || day > 31 {
+		return fmt.Errorf("bad month-day %q: want MM-DD, e.g. \"04-01\"", b)
+	}
+	m.Month, m.Day = month, day
+	return nil
+}
+
+// MarshalText writes "MM-DD".
+func (m MonthDay) MarshalText() ([]byte, error) {
+	return []byte(fmt.Sprintf("%02d-%02d", m.Month, m.Day)), nil
+}
+
+// IsZero reports whether no date was set.
+func (m MonthDay) IsZero() bool { return m.Month == 0 }
