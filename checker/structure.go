@@ -364,4 +364,3 @@ func runeLen(s string) int { return len([]rune(s)) }
 
 // runeCol returns the 1-based rune column of byte offset off in s.
 func runeCol(s string, off int) int { return runeLen(s[:off]) + 1 }
-

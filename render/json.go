@@ -17,10 +17,10 @@ type jsonFile struct {
 }
 
 type jsonReport struct {
-	Year     *int          `json:"year"`
-	Profile  string        `json:"profile"`
-	Title    *string       `json:"title"`
-	Sections orderedParts  `json:"sections"`
+	Year     *int         `json:"year"`
+	Profile  string       `json:"profile"`
+	Title    *string      `json:"title"`
+	Sections orderedParts `json:"sections"`
 }
 
 type jsonDiagnostic struct {

@@ -23,7 +23,7 @@ type pretty struct {
 
 type styles struct {
 	path, pos, rule, gutter, caret, del, ins, summaryOK, summaryBad lipgloss.Style
-	sev                                                           map[checker.Severity]lipgloss.Style
+	sev                                                             map[checker.Severity]lipgloss.Style
 }
 
 func newPretty(w io.Writer, opt Options) Renderer {

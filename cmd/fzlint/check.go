@@ -22,7 +22,7 @@ import (
 // checkFlags are the flags of `fzlint check`.
 type checkFlags struct {
 	format, rulesFile, configFile, profile, failOn string
-	disable, enable, stdinName                    string
+	disable, enable, stdinName                     string
 	year, jobs                                     int
 	noColor, quiet                                 bool
 }
