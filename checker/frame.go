@@ -41,6 +41,14 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 		if _, ok := ParseHeading(stripMarkdownHeading(c)); ok {
 			break
 		}
+		// A title broken over two lines, the first naming the unit: 中共××区委 / ××区人民政府关于…的报告
+		if d.TitleLine == 0 && d.AddresseeLine == 0 && !isTitle(c, rs) && utf8.RuneCountInString(c) <= 30 && !strings.ContainsAny(c, sentenceEnd+"：:") {
+			if j := nextContent(d.Lines, i+1); j > 0 && isTitle(d.Lines[j].Content, rs) && utf8.RuneCountInString(c+d.Lines[j].Content) <= rs.Document.TitleMaxChars+30 {
+				d.TitleLine, d.Title = i+1, c+d.Lines[j].Content
+				i = j
+				continue
+			}
+		}
 		if d.TitleLine == 0 && d.AddresseeLine == 0 && isTitle(stripMarkdownHeading(c), rs) {
 			d.TitleLine, d.Title = i+1, stripMarkdownHeading(c)
 			// A long title is often broken over two lines.

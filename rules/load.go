@@ -82,14 +82,30 @@ func tomlError(name, src string, err error) error {
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 			msg = fmt.Sprintf("%s: %s", pe.LastKey, msg)
 		}
-		return &FileError{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: msg}
+		line := pe.Position.Line
+		// The lexer has often moved past the newline that ends the faulty line.
+		if st := pe.Position.Start; st > 0 && st <= len(src) {
+			l := strings.Count(src[:st], "\n") + 1
+			if st < len(src) && src[st] == '\n' || st == len(src) {
+				line = l
+			}
+		}
+		return &FileError{File: name, Line: line, Key: pe.LastKey, Msg: msg}
 	}
 	msg := err.Error()
 	line := 0
-	// Type errors ("toml: line 12 (last key ...): incompatible types") carry the line in the text.
+	// Type errors ("toml: line 12 (last key "a.b"): incompatible types") carry the line and the
+	// key in the text.
 	if _, e := fmt.Sscanf(msg, "toml: line %d", &line); e == nil {
 		if i := strings.Index(msg, "): "); i >= 0 {
+			key := ""
+			if k := strings.Index(msg, "(last key "); k >= 0 && k < i {
+				key = strings.Trim(msg[k+len("(last key "):i], `"`)
+			}
 			msg = msg[i+3:]
+			if key != "" {
+				msg = key + ": " + msg
+			}
 		}
 	}
 	return &FileError{File: name, Line: line, Msg: strings.TrimPrefix(msg, "toml: ")}

@@ -1,0 +1,116 @@
+package rules_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/rules"
+)
+
+var ids = []string{"structure/missing-section", "language/punctuation-width"}
+
+func TestDefaultRulesLoad(t *testing.T) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.Parts) != 5 || rs.Profiles["department"].Deadline != (rules.MonthDay{Month: 3, Day: 1}) {
+		t.Errorf("unexpected default set: %d parts, department deadline %+v", len(rs.Parts), rs.Profiles["department"].Deadline)
+	}
+}
+
+// TestLoadErrors: a malformed rules file is an error that names the file and the line.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"syntax", "version = 1\n[document\nchrome = []\n", 2, ""},
+		{"unknown key", "version = 1\n\n[document]\nchrom = ['x']\n", 4, `unknown key "document.chrom"`},
+		{"unknown table", "version = 1\n[nosuch]\nx = 1\n", 2, `unknown key "nosuch"`},
+		{"bad regexp", "version = 1\n[document]\nchrome = [\n  'ok',\n  '(unclosed',\n]\n", 3, "bad regular expression"},
+		{"bad severity", "version = 1\n[severity]\n\"structure/missing-section\" = \"fatal\"\n", 3, "unknown severity"},
+		{"unknown rule", "version = 1\n[severity]\n\"structure/nope\" = \"off\"\n", 3, `unknown rule "structure/nope"`},
+		{"bad deadline", "version = 1\n[profiles.government]\ndeadline = \"13-01\"\n", 3, "bad month-day"},
+		{"wrong type", "version = 1\n[document]\nchrome_max_chars = \"eighty\"\n", 3, "chrome_max_chars"},
+		{"bad version", "version = 2\n", 1, "unsupported version 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := rules.Overlay(mustDefault(t), ".fzlint.toml", []byte(tt.src), rules.Options{RuleIDs: ids})
+			var fe *rules.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want a *rules.FileError, got %v", err)
+			}
+			if fe.File != ".fzlint.toml" || fe.Line != tt.line || !strings.Contains(fe.Error(), tt.msg) {
+				t.Errorf("got %q (line %d), want line %d and %q", fe.Error(), fe.Line, tt.line, tt.msg)
+			}
+			if !strings.HasPrefix(fe.Error(), ".fzlint.toml:") {
+				t.Errorf("error does not start with file:line: %q", fe.Error())
+			}
+		})
+	}
+}
+
+func mustDefault(t *testing.T) *rules.Set {
+	t.Helper()
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{RuleIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+// TestOverlay: a user's config changes parts of the defaults without copying them.
+func TestOverlay(t *testing.T) {
+	base := mustDefault(t)
+	src := `
+[severity]
+"language/punctuation-width" = "off"
+
+[profiles.department]
+deadline = "04-01"
+
+[document]
+chrome = ['^本页责任编辑']
+chrome_max_chars = 100
+
+[[parts]]
+id = "other"
+name = "其他事项"
+ordinal = 5
+template = "其他事项"
+patterns = ['^其他事项']
+`
+	rs, err := rules.Overlay(base, ".fzlint.toml", []byte(src), rules.Options{RuleIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.Severity["language/punctuation-width"] != rules.Off {
+		t.Error("severity not overridden")
+	}
+	if rs.Profiles["department"].Deadline.Month != 4 || rs.Profiles["government"].Deadline.Month != 4 {
+		t.Errorf("profiles: %+v", rs.Profiles)
+	}
+	if n := len(rs.Document.Chrome); n != len(base.Document.Chrome)+1 {
+		t.Errorf("chrome list has %d patterns, want the %d defaults plus one", n, len(base.Document.Chrome))
+	}
+	if rs.Document.ChromeMaxChars != 100 || rs.Document.TitleMaxChars != base.Document.TitleMaxChars {
+		t.Errorf("scalars: chrome_max_chars %d title_max_chars %d", rs.Document.ChromeMaxChars, rs.Document.TitleMaxChars)
+	}
+	if len(rs.Parts) != len(base.Parts) {
+		t.Fatalf("parts: %d, want %d (replaced by id, not appended)", len(rs.Parts), len(base.Parts))
+	}
+	for _, p := range rs.Parts {
+		if p.ID == "other" && p.Name != "其他事项" {
+			t.Errorf("part other not replaced: %+v", p.Name)
+		}
+	}
+	// The base is unchanged.
+	if base.Profiles["department"].Deadline.Month != 3 || len(base.Document.Chrome) == len(rs.Document.Chrome) {
+		t.Error("overlay changed the base set")
+	}
+}
