@@ -33,9 +33,18 @@ type Diagnostic struct {
 	Fix *Fix
 }
 
-// Fix replaces the diagnostic's range with New.
+// Fix is a safe correction. With Edits empty it replaces the diagnostic's range with New;
+// otherwise it is the list of Edits (a grouped finding fixes every place it groups).
 type Fix struct {
-	New string
+	New   string
+	Edits []Edit
+}
+
+// Edit replaces the text between (Line, Column) and (Line, EndColumn) — one line, rune
+// columns, end exclusive — with New.
+type Edit struct {
+	Line, Column, EndColumn int
+	New                     string
 }
 
 // DiffOp is one run of a character diff: Op is -1 (in the template only), 0 (in both) or +1

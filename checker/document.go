@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/textscan"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -54,6 +55,9 @@ type Document struct {
 	// Parts are the report's parts found, by id; PartOrder lists them in document order.
 	Parts     map[string]*Part
 	PartOrder []*Part
+
+	// numbers caches the quantities of every sentence for the consistency checks.
+	numbers []sentenceNumbers
 }
 
 // Date is a calendar date as written in the document.
@@ -168,6 +172,17 @@ type matchers struct {
 	causes                        *regexp.Regexp
 	duties                        []*regexp.Regexp
 	titleRequired, titleForbidden []*regexp.Regexp
+
+	stale        *textscan.Matcher
+	staleTerm    []int // matcher id → index in StaleTerms
+	wrong        *textscan.Matcher
+	placeholder  *regexp.Regexp
+	repeatSingle map[rune]bool
+	pairOpen     map[rune]int
+	pairClose    map[rune]int
+	punct        map[byte]rules.PunctMark
+	punctChars   string
+	numbers      *numberMatchers
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -199,5 +214,46 @@ func Compile(rs *rules.Set) *Compiled {
 	for _, t := range rs.Title.Forbidden {
 		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
 	}
+	var variants []string
+	for i, t := range rs.StaleTerms {
+		vs := t.Variants
+		if len(vs) == 0 {
+			vs = []string{t.Term}
+		}
+		for _, v := range vs {
+			variants = append(variants, v)
+			m.staleTerm = append(m.staleTerm, i)
+		}
+	}
+	m.stale = textscan.NewMatcher(variants)
+	wrong := make([]string, len(rs.WrongTerms))
+	for i, w := range rs.WrongTerms {
+		wrong[i] = w.Wrong
+	}
+	m.wrong = textscan.NewMatcher(wrong)
+	m.placeholder = rs.Placeholders.Patterns.Any()
+	m.repeatSingle = map[rune]bool{}
+	for _, c := range rs.Repeated.Single {
+		for _, r := range c {
+			m.repeatSingle[r] = true
+		}
+	}
+	m.pairOpen, m.pairClose = map[rune]int{}, map[rune]int{}
+	for i, pr := range rs.Pairs {
+		for _, r := range pr.Open {
+			m.pairOpen[r] = i
+		}
+		for _, r := range pr.Close {
+			m.pairClose[r] = i
+		}
+	}
+	m.punct = map[byte]rules.PunctMark{}
+	for _, mk := range rs.Punctuation.Marks {
+		if len(mk.Half) == 1 {
+			m.punct[mk.Half[0]] = mk
+			m.punctChars += mk.Half
+		}
+	}
+	m.numbers = compileNumbers(rs)
 	return &Compiled{Set: rs, m: m}
 }

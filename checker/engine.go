@@ -237,6 +237,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		}
 	}
 	SortDiagnostics(res.Diagnostics)
+	maskSource(res.Source, res.Diagnostics)
 	return res
 }
 

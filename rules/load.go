@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -193,8 +194,16 @@ func (s *Set) clone() *Set {
 	return out
 }
 
+// textType is implemented by values decoded from one TOML string (Regexp, Expr, MonthDay,
+// Severity); they are copied and replaced whole.
+var textType = reflect.TypeOf((*encoding.TextMarshaler)(nil)).Elem()
+
 func cloneValue(v reflect.Value) reflect.Value {
 	out := reflect.New(v.Type()).Elem()
+	if v.Type().Implements(textType) {
+		out.Set(v)
+		return out
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
@@ -229,16 +238,12 @@ func cloneValue(v reflect.Value) reflect.Value {
 // mergeValue merges the keys of user that the file defined (md) into dst. path is the TOML key
 // path of v.
 func mergeValue(dst, user reflect.Value, md toml.MetaData, path []string) {
+	if dst.Type().Implements(textType) {
+		dst.Set(user)
+		return
+	}
 	switch dst.Kind() {
 	case reflect.Struct:
-		if _, ok := dst.Interface().(Regexp); ok {
-			dst.Set(user)
-			return
-		}
-		if _, ok := dst.Interface().(MonthDay); ok {
-			dst.Set(user)
-			return
-		}
 		t := dst.Type()
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)

@@ -19,6 +19,19 @@ type Set struct {
 	Causes   Causes              `toml:"causes"`
 	Duties   Duties              `toml:"duties"`
 
+	Years        Years        `toml:"years"`
+	Numbers      Numbers      `toml:"numbers"`
+	Relations    []Relation   `toml:"relations" merge:"expr"`
+	Rates        []Rate       `toml:"rates" merge:"name"`
+	Bounded      Bounded      `toml:"bounded"`
+	StaleTerms   []StaleTerm  `toml:"stale_terms" merge:"term"`
+	WrongTerms   []WrongTerm  `toml:"wrong_terms" merge:"wrong"`
+	Placeholders Placeholders `toml:"placeholders"`
+	Repeated     Repeated     `toml:"repeated"`
+	Pairs        []Pair       `toml:"pairs" merge:"open"`
+	Punctuation  Punctuation  `toml:"punctuation"`
+	PII          PII          `toml:"pii"`
+
 	// Sources names the files this set was read from, defaults first.
 	Sources []string `toml:"-"`
 }

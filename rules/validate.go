@@ -71,6 +71,55 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 			return fail(fmt.Sprintf("duties.min_groups is %d but only %d groups are listed", s.Duties.MinGroups, len(s.Duties.Groups)), "duties", "min_groups")
 		}
 	}
+	labels := map[string]bool{}
+	for _, l := range s.Numbers.Labels {
+		if l.Name == "" || len(l.Words) == 0 {
+			return fail("a [[numbers.labels]] entry needs a name and words", "numbers", "labels")
+		}
+		labels[l.Name] = true
+	}
+	if complete {
+		for _, r := range s.Relations {
+			for _, l := range r.Expr.Labels() {
+				if !labels[l] {
+					return fail(fmt.Sprintf("relation %q uses label %q, which [numbers] does not define", r.Expr, l), "relations", "expr")
+				}
+			}
+		}
+		for _, r := range s.Rates {
+			for _, l := range append([]string{r.Numerator}, r.Denominators...) {
+				if !labels[l] {
+					return fail(fmt.Sprintf("rate %q uses label %q, which [numbers] does not define", r.Name, l), "rates", "numerator")
+				}
+			}
+			if len(r.Words) == 0 || len(r.Denominators) == 0 {
+				return fail(fmt.Sprintf("rate %q needs words and denominators", r.Name), "rates", "name")
+			}
+		}
+		if len(s.Numbers.Labels) > 0 && s.Numbers.MaxGap <= 0 {
+			return fail("numbers.max_gap must be positive", "numbers", "max_gap")
+		}
+	}
+	for _, t := range s.StaleTerms {
+		if t.Term == "" || (t.StaleFrom == 0 && t.CurrentFrom == 0) {
+			return fail(fmt.Sprintf("stale term %q needs a term and stale_from or current_from", t.Term), "stale_terms", "term")
+		}
+	}
+	for _, w := range s.WrongTerms {
+		if w.Wrong == "" || w.Right == "" || w.Wrong == w.Right {
+			return fail(fmt.Sprintf("wrong term %q needs a different right term", w.Wrong), "wrong_terms", "wrong")
+		}
+	}
+	for _, p := range s.Pairs {
+		if p.Open == "" || p.Close == "" {
+			return fail("a [[pairs]] entry needs open and close", "pairs", "open")
+		}
+	}
+	for _, m := range s.Punctuation.Marks {
+		if len([]rune(m.Half)) != 1 || len([]rune(m.Full)) != 1 {
+			return fail(fmt.Sprintf("punctuation mark %q → %q: both must be one character", m.Half, m.Full), "punctuation", "marks")
+		}
+	}
 	if md.IsDefined("version") && s.Version != 1 {
 		return fail(fmt.Sprintf("unsupported version %d: this fzlint reads version 1", s.Version), "version")
 	}

@@ -1,0 +1,419 @@
+package checker
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/textscan"
+)
+
+func init() {
+	register(staleTerm, termMisuse, placeholder, repeatedWord, unbalancedPair, punctuationWidth)
+}
+
+var staleTerm = &Check{
+	ID:       "language/stale-term",
+	Severity: Warning,
+	Summary:  "报告年度已不再现行的提法（给出现行提法），或报告年度时尚未出现的提法",
+	Doc: `提法有时效：2023年度及以后的报告仍以“党的十九大精神”为指导、2020年以后仍写“七五”普法、仍引用《法治政府建设实施纲要（2015—2020年）》，都是沿用旧稿的痕迹；反过来，2023年度报告提到2024年7月才召开的二十届三中全会，则是年份写错。每个提法的起止年度写在 rules.toml 的 [[stale_terms]] 中（stale_from：从哪一报告年度起过时；current_from：从哪一年度起才可能出现），except 列出合理的历史性提及（如“十九大以来”）。同一提法在一份报告中只报告一次。`,
+	Bad:  "2023年，某县坚持以党的十九大精神为指导，深入实施“七五”普法规划。",
+	Good: "2023年，某县坚持以党的二十大精神为指导，深入实施“八五”普法规划。",
+	Run:  runStaleTerm,
+}
+
+func runStaleTerm(p *Pass) {
+	d, rs := p.Doc, p.Rules
+	if d.Year == 0 || p.m.stale == nil {
+		return
+	}
+	type hit struct {
+		line, col, endCol int
+		text              string
+		lines             []int
+	}
+	hits := map[int]*hit{}
+	var order []int
+	var buf []textscan.Match
+	d.TextLines(func(n int, l *Line) bool {
+		buf = p.m.stale.FindAll(buf[:0], l.Text)
+		for _, m := range buf {
+			id := p.m.staleTerm[m.ID]
+			t := &rs.StaleTerms[id]
+			stale := t.StaleFrom > 0 && d.Year >= t.StaleFrom
+			early := t.CurrentFrom > 0 && d.Year < t.CurrentFrom
+			if !stale && !early || excepted(l.Text, m.Start, m.End, t.Except) {
+				continue
+			}
+			if h := hits[id]; h != nil {
+				if h.lines[len(h.lines)-1] != n {
+					h.lines = append(h.lines, n)
+				}
+				continue
+			}
+			col := runeCol(l.Text, m.Start)
+			hits[id] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[m.Start:m.End]), text: l.Text[m.Start:m.End], lines: []int{n}}
+			order = append(order, id)
+		}
+		return true
+	})
+	for _, id := range order {
+		h, t := hits[id], &rs.StaleTerms[id]
+		var msg string
+		if t.CurrentFrom > 0 && d.Year < t.CurrentFrom {
+			msg = fmt.Sprintf("“%s”不可能出现在%d年度报告中", h.text, d.Year)
+		} else {
+			msg = fmt.Sprintf("“%s”在%d年度报告中已不是现行提法", h.text, d.Year)
+			if t.Current != "" {
+				msg += fmt.Sprintf("，应为“%s”", t.Current)
+			}
+		}
+		if t.Note != "" {
+			msg += "（" + t.Note + "）"
+		}
+		if len(h.lines) > 1 {
+			msg += fmt.Sprintf("；%s都有", listLines(h.lines))
+		}
+		p.Report(Diagnostic{Line: h.line, Column: h.col, EndColumn: h.endCol, Message: msg, Suggestion: t.Current})
+	}
+}
+
+// excepted reports whether the match [start, end) lies inside an occurrence of one of the
+// exception phrases.
+func excepted(s string, start, end int, except []string) bool {
+	for _, e := range except {
+		from := start - len(e)
+		if from < 0 {
+			from = 0
+		}
+		to := end + len(e)
+		if to > len(s) {
+			to = len(s)
+		}
+		window := s[from:to]
+		for off := 0; ; {
+			i := strings.Index(window[off:], e)
+			if i < 0 {
+				break
+			}
+			a := from + off + i
+			if a <= start && a+len(e) >= end {
+				return true
+			}
+			off += i + 1
+		}
+	}
+	return false
+}
+
+var termMisuse = &Check{
+	ID:       "language/term-misuse",
+	Severity: Error,
+	Summary:  "已知的错误用语（法制政府→法治政府，第一责任职责→第一责任人职责），可自动修正",
+	Doc: `“法治政府”不是“法制政府”，“第一责任人职责”不是“第一责任职责”，“法治思维和法治方式”不是“法制思维”。rules.toml 的 [[wrong_terms]] 列出错误写法和正确写法；except 列出含有该字串但本身正确的更长说法。注意“重大执法决定法制审核”中的“法制审核”是正式用语，不要改成“法治审核”。--fix 会自动替换（《》书名号内的文字除外）。`,
+	Bad:     "全面推进法制政府建设，主要负责人履行推进法治建设第一责任职责。",
+	Good:    "全面推进法治政府建设，主要负责人履行推进法治建设第一责任人职责，落实重大执法决定法制审核制度。",
+	Fixable: true,
+	Run:     runTermMisuse,
+}
+
+func runTermMisuse(p *Pass) {
+	if p.m.wrong == nil {
+		return
+	}
+	var buf []textscan.Match
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		buf = p.m.wrong.FindAll(buf[:0], l.Text)
+		var spans [][2]int
+		if len(buf) > 0 {
+			spans = titleSpans(l.Text)
+		}
+		for _, m := range buf {
+			w := &p.Rules.WrongTerms[m.ID]
+			if excepted(l.Text, m.Start, m.End, w.Except) {
+				continue
+			}
+			d := p.At(n, m.Start, m.End)
+			d.Message = fmt.Sprintf("“%s”应为“%s”", w.Wrong, w.Right)
+			d.Suggestion = w.Right
+			if !inSpans(spans, m.Start) {
+				d.Fix = &Fix{New: w.Right}
+			}
+			p.Report(d)
+		}
+		return true
+	})
+}
+
+var placeholder = &Check{
+	ID:       "language/placeholder",
+	Severity: Error,
+	Summary:  "未填写的模板占位符（XX、××、*次、【】、____、某某）",
+	Doc: `照模板起草时留下的占位符（XX县、××、共召开会议*次、【】、____、某某）一旦公开就是事故。模式写在 rules.toml 的 [placeholders] 中；只有含触发字符的行才会进行匹配。`,
+	Bad:  "2024年，XX县共召开会议*次，审核规范性文件____件。",
+	Good: "2024年，某县共召开会议6次，审核规范性文件12件。",
+	Run:  runPlaceholder,
+}
+
+func runPlaceholder(p *Pass) {
+	re := p.m.placeholder
+	if re == nil {
+		return
+	}
+	triggers := p.Rules.Placeholders.Triggers
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		if triggers != "" && !strings.ContainsAny(l.Text, triggers) {
+			return true
+		}
+		for _, loc := range re.FindAllStringIndex(l.Text, -1) {
+			start := loc[0]
+			// A pattern may include the character before the placeholder as context.
+			for start < loc[1] {
+				r, size := utf8.DecodeRuneInString(l.Text[start:])
+				if triggers == "" || strings.ContainsRune(triggers, r) {
+					break
+				}
+				start += size
+			}
+			d := p.At(n, start, loc[1])
+			d.Message = fmt.Sprintf("未填写的占位符“%s”", l.Text[start:loc[1]])
+			p.Report(d)
+		}
+		return true
+	})
+}
+
+var repeatedWord = &Check{
+	ID:       "language/repeated-word",
+	Severity: Warning,
+	Summary:  "同一个词连写两遍（建立建立、的的）",
+	Doc: `修改稿时常留下重复的词：“同步建立建立培训考核闭环管理制度”。两字及以上的词连写两遍即提示；单字只在 rules.toml [repeated] single 列出的虚词（的、了、和……）连写时提示，因为“常常”“人人”“层层”“一一”之类是正常的叠词。allow 列出允许重复的写法。`,
+	Bad:  "同步建立建立培训考核闭环管理制度，提高执法的的水平。",
+	Good: "层层压实责任，人人参与普法，常常深入基层，一一整改到位，同步建立培训考核闭环管理制度。",
+	Run:  runRepeatedWord,
+}
+
+func runRepeatedWord(p *Pass) {
+	maxLen := p.Rules.Repeated.MaxLen
+	if maxLen <= 0 {
+		return
+	}
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		rs := []rune(l.Text)
+		for i := 0; i < len(rs); i++ {
+			if !isHan(rs[i]) {
+				continue
+			}
+			for k := 1; k <= maxLen && i+2*k <= len(rs); k++ {
+				if !sameHan(rs[i:i+k], rs[i+k:i+2*k]) {
+					continue
+				}
+				if k == 1 && !p.m.repeatSingle[rs[i]] {
+					continue
+				}
+				start := len(string(rs[:i]))
+				end := start + len(string(rs[i:i+2*k]))
+				if excepted(l.Text, start, end, p.Rules.Repeated.Allow) {
+					continue
+				}
+				word := string(rs[i : i+k])
+				p.Report(Diagnostic{Line: n, Column: i + 1, EndColumn: i + 1 + 2*k,
+					Message:    fmt.Sprintf("“%s”连写了两遍", word),
+					Suggestion: word})
+				i += 2*k - 1
+				break
+			}
+		}
+		return true
+	})
+}
+
+func sameHan(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] || !isHan(a[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+var unbalancedPair = &Check{
+	ID:       "language/unbalanced-pair",
+	Severity: Warning,
+	Summary:  "书名号、引号、括号在段落内不配对",
+	Doc: `《》“”‘’（）【】〔〕应在同一段落内成对出现。全角和半角括号可以互相配对（真实文稿常混用，如“（三)”），标题序号和“1）”这类列举序号不参与检查。每段只报告第一处问题。成对的符号写在 rules.toml 的 [[pairs]] 中。`,
+	Bad:  "深入贯彻落实《法治政府建设实施纲要（2021—2025年）,开展“八五”普法。",
+	Good: "深入贯彻落实《法治政府建设实施纲要（2021—2025年）》，开展“八五”普法，乡（镇、街道)综合行政执法改革稳步推进。",
+	Run:  runUnbalancedPair,
+}
+
+func runUnbalancedPair(p *Pass) {
+	opens, closes := p.m.pairOpen, p.m.pairClose
+	if len(opens) == 0 {
+		return
+	}
+	type open struct {
+		r    rune
+		off  int
+		pair int
+	}
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		s := l.Text
+		from := l.MarkerEnd()
+		var stack []open
+		report := func(off int, r rune, msg string) {
+			d := p.At(n, off, off+utf8.RuneLen(r))
+			d.Message = msg
+			p.Report(d)
+		}
+		for i, r := range s[from:] {
+			off := from + i
+			if pi, ok := opens[r]; ok {
+				stack = append(stack, open{r, off, pi})
+				continue
+			}
+			pi, ok := closes[r]
+			if !ok {
+				continue
+			}
+			if len(stack) > 0 && stack[len(stack)-1].pair == pi {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			if isEnumerator(s, off) {
+				continue
+			}
+			deeper := false
+			for _, o := range stack {
+				if o.pair == pi {
+					deeper = true
+				}
+			}
+			if deeper {
+				top := stack[len(stack)-1]
+				report(top.off, top.r, fmt.Sprintf("“%c”没有对应的“%s”", top.r, firstRuneOf(p.Rules.Pairs[top.pair].Close)))
+			} else {
+				report(off, r, fmt.Sprintf("“%c”没有对应的“%s”", r, firstRuneOf(p.Rules.Pairs[pi].Open)))
+			}
+			return true
+		}
+		if len(stack) > 0 {
+			o := stack[0]
+			report(o.off, o.r, fmt.Sprintf("“%c”没有对应的“%s”", o.r, firstRuneOf(p.Rules.Pairs[o.pair].Close)))
+		}
+		return true
+	})
+}
+
+func firstRuneOf(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return string(r)
+}
+
+// isEnumerator reports a closing bracket that ends a list number such as 1) or 二）: after one
+// or two digits, letters or Chinese numerals.
+func isEnumerator(s string, off int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:off])
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || chineseDigits[r] > 0 || r == '十'
+}
+
+var punctuationWidth = &Check{
+	ID:       "language/punctuation-width",
+	Severity: Info,
+	Summary:  "汉字之间用了半角标点 , ; : ? ! ( )（整篇合为一条，可自动修正）",
+	Doc: `中文公文用全角标点。半角的逗号、分号、冒号、问号、叹号和括号夹在汉字之间，多是从网页或其他软件复制过来的。整篇文件合为一条提示，列出所在行；--fix 把它们改为全角。标题序号（如“(一)”）、《》书名号内的文字和数字之间的半角符号（如 1,000、17:18）不改。`,
+	Bad:     "2024年,我区法治政府建设取得新成效;全年收到行政复议申请16件(含转办)。",
+	Good:    "2024年，我区法治政府建设取得新成效；全年收到行政复议申请16件（含转办），版本号为1.2,000。",
+	Fixable: true,
+	Run:     runPunctuationWidth,
+}
+
+func runPunctuationWidth(p *Pass) {
+	marks := p.m.punct
+	if len(marks) == 0 {
+		return
+	}
+	var edits []Edit
+	var lines []int
+	sample := ""
+	first := Diagnostic{}
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		s := l.Text
+		if !strings.ContainsAny(s, p.m.punctChars) {
+			return true
+		}
+		from := l.MarkerEnd()
+		spans := titleSpans(s)
+		before := len(edits)
+		var parens []int // offsets of unmatched half-width '('
+		for i := from; i < len(s); i++ {
+			c := s[i]
+			mk, ok := marks[c]
+			if !ok || inSpans(spans, i) {
+				continue
+			}
+			switch c {
+			case '(':
+				parens = append(parens, i)
+				continue
+			case ')':
+				if len(parens) == 0 {
+					continue
+				}
+				o := parens[len(parens)-1]
+				parens = parens[:len(parens)-1]
+				if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
+					edits = append(edits, editAt(s, n, o, marks['('].Full), editAt(s, n, i, mk.Full))
+				}
+				continue
+			}
+			left, right := prevRune(s, i), nextRune(s, i+1)
+			leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
+			rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
+			if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) {
+				edits = append(edits, editAt(s, n, i, mk.Full))
+			}
+		}
+		if len(edits) > before {
+			lines = append(lines, n)
+			if sample == "" {
+				e := edits[before]
+				rs := []rune(s)
+				a, b := e.Column-3, e.Column+2
+				for a > 0 && unicode.IsDigit(rs[a]) {
+					a-- // do not cut a number
+				}
+				if a < 0 {
+					a = 0
+				}
+				if b > len(rs) {
+					b = len(rs)
+				}
+				sample = string(rs[a:b])
+				first = Diagnostic{Line: n, Column: e.Column, EndColumn: e.EndColumn}
+			}
+		}
+		return true
+	})
+	if len(edits) == 0 {
+		return
+	}
+	// Edits in a line must be in order for the applier.
+	sortEdits(edits)
+	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", listLines(lines), len(edits), sample)
+	first.Fix = &Fix{Edits: edits}
+	p.Report(first)
+}
+
+func editAt(s string, n, off int, full string) Edit {
+	col := runeCol(s, off)
+	return Edit{Line: n, Column: col, EndColumn: col + 1, New: full}
+}
+
+func sortEdits(es []Edit) {
+	sort.SliceStable(es, func(i, j int) bool {
+		return es[i].Line < es[j].Line || es[i].Line == es[j].Line && es[i].Column < es[j].Column
+	})
+}

@@ -1,0 +1,504 @@
+package checker
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/textscan"
+	"github.com/fzlint/fzlint/rules"
+)
+
+func init() {
+	register(numberRelation, rateMismatch, percentRange)
+}
+
+// numberMatchers are the compiled forms of [numbers], [[rates]] and [bounded].
+type numberMatchers struct {
+	labels    *textscan.Matcher
+	labelOf   []string // matcher id → label name
+	rates     *textscan.Matcher
+	rateOf    []int // matcher id → index in Rates
+	units     []string
+	unitClass map[string]string // unit → its class (the first unit of its list)
+	bounded   *textscan.Matcher
+	unbounded *textscan.Matcher
+}
+
+func compileNumbers(rs *rules.Set) *numberMatchers {
+	nm := &numberMatchers{unitClass: map[string]string{}}
+	var words []string
+	for _, l := range rs.Numbers.Labels {
+		for _, w := range l.Words {
+			words = append(words, w)
+			nm.labelOf = append(nm.labelOf, l.Name)
+		}
+	}
+	nm.labels = textscan.NewMatcher(words)
+	words = nil
+	for i, r := range rs.Rates {
+		for _, w := range r.Words {
+			words = append(words, w)
+			nm.rateOf = append(nm.rateOf, i)
+		}
+	}
+	nm.rates = textscan.NewMatcher(words)
+	for _, class := range rs.Numbers.Units {
+		for _, u := range class {
+			nm.units = append(nm.units, u)
+			nm.unitClass[u] = class[0]
+		}
+	}
+	// Longest unit first, so that 人次 wins over 人.
+	sort.SliceStable(nm.units, func(i, j int) bool { return len(nm.units[i]) > len(nm.units[j]) })
+	nm.bounded = textscan.NewMatcher(rs.Bounded.Suffixes)
+	nm.unbounded = textscan.NewMatcher(rs.Bounded.Unbounded)
+	return nm
+}
+
+// quantity is a counted number in a sentence: 收到行政复议申请16件 → label 收到, 16, 件.
+type quantity struct {
+	label      string
+	value      float64
+	unit       string // unit class
+	start, end int    // byte range of number and unit in the line
+}
+
+// percent is a stated percentage: 成功率98% → rate 成功率, 98, 0 decimals.
+type percent struct {
+	value      float64
+	decimals   int
+	start, end int
+	approx     bool // 约98%, 98%以上
+	rate       int  // index in Rates, or -1
+	rateWord   string
+}
+
+// sentenceNumbers holds what one sentence states.
+type sentenceNumbers struct {
+	line       int
+	text       string // the whole line
+	start, end int    // the sentence's byte range
+	quantities []quantity
+	percents   []percent
+}
+
+// clauseBreak ends the search for a number's label: a label does not reach across these.
+const clauseBreak = "，,、；;：:。（(）)"
+
+// extractNumbers finds the quantities and percentages of every sentence of a document.
+func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumbers {
+	var out []sentenceNumbers
+	var labels, rates []textscan.Match
+	d.TextLines(func(n int, l *Line) bool {
+		s := l.Text
+		if !hasDigit(s) {
+			return true
+		}
+		labels = nm.labels.FindAll(labels[:0], s)
+		rates = nm.rates.FindAll(rates[:0], s)
+		for _, sp := range sentences(s) {
+			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
+			for i := sp[0]; i < sp[1]; i++ {
+				c := s[i]
+				if c < '0' || c > '9' || i > sp[0] && isNumberByte(s[i-1]) {
+					continue
+				}
+				v, dec, j := parseNumber(s, i, sp[1])
+				i = j - 1
+				k := skipSpaces(s, j)
+				if mult, size := multiplier(s[k:]); size > 0 {
+					v *= mult
+					k += size
+				}
+				if strings.HasPrefix(s[k:], "%") || strings.HasPrefix(s[k:], "％") {
+					size := 1
+					if s[k] != '%' {
+						size = len("％")
+					}
+					p := percent{value: v, decimals: dec, start: numberStart(s, j), end: k + size, rate: -1}
+					p.approx = approximate(s, sp[0], p.start, p.end)
+					p.rate, p.rateWord = nearestRate(s, rates, nm, sp[0], p.start)
+					sn.percents = append(sn.percents, p)
+					continue
+				}
+				for _, u := range nm.units {
+					if strings.HasPrefix(s[k:], u) {
+						start := numberStart(s, j)
+						q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(u)}
+						q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
+						sn.quantities = append(sn.quantities, q)
+						break
+					}
+				}
+			}
+			if len(sn.quantities) > 0 || len(sn.percents) > 0 {
+				out = append(out, sn)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumberByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// parseNumber reads 1234, 1,234 or 12.5 starting at i and returns the value, the number of
+// decimals and the offset after it.
+func parseNumber(s string, i, limit int) (float64, int, int) {
+	j := i
+	var digits []byte
+	dec := -1
+	for j < limit {
+		c := s[j]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+			if dec >= 0 {
+				dec++
+			}
+			j++
+			continue
+		case c == '.' && dec < 0 && j+1 < limit && s[j+1] >= '0' && s[j+1] <= '9':
+			digits = append(digits, c)
+			dec = 0
+			j++
+			continue
+		case c == ',' && dec < 0 && j+3 < limit && allDigits(s[j+1:j+4]) && (j+4 >= limit || s[j+4] < '0' || s[j+4] > '9'):
+			j++ // a thousands separator
+			continue
+		}
+		break
+	}
+	v, _ := strconv.ParseFloat(string(digits), 64)
+	if dec < 0 {
+		dec = 0
+	}
+	return v, dec, j
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// numberStart walks back from the end of a number to its first digit.
+func numberStart(s string, end int) int {
+	i := end
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.' || s[i-1] == ',') {
+		i--
+	}
+	for i < end && (s[i] < '0' || s[i] > '9') {
+		i++
+	}
+	return i
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func multiplier(s string) (float64, int) {
+	switch {
+	case strings.HasPrefix(s, "万"):
+		return 1e4, len("万")
+	case strings.HasPrefix(s, "亿"):
+		return 1e8, len("亿")
+	case strings.HasPrefix(s, "千"):
+		return 1e3, len("千")
+	}
+	return 1, 0
+}
+
+// nearestLabel returns the label whose word ends closest before a number in its clause, within
+// maxGap characters; among words ending at the same place the longest wins (不予受理 over 受理).
+// A word followed by 率 names a rate, not a count.
+func nearestLabel(s string, ms []textscan.Match, nm *numberMatchers, from, at, maxGap int) string {
+	best := -1
+	for i, m := range ms {
+		if m.End > at || m.Start < from || strings.HasPrefix(s[m.End:], "率") {
+			continue
+		}
+		gap := s[m.End:at]
+		if strings.ContainsAny(gap, clauseBreak) || hasDigit(gap) || utf8.RuneCountInString(gap) > maxGap {
+			continue
+		}
+		if best < 0 || m.End > ms[best].End || m.End == ms[best].End && m.Start < ms[best].Start {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return nm.labelOf[ms[best].ID]
+}
+
+// nearestRate returns the rate named just before a percentage (成功率98%, 成功率为98%).
+func nearestRate(s string, ms []textscan.Match, nm *numberMatchers, from, at int) (int, string) {
+	best := -1
+	for i, m := range ms {
+		if m.End > at || m.Start < from {
+			continue
+		}
+		gap := s[m.End:at]
+		if strings.ContainsAny(gap, clauseBreak) || hasDigit(gap) || utf8.RuneCountInString(gap) > 6 {
+			continue
+		}
+		if best < 0 || m.End > ms[best].End || m.End == ms[best].End && m.Start < ms[best].Start {
+			best = i
+		}
+	}
+	if best < 0 {
+		return -1, ""
+	}
+	return nm.rateOf[ms[best].ID], s[ms[best].Start:ms[best].End]
+}
+
+// approximate reports 约98%, 近98%, 超过98%, 98%以上, 98%左右.
+func approximate(s string, from, start, end int) bool {
+	before := s[from:start]
+	if r := []rune(before); len(r) > 4 {
+		before = string(r[len(r)-4:])
+	}
+	for _, w := range []string{"约", "近", "超过", "超", "逾", "不低于", "不少于", "高于", "低于", "大于", "小于"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	after := s[end:]
+	for _, w := range []string{"以上", "左右", "以下", "多", "强"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// byLabel returns the single quantity of a label with the given unit class (any unit when
+// unit is ""), and whether there is exactly one.
+func (sn *sentenceNumbers) byLabel(label, unit string) (quantity, bool) {
+	var found quantity
+	n := 0
+	for _, q := range sn.quantities {
+		if q.label == label && (unit == "" || q.unit == unit) {
+			found = q
+			n++
+		}
+	}
+	return found, n == 1
+}
+
+func formatNumber(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+var numberRelation = &Check{
+	ID:       "consistency/number-relation",
+	Severity: Error,
+	Summary:  "统计数字之间的关系不成立（如办结数多于收到数，受理＋不予受理≠收到）",
+	Doc: `同一句话里的统计数字应当自洽：办结不多于收到，受理与不予受理之和等于收到，调解成功不多于调解，败诉不多于收案……这些关系写在 rules.toml 的 [[relations]] 中（如“受理 + 不予受理 == 收到”），数字的名称由 [numbers] labels 中数字前面的词确定。只有一句话里恰好有关系中每个名称的一个数、单位相同时才检查；句中出现“上年结转”“其他处理”等说明（unless）时不检查。`,
+	Bad:  "2024年，全县共收到行政复议申请35件，受理27件、不予受理6件。",
+	Good: "2024年，全县共收到行政复议申请35件，受理27件、不予受理8件，办结25件。",
+	Run:  runNumberRelation,
+}
+
+func runNumberRelation(p *Pass) {
+	nm := p.m.numbers
+	if nm == nil || len(p.Rules.Relations) == 0 {
+		return
+	}
+	for _, sn := range p.Doc.numbersOf(p) {
+		sentence := sn.text[sn.start:sn.end]
+		for _, rel := range p.Rules.Relations {
+			if containsAny(sentence, rel.Unless) {
+				continue
+			}
+			labels := rel.Expr.Labels()
+			first, ok := sn.byLabel(labels[0], "")
+			if !ok {
+				continue
+			}
+			qs := map[string]quantity{}
+			complete := true
+			for _, l := range labels {
+				q, ok := sn.byLabel(l, first.unit)
+				if !ok {
+					complete = false
+					break
+				}
+				qs[l] = q
+			}
+			if !complete {
+				continue
+			}
+			left, right := sum(qs, rel.Expr.Left), sum(qs, rel.Expr.Right)
+			if rel.Expr.Holds(left, right) {
+				continue
+			}
+			start, end := sn.end, sn.start
+			for _, q := range qs {
+				start, end = min(start, q.start), max(end, q.end)
+			}
+			d := p.At(sn.line, start, end)
+			d.Message = fmt.Sprintf("数字不一致：%s %s %s 不成立（%s）", describe(qs, rel.Expr.Left, sn.text), rel.Expr.Op, describe(qs, rel.Expr.Right, sn.text), rel.Note)
+			p.Report(d)
+		}
+	}
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func sum(qs map[string]quantity, labels []string) float64 {
+	var t float64
+	for _, l := range labels {
+		t += qs[l].value
+	}
+	return t
+}
+
+// describe writes one side of a relation as the text states it: 受理27件＋不予受理8件.
+func describe(qs map[string]quantity, labels []string, line string) string {
+	parts := make([]string, len(labels))
+	for i, l := range labels {
+		q := qs[l]
+		parts[i] = l + line[q.start:q.end]
+	}
+	return strings.Join(parts, "＋")
+}
+
+// numbersOf extracts a document's numbers once and shares them between the checks.
+func (d *Document) numbersOf(p *Pass) []sentenceNumbers {
+	if d.numbers == nil {
+		d.numbers = d.extractNumbers(p.m.numbers, p.Rules.Numbers.MaxGap)
+		if d.numbers == nil {
+			d.numbers = []sentenceNumbers{}
+		}
+	}
+	return d.numbers
+}
+
+var rateMismatch = &Check{
+	ID:       "consistency/rate-mismatch",
+	Severity: Error,
+	Summary:  "写出的比率与同一句中的数字算出的不符（超出写法精度的舍入范围）",
+	Doc: `成功率、办结率、化解率、败诉率、纠错率等比率，若同一句话里写了分子和分母，就用它们重新计算：写“98%”时算出值应在97.5%到98.5%之间，写“95.32%”时应在95.315%到95.325%之间。真实报告的分母不统一（如纠错率可按审结、受理或审理计算），rules.toml 的 [[rates]] 为每种比率列出候选分母，任一个相符即可。写“约”“以上”的近似值，以及找不到分子分母的比率不检查。`,
+	Bad:  "2024年共调解各类矛盾纠纷2604件，调解成功2552件，成功率96%。",
+	Good: "2024年共调解各类矛盾纠纷2604件，调解成功2552件，成功率98%。申诉求决类信访初件总数427件，一次性化解407件，一次性化解率95.32%。",
+	Run:  runRateMismatch,
+}
+
+func runRateMismatch(p *Pass) {
+	if p.m.numbers == nil || len(p.Rules.Rates) == 0 {
+		return
+	}
+	for _, sn := range p.Doc.numbersOf(p) {
+		for _, pc := range sn.percents {
+			if pc.rate < 0 || pc.approx {
+				continue
+			}
+			rate := &p.Rules.Rates[pc.rate]
+			num, ok := sn.byLabel(rate.Numerator, "")
+			if !ok {
+				continue
+			}
+			tol := 0.5*math.Pow(10, -float64(pc.decimals)) + 1e-9
+			var tried []string
+			match := false
+			for _, den := range rate.Denominators {
+				q, ok := sn.byLabel(den, num.unit)
+				if !ok || q.value == 0 || q.start == num.start {
+					continue
+				}
+				got := num.value / q.value * 100
+				if math.Abs(got-pc.value) <= tol {
+					match = true
+					break
+				}
+				tried = append(tried, fmt.Sprintf("%s%s÷%s%s＝%.*f%%", rate.Numerator, sn.text[num.start:num.end], den, sn.text[q.start:q.end], pc.decimals+2, got))
+			}
+			if match || len(tried) == 0 {
+				continue
+			}
+			d := p.At(sn.line, pc.start, pc.end)
+			d.Message = fmt.Sprintf("%s写作%s，但按同句数字计算：%s，超出舍入范围", pc.rateWord, sn.text[pc.start:pc.end], strings.Join(tried, "；"))
+			p.Report(d)
+		}
+	}
+}
+
+var percentRange = &Check{
+	ID:       "consistency/percent-range",
+	Severity: Error,
+	Summary:  "满意率、覆盖率、出庭率等有上限的比率超过100%",
+	Doc: `满意率、覆盖率、出庭应诉率、参考率、合格率、成功率、办结率等是部分占整体的比例，不可能超过100%；超过多半是把年份或别的数字粘进了百分数（真实报告中出现过“20230%”）。同比增长、增幅等可以超过100%，不检查。有上限的比率名称写在 rules.toml 的 [bounded] 中。`,
+	Bad:  "全年群众满意率达120%，政府法律顾问覆盖率100%。",
+	Good: "全年群众满意率达99%，行政复议案件同比增长128.78%，政府法律顾问覆盖率100%。",
+	Run:  runPercentRange,
+}
+
+func runPercentRange(p *Pass) {
+	nm := p.m.numbers
+	if nm == nil {
+		return
+	}
+	var buf []textscan.Match
+	for _, sn := range p.Doc.numbersOf(p) {
+		for _, pc := range sn.percents {
+			if pc.value <= 100 {
+				continue
+			}
+			// The name just before the number: it must end with a bounded suffix, and no
+			// growth word may stand between it and the number.
+			from := sn.start
+			before := sn.text[from:pc.start]
+			if i := strings.LastIndexAny(before, clauseBreak); i >= 0 {
+				from += i + 1
+				before = sn.text[from:pc.start]
+			}
+			buf = nm.bounded.FindAll(buf[:0], before)
+			if len(buf) == 0 {
+				continue
+			}
+			last := buf[len(buf)-1]
+			gap := before[last.End:]
+			// 同比增长率, 增幅: growth may exceed 100%.
+			if utf8.RuneCountInString(gap) > 6 || nm.unbounded.Contains(before) {
+				continue
+			}
+			d := p.At(sn.line, pc.start, pc.end)
+			d.Message = fmt.Sprintf("“%s”不能超过100%%，这里写的是%s", before[last.Start:last.End], sn.text[pc.start:pc.end])
+			p.Report(d)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package checker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TextLines yields the lines a language check reads: every line that is not site chrome, with
+// its 1-based number.
+func (d *Document) TextLines(yield func(n int, l *Line) bool) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		if !yield(i+1, l) {
+			return
+		}
+	}
+}
+
+// MarkerEnd returns the byte offset in l.Text just after the heading marker (0 if no heading),
+// so that checks of punctuation and pairs leave ordinals such as (一) alone.
+func (l *Line) MarkerEnd() int {
+	if l.Heading == nil {
+		return 0
+	}
+	if i := strings.Index(l.Text, l.Heading.Marker); i >= 0 {
+		return i + len(l.Heading.Marker)
+	}
+	return 0
+}
+
+// titleSpans returns the byte ranges inside 《…》 on a line (the marks excluded). Cited titles
+// are quoted as their authors wrote them and are never rewritten.
+func titleSpans(s string) [][2]int {
+	var spans [][2]int
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '《':
+			if depth == 0 {
+				start = i + len("《")
+			}
+			depth++
+		case '》':
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					spans = append(spans, [2]int{start, i})
+				}
+			}
+		}
+	}
+	if depth > 0 {
+		spans = append(spans, [2]int{start, len(s)})
+	}
+	return spans
+}
+
+func inSpans(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isCJKPunct reports full-width punctuation that may stand next to a Chinese character.
+func isCJKPunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF65) || strings.ContainsRune("“”‘’《》…—", r)
+}
+
+// prevRune and nextRune return the nearest rune before byte i (or at and after j) that is not
+// a space, or 0 at the line's edge.
+func prevRune(s string, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r != ' ' && r != '\t' {
+			return r
+		}
+		i -= n
+	}
+	return 0
+}
+
+func nextRune(s string, j int) rune {
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if r != ' ' && r != '\t' {
+			return r
+		}
+		j += n
+	}
+	return 0
+}
+
+// sentences splits a line into sentences at 。；;！!？? and returns their byte ranges.
+func sentences(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '。', '；', ';', '！', '!', '？', '?':
+			end := i + utf8.RuneLen(r)
+			if strings.TrimSpace(s[start:i]) != "" {
+				out = append(out, [2]int{start, end})
+			}
+			start = end
+		}
+	}
+	if strings.TrimSpace(s[start:]) != "" {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+// listLines writes up to five line numbers: 第3、5、9行 (and 等N行 when there are more).
+func listLines(lines []int) string {
+	var b strings.Builder
+	b.WriteString("第")
+	for i, n := range lines {
+		if i == 5 {
+			b.WriteString("等")
+			b.WriteString(itoa(len(lines)))
+			b.WriteString("行")
+			return b.String()
+		}
+		if i > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(itoa(n))
+	}
+	b.WriteString("行")
+	return b.String()
+}

@@ -1,0 +1,120 @@
+// Package textscan holds the fast text primitives the checks share: a multi-pattern matcher
+// (Aho–Corasick) that finds every listed phrase in one pass over a line, whatever the number
+// of phrases, and small rune helpers.
+package textscan
+
+// Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
+// is safe for concurrent use.
+type Matcher struct {
+	next   []map[byte]int32 // goto function, per state
+	fail   []int32
+	out    [][]int32 // pattern ids that end in each state (including via fail links)
+	length []int     // byte length of each pattern
+}
+
+// Match is one occurrence: pattern id and byte range [Start, End) in the text.
+type Match struct {
+	ID         int
+	Start, End int
+}
+
+// NewMatcher builds a matcher for the patterns; a pattern's id is its index. Empty patterns
+// are ignored.
+func NewMatcher(patterns []string) *Matcher {
+	m := &Matcher{next: []map[byte]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns))}
+	for id, p := range patterns {
+		m.length[id] = len(p)
+		if p == "" {
+			continue
+		}
+		s := int32(0)
+		for i := 0; i < len(p); i++ {
+			n, ok := m.next[s][p[i]]
+			if !ok {
+				n = int32(len(m.next))
+				m.next = append(m.next, map[byte]int32{})
+				m.fail = append(m.fail, 0)
+				m.out = append(m.out, nil)
+				m.next[s][p[i]] = n
+			}
+			s = n
+		}
+		m.out[s] = append(m.out[s], int32(id))
+	}
+	// Breadth-first: fail links and inherited outputs.
+	queue := make([]int32, 0, len(m.next))
+	for _, n := range m.next[0] {
+		queue = append(queue, n)
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for b, n := range m.next[s] {
+			queue = append(queue, n)
+			f := m.fail[s]
+			for {
+				if t, ok := m.next[f][b]; ok && t != n {
+					m.fail[n] = t
+					break
+				}
+				if f == 0 {
+					m.fail[n] = 0
+					break
+				}
+				f = m.fail[f]
+			}
+			m.out[n] = append(m.out[n], m.out[m.fail[n]]...)
+		}
+	}
+	return m
+}
+
+// FindAll appends every occurrence in text to dst, in order of their end, and returns it.
+func (m *Matcher) FindAll(dst []Match, text string) []Match {
+	if m == nil || len(m.next) == 1 {
+		return dst
+	}
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		for {
+			if n, ok := m.next[s][b]; ok {
+				s = n
+				break
+			}
+			if s == 0 {
+				break
+			}
+			s = m.fail[s]
+		}
+		for _, id := range m.out[s] {
+			dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
+		}
+	}
+	return dst
+}
+
+// Contains reports whether any pattern occurs in text.
+func (m *Matcher) Contains(text string) bool {
+	if m == nil || len(m.next) == 1 {
+		return false
+	}
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		for {
+			if n, ok := m.next[s][b]; ok {
+				s = n
+				break
+			}
+			if s == 0 {
+				break
+			}
+			s = m.fail[s]
+		}
+		if len(m.out[s]) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,257 @@
+package checker
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+func init() {
+	register(yearMismatch, planYear)
+}
+
+// yearRef is a year written in the text: 2023年 or 2023年度.
+type yearRef struct {
+	year       int
+	start, end int // byte range of the digits and 年/年度
+}
+
+// yearsIn finds the years of a text that name a year on their own: not inside 《》 or 〔〕, not
+// in ranges or comparisons (较2019年, 2019年至2022年, 2019年以来), not part of a date (2025年2月)
+// and not part of a longer number.
+func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
+	var out []yearRef
+	spans := titleSpans(s)
+	for i := from; i+4 <= to; i++ {
+		if !allDigits(s[i:i+4]) || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+			continue
+		}
+		j := i + 4
+		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			i = j
+			continue
+		}
+		k := skipSpaces(s, j)
+		if !strings.HasPrefix(s[k:], "年") {
+			continue
+		}
+		end := k + len("年")
+		if strings.HasPrefix(s[end:], "度") {
+			end += len("度")
+		}
+		y, _ := strconv.Atoi(s[i : i+4])
+		if y < 2000 || y > 2099 || inSpans(spans, i) || inBrackets(s, i) {
+			continue
+		}
+		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) {
+			continue
+		}
+		out = append(out, yearRef{year: y, start: i, end: end})
+		i = end - 1
+	}
+	return out
+}
+
+// inBrackets reports a year in 〔2019〕 or （2021—2025年）-style brackets.
+func inBrackets(s string, i int) bool {
+	before := s[:i]
+	for _, pair := range [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}} {
+		o := strings.LastIndex(before, pair[0])
+		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
+			inner := s[o:i]
+			// Only a citation-like bracket: the year comes right after the opening mark or after
+			// another year (2021—).
+			if len(strings.TrimSpace(inner)) == len(pair[0]) || hasDigit(inner) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var yearMismatch = &Check{
+	ID:       "consistency/year-mismatch",
+	Severity: Error,
+	Summary:  "标题、部分标题或说“本年度”的句子写的年份不是报告年度",
+	Doc: `报告年度 Y 取自标题或首句（也可用 --year 指定）。标题、首句、“举措和成效”“不足和原因”“第一责任人职责”部分的标题，以句首“20XX年，”开头的句子，以及含“本年度”“今年”“全年”“一年来”等词的句子，写的年份都应当是 Y——沿用上一年的稿子最容易在这里露馅（2022年度报告里的“三、2021年度法治政府建设存在的主要不足”）。引用文件（《……（2021—2025年）》、〔2019〕28号）、时间段（2019年至2022年）、比较（较2019年、同比）、起点（2019年以来）和日期（2025年1月）中的年份不算。下一年度安排部分由 consistency/plan-year 检查。`,
+	Bad:  "某县人民政府关于2022年度法治政府建设情况的报告\n2022年，某县坚持以习近平法治思想为指导。\n一、2022年度推进法治政府建设的主要举措和成效\n今年以来，2021年全年共审核规范性文件12件。\n二、2021年度法治政府建设存在的主要不足\n基层法治力量薄弱，原因是编制不足。",
+	Good: "某县人民政府关于2022年度法治政府建设情况的报告\n2022年，某县坚持以习近平法治思想为指导。\n一、2022年度推进法治政府建设的主要举措和成效\n全年共审核规范性文件12件，较2021年增长20%，梳理2019年至2022年预案修编情况。\n二、2022年度推进法治政府建设存在的不足和原因\n基层法治力量薄弱，原因是编制不足。",
+	Run:  runYearMismatch,
+}
+
+func runYearMismatch(p *Pass) {
+	d := p.Doc
+	if d.Year == 0 {
+		return
+	}
+	y := p.Rules.Years
+	report := func(n int, r yearRef, what string) {
+		diag := p.At(n, r.start, r.end)
+		diag.Message = fmt.Sprintf("%s写的是%d年，报告年度是%d年", what, r.year, d.Year)
+		diag.Suggestion = strconv.Itoa(d.Year) + d.Lines[n-1].Text[r.start+4:r.end]
+		p.Report(diag)
+	}
+	// The title, when the year came from elsewhere.
+	if d.TitleLine > 0 && d.YearFrom != "title" {
+		l := d.Lines[d.TitleLine-1].Text
+		for _, r := range yearsIn(l, 0, len(l), nil, nil) {
+			if r.year != d.Year {
+				report(d.TitleLine, r, "标题")
+				break
+			}
+		}
+	}
+	plan := d.Parts["plan"]
+	for _, part := range d.PartOrder {
+		if part == plan || part.Heading == nil {
+			continue
+		}
+		h := part.Heading
+		l := d.Lines[h.Line-1].Text
+		from := strings.Index(l, h.Text)
+		if from < 0 {
+			continue
+		}
+		for _, r := range yearsIn(l, from, from+len(h.Text), y.NotBefore, y.NotAfter) {
+			if r.year != d.Year {
+				report(h.Line, r, fmt.Sprintf("“%s”部分的标题", part.Rule.Name))
+			}
+		}
+	}
+	// Sentences that speak of the report year, outside the plan and outside headings.
+	d.TextLines(func(n int, l *Line) bool {
+		if n < d.BodyStart || n > d.BodyEnd || (plan != nil && n >= plan.Start && n <= plan.End) {
+			return true
+		}
+		if l.Heading != nil && l.Heading.Level == LevelChapter {
+			return true
+		}
+		s := l.Text
+		if !hasDigit(s) {
+			return true
+		}
+		for _, sp := range sentences(s) {
+			start := sp[0] + l.MarkerEnd()*boolInt(sp[0] == 0)
+			sentence := s[start:sp[1]]
+			refs := yearsIn(s, start, sp[1], y.NotBefore, y.NotAfter)
+			if len(refs) == 0 {
+				continue
+			}
+			lead := strings.TrimLeft(sentence, " \u3000")
+			leadOff := start + len(sentence) - len(lead)
+			marker := containsAny(sentence, y.Markers)
+			for _, r := range refs {
+				if r.year == d.Year {
+					continue
+				}
+				opens := r.start == leadOff && (strings.HasPrefix(s[r.end:], "，") || strings.HasPrefix(s[r.end:], ","))
+				if opens || marker {
+					report(n, r, "这句话说的是报告年度，却")
+					break
+				}
+			}
+		}
+		return true
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+var planYear = &Check{
+	ID:       "consistency/plan-year",
+	Severity: Error,
+	Summary:  "下一年度安排部分写的年份不是报告年度的下一年",
+	Doc: `“下一年度推进法治政府建设的主要安排”讲的是 Y+1 年：它的标题和开头一句写到年份时，应当是 Y+1（2023年度报告的安排部分写“2023年，我县将……”，是沿用了上一年的稿子）。`,
+	Bad:  "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n二、2023年工作安排\n2023年，我县将继续深化行政执法体制改革。",
+	Good: "某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n二、2024年工作安排\n2024年，我县将继续深化行政执法体制改革，巩固2023年的成果。",
+	Run:  runPlanYear,
+}
+
+func runPlanYear(p *Pass) {
+	d := p.Doc
+	plan := d.Parts["plan"]
+	if d.Year == 0 || plan == nil || plan.Heading == nil {
+		return
+	}
+	y := p.Rules.Years
+	want := d.Year + 1
+	report := func(n int, r yearRef, what string) {
+		diag := p.At(n, r.start, r.end)
+		diag.Message = fmt.Sprintf("%s写的是%d年，应为报告年度的下一年%d年", what, r.year, want)
+		diag.Suggestion = strconv.Itoa(want) + d.Lines[n-1].Text[r.start+4:r.end]
+		p.Report(diag)
+	}
+	h := plan.Heading
+	hl := d.Lines[h.Line-1].Text
+	if from := strings.Index(hl, h.Text); from >= 0 {
+		for _, r := range yearsIn(hl, from, from+len(h.Text), y.NotBefore, y.NotAfter) {
+			if r.year != want {
+				report(h.Line, r, "“下一年度安排”部分的标题")
+			}
+		}
+	}
+	// The sentence that opens the plan: after the heading on its own line, or the next line.
+	n, s, start := h.Line, hl, -1
+	if i := strings.Index(hl, h.Text); i >= 0 {
+		rest := hl[i+len(h.Text):]
+		if strings.HasPrefix(rest, "。") && strings.TrimSpace(rest[len("。"):]) != "" {
+			start = i + len(h.Text) + len("。")
+		}
+	}
+	if start < 0 {
+		for k := h.Line + 1; k <= plan.End; k++ {
+			l := &d.Lines[k-1]
+			if l.Chrome || l.Content == "" {
+				continue
+			}
+			n, s, start = k, l.Text, l.MarkerEnd()
+			if l.Heading != nil {
+				start = strings.Index(l.Text, l.Heading.Text)
+			}
+			break
+		}
+	}
+	if start < 0 {
+		return
+	}
+	end := len(s)
+	for _, sp := range sentences(s) {
+		if sp[1] > start {
+			end = sp[1]
+			break
+		}
+	}
+	// Only a year that opens the sentence says which year the plan is for; later years in it
+	// (巩固2024年的成果, 对标2035年) are references.
+	lead := strings.TrimLeft(s[start:end], " \u3000")
+	leadOff := end - len(lead)
+	for _, r := range yearsIn(s, leadOff, end, y.NotBefore, y.NotAfter) {
+		if r.start == leadOff && r.year != want {
+			report(n, r, "“下一年度安排”部分的开头一句")
+		}
+		break
+	}
+}

@@ -1,0 +1,120 @@
+package rules
+
+// Years says how to tell a sentence about the report year from one that cites another year.
+type Years struct {
+	// Markers are words that make a sentence speak of the report year: 本年度, 今年, 全年…
+	Markers []string `toml:"markers"`
+	// NotBefore are words that, just before a year, make it a comparison, range or start:
+	// 较2019年, 至2022年, 截至…
+	NotBefore []string `toml:"not_before"`
+	// NotAfter are words that, just after 年/年度, do the same: 2019年以来, 2021年底前, 2019年同期…
+	NotAfter []string `toml:"not_after"`
+}
+
+// Numbers configures the extraction of counted quantities.
+type Numbers struct {
+	// Labels name what a number counts, by the words written before it.
+	Labels []Label `toml:"labels" merge:"name"`
+	// Units lists the counting units; units in one inner list are the same unit (件, 宗, 起).
+	Units [][]string `toml:"units"`
+	// MaxGap is how many characters may stand between a label's word and its number.
+	MaxGap int `toml:"max_gap"`
+}
+
+// Label is a quantity's name and the words that introduce it.
+type Label struct {
+	Name  string   `toml:"name"`
+	Words []string `toml:"words"`
+}
+
+// Relation is a check over the labelled numbers of one sentence.
+type Relation struct {
+	Expr Expr   `toml:"expr"`
+	Note string `toml:"note"`
+	// Unless are words that, in the sentence, mean the listed numbers are not the whole story
+	// (上年结转, 其他处理): the relation is not checked there.
+	Unless []string `toml:"unless"`
+}
+
+// Rate is a stated percentage recomputed from the numbers it is computed from.
+type Rate struct {
+	Name         string   `toml:"name"`
+	Words        []string `toml:"words"`
+	Numerator    string   `toml:"numerator"`
+	Denominators []string `toml:"denominators"`
+}
+
+// Bounded lists the rates that cannot exceed 100%.
+type Bounded struct {
+	// Suffixes end the names of bounded rates: 满意率, 覆盖率…
+	Suffixes []string `toml:"suffixes"`
+	// Unbounded are words before 率 or % that allow more than 100%: 增长, 同比…
+	Unbounded []string `toml:"unbounded"`
+}
+
+// StaleTerm is a formulation that is current only for some report years.
+type StaleTerm struct {
+	Term     string   `toml:"term"`
+	Variants []string `toml:"variants"`
+	// StaleFrom is the first report year in which the term is no longer current (0: never).
+	StaleFrom int `toml:"stale_from"`
+	// CurrentFrom is the first report year in which the term can appear at all (0: always);
+	// before it, the term names something that had not happened yet.
+	CurrentFrom int    `toml:"current_from"`
+	Current     string `toml:"current"`
+	Note        string `toml:"note"`
+	// Except are longer phrases in which the term is a legitimate historical mention.
+	Except []string `toml:"except"`
+}
+
+// WrongTerm is a known mistake and its correction.
+type WrongTerm struct {
+	Wrong  string   `toml:"wrong"`
+	Right  string   `toml:"right"`
+	Except []string `toml:"except"`
+}
+
+// Placeholders are patterns of unfilled template text.
+type Placeholders struct {
+	Patterns Patterns `toml:"patterns"`
+	// Triggers are characters of which a line must hold at least one before the patterns run.
+	Triggers string `toml:"triggers"`
+}
+
+// Repeated configures language/repeated-word.
+type Repeated struct {
+	// Single are characters that are a slip whenever doubled (的的); other doubled single
+	// characters are reduplication (常常, 层层) and are not flagged.
+	Single []string `toml:"single"`
+	// Allow are words whose doubling is correct (研究研究 is not in it).
+	Allow []string `toml:"allow"`
+	// MaxLen is the longest repeated word looked for, in characters.
+	MaxLen int `toml:"max_len"`
+}
+
+// Pair is a pair of brackets or quotes; each character of Open may be closed by any of Close.
+type Pair struct {
+	Open  string `toml:"open"`
+	Close string `toml:"close"`
+}
+
+// Punctuation configures language/punctuation-width: each half-width mark and its full-width
+// form.
+type Punctuation struct {
+	Marks []PunctMark `toml:"marks" merge:"half"`
+}
+
+// PunctMark is a half-width mark and the full-width mark that replaces it.
+type PunctMark struct {
+	Half string `toml:"half"`
+	Full string `toml:"full"`
+	// EndOfLine allows the mark at the end of a line after a Chinese character (如下:).
+	EndOfLine bool `toml:"end_of_line"`
+}
+
+// PII configures security/pii.
+type PII struct {
+	IDCard        bool     `toml:"id_card"`
+	Mobile        bool     `toml:"mobile"`
+	MobilePrefixes []string `toml:"mobile_prefixes"`
+}
