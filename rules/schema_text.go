@@ -114,7 +114,7 @@ type PunctMark struct {
 
 // PII configures security/pii.
 type PII struct {
-	IDCard        bool     `toml:"id_card"`
-	Mobile        bool     `toml:"mobile"`
+	IDCard         bool     `toml:"id_card"`
+	Mobile         bool     `toml:"mobile"`
 	MobilePrefixes []string `toml:"mobile_prefixes"`
 }
