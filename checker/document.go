@@ -81,10 +81,14 @@ type Part struct {
 	Heading *Heading
 	// Start is the heading's line (or the first line of an implicit part); End is the last line.
 	Start, End int
+	text       *string // PartText, built once
 }
 
 // Text returns the part's body: its lines after the heading line's own heading text.
 func (d *Document) PartText(p *Part) string {
+	if p.text != nil {
+		return *p.text
+	}
 	var b strings.Builder
 	for n := p.Start; n <= p.End; n++ {
 		l := &d.Lines[n-1]
@@ -98,7 +102,9 @@ func (d *Document) PartText(p *Part) string {
 		b.WriteString(s)
 		b.WriteByte('\n')
 	}
-	return b.String()
+	t := b.String()
+	p.text = &t
+	return t
 }
 
 // PartAt returns the part that holds line n, or nil.
@@ -127,10 +133,8 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		trimmed := strings.TrimLeftFunc(text, isSpace)
 		l.Indent = utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
 		l.Content = strings.TrimRightFunc(trimmed, isSpace)
-		if l.Content != "" && utf8.RuneCountInString(l.Content) <= rs.Document.ChromeMaxChars && m.chrome != nil && m.chrome.MatchString(l.Content) {
-			l.Chrome = true
-		}
 	}
+	d.markChrome(rs.Document.ChromeMaxChars, m.chrome)
 	d.findFrame(rs, m)
 	for i := d.BodyStart - 1; i >= 0 && i < d.BodyEnd; i++ {
 		l := &d.Lines[i]
@@ -153,6 +157,27 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	return d
 }
 
+// markChrome marks the site chrome of a saved web page. Chrome stands before the report and
+// after it, never between two of its paragraphs, so only the lines before the first paragraph
+// and after the last are tested: a paragraph is a line too long to be chrome.
+func (d *Document) markChrome(maxChars int, re *regexp.Regexp) {
+	if re == nil {
+		return
+	}
+	short := func(l *Line) bool { return l.Content != "" && utf8.RuneCountInString(l.Content) <= maxChars }
+	i := 0
+	for ; i < len(d.Lines) && (d.Lines[i].Content == "" || short(&d.Lines[i])); i++ {
+		if short(&d.Lines[i]) && re.MatchString(d.Lines[i].Content) {
+			d.Lines[i].Chrome = true
+		}
+	}
+	for j := len(d.Lines) - 1; j >= i && (d.Lines[j].Content == "" || short(&d.Lines[j])); j-- {
+		if short(&d.Lines[j]) && re.MatchString(d.Lines[j].Content) {
+			d.Lines[j].Chrome = true
+		}
+	}
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
 
 // stripMarkdownHeading removes a leading "## " so that Markdown headings parse like text.
@@ -168,21 +193,23 @@ func stripMarkdownHeading(s string) string {
 type matchers struct {
 	chrome, closing               *regexp.Regexp
 	government, department        *regexp.Regexp
-	parts                         map[string]*regexp.Regexp
-	causes                        *regexp.Regexp
-	duties                        []*regexp.Regexp
+	parts                         map[string]*patternSet
+	causes                        *patternSet
+	duties                        []*patternSet
 	titleRequired, titleForbidden []*regexp.Regexp
 
-	stale        *textscan.Matcher
-	staleTerm    []int // matcher id → index in StaleTerms
-	wrong        *textscan.Matcher
-	placeholder  *regexp.Regexp
-	repeatSingle map[rune]bool
-	pairOpen     map[rune]int
-	pairClose    map[rune]int
-	punct        map[byte]rules.PunctMark
-	punctChars   string
-	numbers      *numberMatchers
+	stale       *textscan.Matcher
+	staleTerm   []int // matcher id → index in StaleTerms
+	wrong       *textscan.Matcher
+	placeholder *regexp.Regexp
+	// placeholderTriggers are the trigger characters, one string each.
+	placeholderTriggers []string
+	repeatSingle        map[rune]bool
+	pairOpen            map[rune]int
+	pairClose           map[rune]int
+	punct               [256]*rules.PunctMark
+	punctChars          string
+	numbers             *numberMatchers
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -199,14 +226,14 @@ func Compile(rs *rules.Set) *Compiled {
 		closing:    rs.Document.Closing.Any(),
 		government: rs.Unit.Government.Any(),
 		department: rs.Unit.Department.Any(),
-		causes:     rs.Causes.Patterns.Any(),
-		parts:      map[string]*regexp.Regexp{},
+		causes:     newPatternSet(rs.Causes.Patterns),
+		parts:      map[string]*patternSet{},
 	}
 	for _, p := range rs.Parts {
-		m.parts[p.ID] = p.Patterns.Any()
+		m.parts[p.ID] = newPatternSet(p.Patterns)
 	}
 	for _, g := range rs.Duties.Groups {
-		m.duties = append(m.duties, g.Patterns.Any())
+		m.duties = append(m.duties, newPatternSet(g.Patterns))
 	}
 	for _, t := range rs.Title.Required {
 		m.titleRequired = append(m.titleRequired, t.Pattern.Regexp)
@@ -232,6 +259,9 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	m.wrong = textscan.NewMatcher(wrong)
 	m.placeholder = rs.Placeholders.Patterns.Any()
+	for _, r := range rs.Placeholders.Triggers {
+		m.placeholderTriggers = append(m.placeholderTriggers, string(r))
+	}
 	m.repeatSingle = map[rune]bool{}
 	for _, c := range rs.Repeated.Single {
 		for _, r := range c {
@@ -247,8 +277,8 @@ func Compile(rs *rules.Set) *Compiled {
 			m.pairClose[r] = i
 		}
 	}
-	m.punct = map[byte]rules.PunctMark{}
-	for _, mk := range rs.Punctuation.Marks {
+	for i := range rs.Punctuation.Marks {
+		mk := &rs.Punctuation.Marks[i]
 		if len(mk.Half) == 1 {
 			m.punct[mk.Half[0]] = mk
 			m.punctChars += mk.Half

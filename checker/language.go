@@ -164,7 +164,7 @@ func runPlaceholder(p *Pass) {
 	}
 	triggers := p.Rules.Placeholders.Triggers
 	p.Doc.TextLines(func(n int, l *Line) bool {
-		if triggers != "" && !strings.ContainsAny(l.Text, triggers) {
+		if triggers != "" && !hasAnyRune(l.Text, p.m.placeholderTriggers) {
 			return true
 		}
 		for _, loc := range re.FindAllStringIndex(l.Text, -1) {
@@ -207,7 +207,7 @@ func runRepeatedWord(p *Pass) {
 				continue
 			}
 			for k := 1; k <= maxLen && i+2*k <= len(rs); k++ {
-				if !sameHan(rs[i:i+k], rs[i+k:i+2*k]) {
+				if rs[i] != rs[i+k] || !sameHan(rs[i:i+k], rs[i+k:i+2*k]) {
 					continue
 				}
 				if k == 1 && !p.m.repeatSingle[rs[i]] {
@@ -269,6 +269,10 @@ func runUnbalancedPair(p *Pass) {
 			p.Report(d)
 		}
 		for i, r := range s[from:] {
+			// Most characters are Han or ASCII letters and digits: skip them before the maps.
+			if r >= 0x4E00 && r <= 0x9FFF || r < 0x80 && r != '(' && r != ')' && r != '[' && r != ']' {
+				continue
+			}
 			off := from + i
 			if pi, ok := opens[r]; ok {
 				stack = append(stack, open{r, off, pi})
@@ -331,8 +335,8 @@ var punctuationWidth = &Check{
 }
 
 func runPunctuationWidth(p *Pass) {
-	marks := p.m.punct
-	if len(marks) == 0 {
+	marks := &p.m.punct
+	if p.m.punctChars == "" {
 		return
 	}
 	var edits []Edit
@@ -345,13 +349,17 @@ func runPunctuationWidth(p *Pass) {
 			return true
 		}
 		from := l.MarkerEnd()
-		spans := titleSpans(s)
+		var spans [][2]int
+		if strings.Contains(s, "《") {
+			spans = titleSpans(s)
+		}
 		before := len(edits)
+		cols := colCounter{s: s}
 		var parens []int // offsets of unmatched half-width '('
 		for i := from; i < len(s); i++ {
 			c := s[i]
-			mk, ok := marks[c]
-			if !ok || inSpans(spans, i) {
+			mk := marks[c]
+			if mk == nil || inSpans(spans, i) {
 				continue
 			}
 			switch c {
@@ -365,7 +373,7 @@ func runPunctuationWidth(p *Pass) {
 				o := parens[len(parens)-1]
 				parens = parens[:len(parens)-1]
 				if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
-					edits = append(edits, editAt(s, n, o, marks['('].Full), editAt(s, n, i, mk.Full))
+					edits = append(edits, cols.edit(n, o, marks['('].Full), cols.edit(n, i, mk.Full))
 				}
 				continue
 			}
@@ -373,7 +381,7 @@ func runPunctuationWidth(p *Pass) {
 			leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
 			rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
 			if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) {
-				edits = append(edits, editAt(s, n, i, mk.Full))
+				edits = append(edits, cols.edit(n, i, mk.Full))
 			}
 		}
 		if len(edits) > before {
@@ -407,9 +415,20 @@ func runPunctuationWidth(p *Pass) {
 	p.Report(first)
 }
 
-func editAt(s string, n, off int, full string) Edit {
-	col := runeCol(s, off)
-	return Edit{Line: n, Column: col, EndColumn: col + 1, New: full}
+// colCounter turns byte offsets into rune columns, counting on from the last offset asked
+// for, so that a line with hundreds of edits is scanned once.
+type colCounter struct {
+	s        string
+	off, col int // col is the 0-based rune index of byte offset off
+}
+
+func (c *colCounter) edit(n, off int, full string) Edit {
+	if off < c.off {
+		c.off, c.col = 0, 0
+	}
+	c.col += utf8.RuneCountInString(c.s[c.off:off])
+	c.off = off
+	return Edit{Line: n, Column: c.col + 1, EndColumn: c.col + 2, New: full}
 }
 
 func sortEdits(es []Edit) {

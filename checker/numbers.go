@@ -332,11 +332,11 @@ func runNumberRelation(p *Pass) {
 		return
 	}
 	for _, sn := range p.Doc.numbersOf(p) {
+		if len(sn.quantities) < 2 {
+			continue
+		}
 		sentence := sn.text[sn.start:sn.end]
 		for _, rel := range p.Rules.Relations {
-			if containsAny(sentence, rel.Unless) {
-				continue
-			}
 			labels := rel.Expr.Labels()
 			first, ok := sn.byLabel(labels[0], "")
 			if !ok {
@@ -352,7 +352,7 @@ func runNumberRelation(p *Pass) {
 				}
 				qs[l] = q
 			}
-			if !complete {
+			if !complete || containsAny(sentence, rel.Unless) {
 				continue
 			}
 			left, right := sum(qs, rel.Expr.Left), sum(qs, rel.Expr.Right)

@@ -165,9 +165,22 @@ func stripColumns(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// BenchmarkCheck measures checking the five seed reports with every rule on.
-func BenchmarkCheck(b *testing.B) {
-	l := linterFor(b)
+// BenchmarkCheck measures checking the five seed reports with every rule on;
+// BenchmarkCheckCore with only the structure, content and input rules, to show what the
+// language and consistency rules cost.
+func BenchmarkCheck(b *testing.B) { benchmarkSeeds(b, linterFor(b)) }
+
+func BenchmarkCheckCore(b *testing.B) {
+	var core []string
+	for _, c := range checker.Checks() {
+		if strings.HasPrefix(c.ID, "structure/") || strings.HasPrefix(c.ID, "content/") || strings.HasPrefix(c.ID, "input/") {
+			core = append(core, c.ID)
+		}
+	}
+	benchmarkSeeds(b, linterFor(b, core...))
+}
+
+func benchmarkSeeds(b *testing.B, l *checker.Linter) {
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
 	var inputs [][]byte
 	size := 0

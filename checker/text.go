@@ -68,7 +68,17 @@ func inSpans(spans [][2]int, off int) bool {
 	return false
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHan reports a Chinese character; the common block is tested first, as this runs for
+// every character of every line.
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // isCJKPunct reports full-width punctuation that may stand next to a Chinese character.
 func isCJKPunct(r rune) bool {

@@ -21,7 +21,10 @@ type yearRef struct {
 // and not part of a longer number.
 func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 	var out []yearRef
-	spans := titleSpans(s)
+	var spans [][2]int
+	if strings.Contains(s, "《") {
+		spans = titleSpans(s)
+	}
 	for i := from; i+4 <= to; i++ {
 		if !allDigits(s[i:i+4]) || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
 			continue
@@ -151,13 +154,14 @@ func runYearMismatch(p *Pass) {
 		for _, sp := range sentences(s) {
 			start := sp[0] + l.MarkerEnd()*boolInt(sp[0] == 0)
 			sentence := s[start:sp[1]]
-			refs := yearsIn(s, start, sp[1], y.NotBefore, y.NotAfter)
-			if len(refs) == 0 {
-				continue
-			}
 			lead := strings.TrimLeft(sentence, " \u3000")
 			leadOff := start + len(sentence) - len(lead)
+			// Only a sentence that opens with a year or names the report year is checked.
 			marker := containsAny(sentence, y.Markers)
+			if !marker && !(len(lead) >= 4 && allDigits(lead[:4])) {
+				continue
+			}
+			refs := yearsIn(s, start, sp[1], y.NotBefore, y.NotAfter)
 			for _, r := range refs {
 				if r.year == d.Year {
 					continue

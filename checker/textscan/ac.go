@@ -6,10 +6,13 @@ package textscan
 // Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
 // is safe for concurrent use.
 type Matcher struct {
-	next   []map[byte]int32 // goto function, per state
+	next   []map[byte]int32 // goto function, per state (used while building)
 	fail   []int32
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
+	// delta is the complete automaton: state*256+byte → next state, with fail links resolved,
+	// so matching costs one array load per byte of text.
+	delta []int32
 }
 
 // Match is one occurrence: pattern id and byte range [Start, End) in the text.
@@ -66,27 +69,37 @@ func NewMatcher(patterns []string) *Matcher {
 			m.out[n] = append(m.out[n], m.out[m.fail[n]]...)
 		}
 	}
+	m.buildDelta()
 	return m
+}
+
+// buildDelta resolves the goto and fail functions into one table, in breadth-first order so
+// that a state's fail state is complete before the state itself.
+func (m *Matcher) buildDelta() {
+	m.delta = make([]int32, len(m.next)*256)
+	order := []int32{0}
+	for i := 0; i < len(order); i++ {
+		s := order[i]
+		for b := 0; b < 256; b++ {
+			if n, ok := m.next[s][byte(b)]; ok {
+				m.delta[int(s)*256+b] = n
+				order = append(order, n)
+			} else if s != 0 {
+				m.delta[int(s)*256+b] = m.delta[int(m.fail[s])*256+b]
+			}
+		}
+	}
+	m.next = nil
 }
 
 // FindAll appends every occurrence in text to dst, in order of their end, and returns it.
 func (m *Matcher) FindAll(dst []Match, text string) []Match {
-	if m == nil || len(m.next) == 1 {
+	if m == nil || len(m.out) == 1 {
 		return dst
 	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		b := text[i]
-		for {
-			if n, ok := m.next[s][b]; ok {
-				s = n
-				break
-			}
-			if s == 0 {
-				break
-			}
-			s = m.fail[s]
-		}
+		s = m.delta[int(s)<<8|int(text[i])]
 		for _, id := range m.out[s] {
 			dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
 		}
@@ -96,22 +109,12 @@ func (m *Matcher) FindAll(dst []Match, text string) []Match {
 
 // Contains reports whether any pattern occurs in text.
 func (m *Matcher) Contains(text string) bool {
-	if m == nil || len(m.next) == 1 {
+	if m == nil || len(m.out) == 1 {
 		return false
 	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		b := text[i]
-		for {
-			if n, ok := m.next[s][b]; ok {
-				s = n
-				break
-			}
-			if s == 0 {
-				break
-			}
-			s = m.fail[s]
-		}
+		s = m.delta[int(s)<<8|int(text[i])]
 		if len(m.out[s]) > 0 {
 			return true
 		}
