@@ -22,6 +22,9 @@ type Line struct {
 	Content string
 	// Chrome marks site chrome (当前位置, 字号, 上一篇…) that is not the report.
 	Chrome bool
+	// Directive marks a fzlint comment line (<!-- fzlint-disable … -->, see suppress.go). Such a
+	// line is also marked Chrome, so that no check sees it.
+	Directive bool
 	// Heading is the numbered heading on this line, if any.
 	Heading *Heading
 }
@@ -129,6 +132,9 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		l.Content = strings.TrimRightFunc(trimmed, isSpace)
 		if l.Content != "" && utf8.RuneCountInString(l.Content) <= rs.Document.ChromeMaxChars && m.chrome != nil && m.chrome.MatchString(l.Content) {
 			l.Chrome = true
+		}
+		if isDirective(l.Content) {
+			l.Directive, l.Chrome = true, true
 		}
 	}
 	d.findFrame(rs, m)
