@@ -175,21 +175,35 @@ func absDir(path string) (string, error) {
 }
 
 // Fingerprint identifies a finding by the text of its line with all white space removed, and
-// the text it points at; not by its position.
+// the text it points at; not by its position. A finding about the whole document (an empty
+// range at 1:1, such as a missing title) is identified by its message instead, without digits
+// (they are often line numbers), so that a line inserted at the top does not renew it.
 func Fingerprint(source []string, d checker.Diagnostic) string {
-	var line string
+	var line, target string
 	if d.Line >= 1 && d.Line <= len(source) {
 		line = source[d.Line-1]
+	}
+	if d.Line == 1 && d.Column == 1 && d.EndLine == 1 && d.EndColumn == 1 {
+		line, target = "", strings.Map(dropDigit, d.Message)
+	} else {
+		target = matched(line, d)
 	}
 	h := sha256.New()
 	h.Write([]byte(strings.Map(dropSpace, line)))
 	h.Write([]byte{0})
-	h.Write([]byte(strings.Map(dropSpace, matched(line, d))))
+	h.Write([]byte(strings.Map(dropSpace, target)))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 func dropSpace(r rune) rune {
 	if unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' {
+		return -1
+	}
+	return r
+}
+
+func dropDigit(r rune) rune {
+	if unicode.IsDigit(r) {
 		return -1
 	}
 	return r

@@ -40,7 +40,11 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}
-	res := c.lint(l, name, t)
+	return c.applyFixes(l, name, data, t, c.lint(l, name, t), inPlace)
+}
+
+// applyFixes applies the fixes of a file's findings (--fix) or computes them (--diff).
+func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t *input.Text, res checker.Result, inPlace bool) fileResult {
 	if !(c.fix || c.diff) || !fix.Fixable(res.Diagnostics) {
 		return fileResult{Result: res}
 	}
