@@ -140,7 +140,7 @@ func (e *env) check(args []string) int {
 		return usageErr("%v", err)
 	}
 	if f.diff || bw != nil {
-		ren = discard{}
+		ren, fixes.silent = discard{}, true
 	}
 
 	src, err := newLinterSource(f)

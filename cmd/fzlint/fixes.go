@@ -84,13 +84,18 @@ func (c *fileChecker) lint(l *checker.Linter, name string, t *input.Text) checke
 type fixReport struct {
 	stdout, stderr io.Writer
 	diff, quiet    bool
-	files, fixes   int
-	notFixed       int
-	failed         bool
+	// silent is set when findings are not printed (--diff, --write-baseline): an unreadable
+	// file is then named on stderr, so that exit status 2 has a reason.
+	silent       bool
+	files, fixes int
+	notFixed     int
+	failed       bool
 }
 
 func (r *fixReport) add(fr *fileResult) {
 	switch {
+	case fr.Err != nil && r.silent:
+		fmt.Fprintf(r.stderr, "fzlint: %s: 无法读取：%v\n", fr.Path, fr.Err)
 	case fr.fixErr != nil:
 		fmt.Fprintf(r.stderr, "fzlint: %s: 修复未写入：%v\n", fr.Path, fr.fixErr)
 		r.failed = true

@@ -42,9 +42,9 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 }
 
-// TestPreCommitRun builds the binary and runs it the way pre-commit does: several file names
-// at once, output to a pipe, no terminal.
-func TestPreCommitRun(t *testing.T) {
+// buildBinary builds fzlint into a temporary directory, or skips the test with -short.
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
@@ -52,6 +52,13 @@ func TestPreCommitRun(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// TestPreCommitRun builds the binary and runs it the way pre-commit does: several file names
+// at once, output to a pipe, no terminal.
+func TestPreCommitRun(t *testing.T) {
+	bin := buildBinary(t)
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
