@@ -13,7 +13,6 @@ import (
 
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/checker/baseline"
 	"github.com/fzlint/fzlint/checker/batch"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/render"
@@ -108,23 +107,9 @@ func (e *env) check(args []string) int {
 	if f.year != 0 && (f.year < 2000 || f.year > 2099) {
 		return usageErr("--year %d is not a plausible report year", f.year)
 	}
-	if f.fix && f.diff {
-		return usageErr("--fix and --diff cannot be used together")
-	}
-	if f.writeBaseline != "" && (f.baseline != "" || f.diff) {
-		return usageErr("--write-baseline cannot be used with --baseline or --diff")
-	}
-	fc := &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff}
-	if f.baseline != "" {
-		if fc.baseline, err = baseline.Load(f.baseline); err != nil {
-			return usageErr("%v", err)
-		}
-	}
-	var bw *baseline.Writer
-	if f.writeBaseline != "" {
-		if bw, err = baseline.NewWriter(f.writeBaseline); err != nil {
-			return usageErr("%v", err)
-		}
+	fc, bw, err := newFileChecker(f)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	fixes := &fixReport{stdout: e.stdout, stderr: e.stderr, diff: f.diff, quiet: f.quiet}
 	format := f.format

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +32,28 @@ type fileChecker struct {
 	fix      bool // --fix: write the fixes
 	diff     bool // --diff: compute them only
 	baseline *baseline.Baseline
+}
+
+// newFileChecker reads --baseline and prepares --write-baseline (bw is nil without it).
+func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err error) {
+	if f.fix && f.diff {
+		return nil, nil, errors.New("--fix and --diff cannot be used together")
+	}
+	if f.writeBaseline != "" && (f.baseline != "" || f.diff) {
+		return nil, nil, errors.New("--write-baseline cannot be used with --baseline or --diff")
+	}
+	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff}
+	if f.baseline != "" {
+		if c.baseline, err = baseline.Load(f.baseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	if f.writeBaseline != "" {
+		if bw, err = baseline.NewWriter(f.writeBaseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	return c, bw, nil
 }
 
 // check reads, checks and, if asked, fixes a file. inPlace says the data came from a file that
