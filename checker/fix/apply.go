@@ -13,27 +13,32 @@ import (
 	"github.com/fzlint/fzlint/checker"
 )
 
-// Edit replaces the runes [Column, EndColumn) of line Line (all 1-based) with New.
+// Edit is a checker.Edit (replace the runes [Column, EndColumn) of line Line, all 1-based,
+// with New) with the rule that offered it.
 type Edit struct {
-	Rule              string
-	Line              int
-	Column, EndColumn int
-	New               string
+	Rule string
+	checker.Edit
 }
 
-// Edits returns the fixes offered by diagnostics, in their order. A fix that spans lines is
-// kept with its EndLine so that Apply can refuse it.
+// Edits returns the fixes offered by diagnostics, in their order: a fix's own Edits, or its
+// diagnostic's range replaced with New. A range that spans lines is kept with an impossible
+// end column, so that Apply refuses it.
 func Edits(ds []checker.Diagnostic) []Edit {
 	var out []Edit
 	for _, d := range ds {
-		if d.Fix == nil {
-			continue
+		switch {
+		case d.Fix == nil:
+		case len(d.Fix.Edits) > 0:
+			for _, e := range d.Fix.Edits {
+				out = append(out, Edit{d.Rule, e})
+			}
+		default:
+			e := checker.Edit{Line: d.Line, Column: d.Column, EndColumn: d.EndColumn, New: d.Fix.New}
+			if d.EndLine != d.Line {
+				e.EndColumn = -1 // multi-line: refused by Apply
+			}
+			out = append(out, Edit{d.Rule, e})
 		}
-		e := Edit{Rule: d.Rule, Line: d.Line, Column: d.Column, EndColumn: d.EndColumn, New: d.Fix.New}
-		if d.EndLine != d.Line {
-			e.EndColumn = -1 // multi-line: refused by Apply
-		}
-		out = append(out, e)
 	}
 	return out
 }
@@ -128,7 +133,7 @@ func Apply(lines []string, edits []Edit) Outcome {
 
 // Check returns why an edit is unsafe, or "" when it may be applied. An edit must stay within
 // one existing line and must not:
-//   - remove, add or border a digit (numbers are never rewritten);
+//   - remove or add a digit, or sit between two digits (1,000 17:18): numbers never change;
 //   - touch the indentation, Markdown "#" or heading ordinal at the start of a line (一、 (一) 1.);
 //   - touch a title between 《 and 》, or add or remove either bracket;
 //   - add a line break.
@@ -147,8 +152,8 @@ func Check(lines []string, e Edit) string {
 	if strings.IndexFunc(old+e.New, unicode.IsDigit) >= 0 {
 		return "修复涉及数字"
 	}
-	if e.Column >= 2 && unicode.IsDigit(runes[e.Column-2]) || e.EndColumn-1 < len(runes) && unicode.IsDigit(runes[e.EndColumn-1]) {
-		return "修复紧邻数字"
+	if e.Column >= 2 && unicode.IsDigit(runes[e.Column-2]) && e.EndColumn-1 < len(runes) && unicode.IsDigit(runes[e.EndColumn-1]) {
+		return "修复位于两个数字之间"
 	}
 	if e.Column <= protectedPrefix(lines[e.Line-1]) {
 		return "修复涉及行首的缩进或标题序号"

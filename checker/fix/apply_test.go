@@ -17,7 +17,11 @@ func at(t *testing.T, lines []string, n int, old, new string) fix.Edit {
 		t.Fatalf("%q not on line %d", old, n)
 	}
 	col := len([]rune(lines[n-1][:i])) + 1
-	return fix.Edit{Rule: "test/rule", Line: n, Column: col, EndColumn: col + len([]rune(old)), New: new}
+	return edit(n, col, col+len([]rune(old)), new)
+}
+
+func edit(line, col, end int, new string) fix.Edit {
+	return fix.Edit{Rule: "test/rule", Edit: checker.Edit{Line: line, Column: col, EndColumn: end, New: new}}
 }
 
 // after moves a one-rune edit n runes to the right and makes it full-width.
@@ -34,7 +38,7 @@ func TestApply(t *testing.T) {
 		"一、主要举措和成效",
 		"(一)强化组织领导,统筹推进",
 		"印发《法制政府建设实施方案,2024》,落实到位。",
-		"收到12,办结10件。",
+		"收到12,办结10件,共1,000件。",
 	}
 	tests := []struct {
 		name    string
@@ -50,13 +54,15 @@ func TestApply(t *testing.T) {
 		{"a comma inside 《》 is not touched", at(t, lines, 4, ",", "，"), false, ""},
 		{"an edit that includes 》 is refused", at(t, lines, 4, "》,", "》，"), false, ""},
 		{"a comma after 》 is fixed", after(at(t, lines, 4, "》,", ","), 1), true, "印发《法制政府建设实施方案,2024》，落实到位。"},
-		{"a comma next to a digit is not touched", at(t, lines, 5, ",", "，"), false, ""},
+		{"a comma after a number is fixed", at(t, lines, 5, ",", "，"), true, "收到12，办结10件,共1,000件。"},
+		{"a comma between two digits is not touched", at(t, lines, 5, "1,0", "1,0"), false, ""},
+		{"a comma between two digits is not touched, however it is reached", after(at(t, lines, 5, "1,0", "1"), 1), false, ""},
 		{"a number is never rewritten", at(t, lines, 5, "12", "十二"), false, ""},
 		{"an edit adding a digit is refused", at(t, lines, 1, "本县", "1县"), false, ""},
 		{"an edit adding a line break is refused", at(t, lines, 1, "，", "\n"), false, ""},
-		{"an edit past the end of the line is refused", fix.Edit{Line: 2, Column: 9, EndColumn: 30, New: "x"}, false, ""},
-		{"an edit on a line that does not exist is refused", fix.Edit{Line: 9, Column: 1, EndColumn: 1, New: "x"}, false, ""},
-		{"a multi-line edit is refused", fix.Edit{Line: 1, Column: 1, EndColumn: -1, New: "x"}, false, ""},
+		{"an edit past the end of the line is refused", edit(2, 9, 30, "x"), false, ""},
+		{"an edit on a line that does not exist is refused", edit(9, 1, 1, "x"), false, ""},
+		{"a multi-line edit is refused", edit(1, 1, -1, "x"), false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,6 +133,12 @@ func TestEdits(t *testing.T) {
 	es := fix.Edits(ds)
 	if len(es) != 2 || es[0].Rule != "a/b" || es[0].New != "，" || es[0].EndColumn != 4 {
 		t.Fatalf("Edits = %+v", es)
+	}
+	grouped := checker.Diagnostic{Rule: "a/e", Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Fix: &checker.Fix{Edits: []checker.Edit{
+		{Line: 2, Column: 2, EndColumn: 3, New: "；"}, {Line: 5, Column: 1, EndColumn: 2, New: "！"},
+	}}}
+	if g := fix.Edits([]checker.Diagnostic{grouped}); len(g) != 2 || g[1].Line != 5 || g[1].New != "！" || g[1].Rule != "a/e" {
+		t.Errorf("a grouped fix gives %+v", g)
 	}
 	if !fix.Fixable(ds) || fix.Fixable(ds[1:2]) {
 		t.Error("Fixable is wrong")

@@ -74,27 +74,36 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 	if input.KindOf(name) != input.KindText || t.Ends == nil || (c.fix && !inPlace) {
 		return fileResult{Result: res, notFixed: true}
 	}
-	out := fix.Apply(t.Lines, fix.Edits(res.Diagnostics))
-	if !out.Changed() {
-		return fileResult{Result: res}
+	// A fix can make another one possible (（含）,败诉: the comma is next to Chinese punctuation
+	// only once the bracket is full-width), and overlapping edits wait for the next pass: apply
+	// and re-check until nothing changes, as ruff does, so that a second run has nothing to fix.
+	fr := fileResult{Result: res, old: t.Lines, new: t.Lines}
+	for pass := 0; pass < maxFixPasses; pass++ {
+		out := fix.Apply(fr.new, fix.Edits(fr.Diagnostics))
+		if !out.Changed() {
+			break
+		}
+		fr.new, fr.fixes = out.Lines, fr.fixes+len(out.Applied)
+		fixedText := *t
+		fixedText.Lines = out.Lines
+		// What is printed is what remains in the fixed file.
+		fr.Result = c.lint(l, name, &fixedText)
 	}
-	fr := fileResult{Result: res, old: t.Lines, new: out.Lines, fixes: len(out.Applied)}
-	if c.diff {
+	if fr.fixes == 0 || c.diff {
 		return fr
 	}
-	fixed, err := fix.Rewrite(data, t, out.Lines)
+	fixed, err := fix.Rewrite(data, t, fr.new)
 	if err == nil {
 		err = fix.WriteFile(name, fixed)
 	}
 	if err != nil {
 		return fileResult{Result: res, fixErr: err}
 	}
-	// What is printed is what remains in the fixed file.
-	t2 := *t
-	t2.Lines = out.Lines
-	fr.Result = c.lint(l, name, &t2)
 	return fr
 }
+
+// maxFixPasses bounds the fix-and-recheck loop of one file.
+const maxFixPasses = 10
 
 func (c *fileChecker) lint(l *checker.Linter, name string, t *input.Text) checker.Result {
 	res := l.CheckText(name, t, c.opt)

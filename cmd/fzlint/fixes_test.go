@@ -11,6 +11,7 @@ import (
 
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/fix"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/rules"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -232,12 +233,16 @@ func TestFixSeeds(t *testing.T) {
 			crlf := strings.ReplaceAll(strings.ReplaceAll(string(utf8), "\r\n", "\n"), "\n", "\r\n")
 			path := filepath.Join(t.TempDir(), filepath.Base(s))
 			os.WriteFile(path, gb18030(t, crlf), 0o644)
-			before := l.CheckBytes(path, gb18030(t, crlf), checker.Options{})
-			flagged := map[int][][2]int{} // line → rune ranges a fixable rule flagged
-			for _, d := range before.Diagnostics {
-				if d.Fix != nil {
-					flagged[d.Line] = append(flagged[d.Line], [2]int{d.Column - 1, d.EndColumn - 1})
+			// line → rune ranges a fixable rule flagged, in the text and in the text as fixed so
+			// far (a fix can make another possible).
+			flagged := map[int][][2]int{}
+			text, _ := input.DecodeText(gb18030(t, crlf))
+			for pass := 0; pass < 10; pass++ {
+				edits := fix.Edits(l.CheckText(path, text, checker.Options{}).Diagnostics)
+				for _, e := range edits {
+					flagged[e.Line] = append(flagged[e.Line], [2]int{e.Column - 1, e.EndColumn - 1})
 				}
+				text.Lines = fix.Apply(text.Lines, edits).Lines
 			}
 			if code, _, errs := runCLI(t, "", "check", "--fix", "--fail-on", "none", path); code != exitOK {
 				t.Fatalf("--fix: exit %d: %s", code, errs)
@@ -253,6 +258,9 @@ func TestFixSeeds(t *testing.T) {
 			old := strings.Split(strings.TrimSuffix(crlf, "\r\n"), "\r\n")
 			if len(text.Lines) != len(old) {
 				t.Fatalf("%d lines, had %d", len(text.Lines), len(old))
+			}
+			if len(flagged) > 0 && slices.Equal(old, text.Lines) {
+				t.Error("--fix changed nothing, though fixable rules flagged lines")
 			}
 			for i := range old {
 				if old[i] != text.Lines[i] && !onlyInRanges(old[i], text.Lines[i], flagged[i+1]) {
