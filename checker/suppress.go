@@ -196,14 +196,8 @@ func (l *Linter) suppress(doc *Document, ds []Diagnostic) []Diagnostic {
 	}
 	kept := ds[:0]
 	for _, d := range ds {
-		silenced := false
-		for _, s := range sups {
-			if d.Line >= s.from && d.Line <= s.to && s.from > 0 && matchesPattern(d.Rule, s.pattern) {
-				s.used, silenced = true, true
-			}
-		}
-		if !silenced {
-			kept = append(kept, d)
+		if !silence(sups, d.Rule, d.Line) {
+			kept = append(kept, withoutSuppressedEdits(d, sups))
 		}
 	}
 	if sev := l.severity[unusedSuppression.ID]; sev >= Info {
@@ -223,6 +217,42 @@ func (l *Linter) suppress(doc *Document, ds []Diagnostic) []Diagnostic {
 		}
 	}
 	return append(kept, extra...)
+}
+
+// silence reports whether a rule is silenced on a line, and marks the suppressions that do it
+// as used.
+func silence(sups []*suppression, rule string, line int) bool {
+	silenced := false
+	for _, s := range sups {
+		if line >= s.from && line <= s.to && s.from > 0 && matchesPattern(rule, s.pattern) {
+			s.used, silenced = true, true
+		}
+	}
+	return silenced
+}
+
+// withoutSuppressedEdits drops the edits of a grouped fix that fall on lines where its rule is
+// silenced: a silenced line is never rewritten by --fix.
+func withoutSuppressedEdits(d Diagnostic, sups []*suppression) Diagnostic {
+	if d.Fix == nil || len(d.Fix.Edits) == 0 {
+		return d
+	}
+	var edits []Edit
+	for _, e := range d.Fix.Edits {
+		if !silence(sups, d.Rule, e.Line) {
+			edits = append(edits, e)
+		}
+	}
+	if len(edits) < len(d.Fix.Edits) {
+		fix := *d.Fix
+		fix.Edits = edits
+		if len(edits) == 0 {
+			d.Fix = nil
+		} else {
+			d.Fix = &fix
+		}
+	}
+	return d
 }
 
 func quoted(s string) string {

@@ -108,3 +108,27 @@ func TestDirectiveLinesAreInvisible(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppressionKeepsGroupedFixesOff: a grouped fix (one finding, edits on many lines) does not
+// rewrite a line where its rule is silenced.
+func TestSuppressionKeepsGroupedFixesOff(t *testing.T) {
+	text := "2024年,本县法治政府建设取得新成效。\n" +
+		"<!-- fzlint-disable-next-line language/punctuation-width -- 原文引用 -->\n" +
+		"全年办理行政复议案件,审结率高。\n" +
+		"组织学法活动,效果良好。\n"
+	res := linterFor(t, "language/punctuation-width", "lint/unused-suppression").CheckBytes("r.txt", []byte(text), checker.Options{})
+	var lines []int
+	for _, d := range res.Diagnostics {
+		if d.Rule == "lint/unused-suppression" {
+			t.Errorf("the suppression counted as unused: %s", d.Message)
+		}
+		if d.Fix != nil {
+			for _, e := range d.Fix.Edits {
+				lines = append(lines, e.Line)
+			}
+		}
+	}
+	if fmt.Sprint(lines) != "[1 4]" {
+		t.Errorf("fix edits on lines %v, want [1 4]", lines)
+	}
+}
