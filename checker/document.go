@@ -22,6 +22,9 @@ type Line struct {
 	Content string
 	// Chrome marks site chrome (当前位置, 字号, 上一篇…) that is not the report.
 	Chrome bool
+	// Directive marks a fzlint comment line (<!-- fzlint-disable … -->, see suppress.go). Such a
+	// line is also marked Chrome, so that no check sees it.
+	Directive bool
 	// Heading is the numbered heading on this line, if any.
 	Heading *Heading
 }
@@ -133,6 +136,9 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		trimmed := strings.TrimLeftFunc(text, isSpace)
 		l.Indent = utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
 		l.Content = strings.TrimRightFunc(trimmed, isSpace)
+		if isDirective(l.Content) {
+			l.Directive, l.Chrome = true, true
+		}
 	}
 	d.markChrome(rs.Document.ChromeMaxChars, m.chrome)
 	d.findFrame(rs, m)
@@ -165,13 +171,14 @@ func (d *Document) markChrome(maxChars int, re *regexp.Regexp) {
 		return
 	}
 	short := func(l *Line) bool { return l.Content != "" && utf8.RuneCountInString(l.Content) <= maxChars }
+	skip := func(l *Line) bool { return l.Content == "" || l.Directive || short(l) }
 	i := 0
-	for ; i < len(d.Lines) && (d.Lines[i].Content == "" || short(&d.Lines[i])); i++ {
+	for ; i < len(d.Lines) && skip(&d.Lines[i]); i++ {
 		if short(&d.Lines[i]) && re.MatchString(d.Lines[i].Content) {
 			d.Lines[i].Chrome = true
 		}
 	}
-	for j := len(d.Lines) - 1; j >= i && (d.Lines[j].Content == "" || short(&d.Lines[j])); j-- {
+	for j := len(d.Lines) - 1; j >= i && skip(&d.Lines[j]); j-- {
 		if short(&d.Lines[j]) && re.MatchString(d.Lines[j].Content) {
 			d.Lines[j].Chrome = true
 		}

@@ -236,6 +236,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}
+	res.Diagnostics = l.suppress(doc, res.Diagnostics)
 	SortDiagnostics(res.Diagnostics)
 	maskSource(res.Source, res.Diagnostics)
 	return res

@@ -29,6 +29,9 @@ type Text struct {
 	Lines    []string
 	Encoding string // one of the constants above
 	EOL      string // the first line end seen: "\n", "\r\n" or "\r" ("" when the file has one line)
+	// Ends holds each line's own end ("" for a last line without one), so that a fixed file
+	// is written back with the line ends it had, even mixed ones. Set by DecodeText only.
+	Ends []string
 }
 
 // Unreadable is the error for a file that is not a text fzlint can read. Its message is shown
@@ -49,8 +52,8 @@ func DecodeText(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, eol := SplitLines(s)
-	return &Text{Lines: lines, Encoding: enc, EOL: eol}, nil
+	lines, ends, eol := splitLines(s, true)
+	return &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}, nil
 }
 
 // decode finds the encoding and returns the text as UTF-8 without a BOM.
@@ -164,32 +167,41 @@ func sniffUTF16(data []byte) (string, bool) {
 // SplitLines splits text at "\r\n", "\r" or "\n" and reports the first line end seen. A final
 // line end does not start another line.
 func SplitLines(s string) ([]string, string) {
-	var lines []string
-	eol := ""
+	lines, _, eol := splitLines(s, false)
+	return lines, eol
+}
+
+// splitLines is SplitLines that also returns each line's end when keepEnds is set.
+func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
 	start := 0
 	for i := 0; i < len(s); i++ {
+		var end string
 		switch s[i] {
 		case '\n':
-			lines = append(lines, s[start:i])
-			start = i + 1
-			if eol == "" {
-				eol = "\n"
-			}
+			end = "\n"
 		case '\r':
-			lines = append(lines, s[start:i])
+			end = "\r"
 			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-				if eol == "" {
-					eol = "\r\n"
-				}
-			} else if eol == "" {
-				eol = "\r"
+				end = "\r\n"
 			}
-			start = i + 1
+		default:
+			continue
 		}
+		lines = append(lines, s[start:i])
+		if keepEnds {
+			ends = append(ends, end)
+		}
+		if eol == "" {
+			eol = end
+		}
+		i += len(end) - 1
+		start = i + 1
 	}
 	if start < len(s) {
 		lines = append(lines, s[start:])
+		if keepEnds {
+			ends = append(ends, "")
+		}
 	}
-	return lines, eol
+	return lines, ends, eol
 }

@@ -25,6 +25,8 @@ type checkFlags struct {
 	disable, enable, stdinName                     string
 	year, jobs                                     int
 	noColor, quiet                                 bool
+	fix, diff                                      bool
+	baseline, writeBaseline                        string
 }
 
 func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
@@ -41,6 +43,10 @@ func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in pretty output (NO_COLOR is honoured too)")
 	fs.BoolVar(&f.quiet, "q", false, "quiet: print findings only, no summary")
+	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes to .txt/.md files in place, then report what remains")
+	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	fs.StringVar(&f.stdinName, "stdin-filename", "", "name to use for stdin (-) in output and config discovery")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
@@ -101,6 +107,11 @@ func (e *env) check(args []string) int {
 	if f.year != 0 && (f.year < 2000 || f.year > 2099) {
 		return usageErr("--year %d is not a plausible report year", f.year)
 	}
+	fc, bw, err := newFileChecker(f)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	fixes := &fixReport{stdout: e.stdout, stderr: e.stderr, diff: f.diff, quiet: f.quiet}
 	format := f.format
 	if format == "" {
 		format = "plain"
@@ -112,6 +123,9 @@ func (e *env) check(args []string) int {
 	ren, err := render.New(format, e.stdout, render.Options{Color: color, Quiet: f.quiet, Stderr: e.stderr})
 	if err != nil {
 		return usageErr("%v", err)
+	}
+	if f.diff || bw != nil {
+		ren, fixes.silent = discard{}, true
 	}
 
 	src, err := newLinterSource(f)
@@ -133,7 +147,6 @@ func (e *env) check(args []string) int {
 		}
 		jobs[i] = job{p, l}
 	}
-	opt := checker.Options{Year: f.year, Profile: f.profile}
 	var stdinData []byte
 	var stdinErr error
 	for _, p := range files {
@@ -146,19 +159,24 @@ func (e *env) check(args []string) int {
 	var sum render.Summary
 	exit := exitOK
 	var renderErr error
-	batch.Run(jobs, f.jobs, func(j job) checker.Result {
+	batch.Run(jobs, f.jobs, func(j job) fileResult {
 		if j.path == "-" {
 			name := "<stdin>"
 			if f.stdinName != "" {
 				name = f.stdinName
 			}
 			if stdinErr != nil {
-				return j.linter.Unreadable(name, stdinErr)
+				return fileResult{Result: j.linter.Unreadable(name, stdinErr)}
 			}
-			return checkData(j.linter, name, stdinData, opt)
+			return fc.check(j.linter, name, stdinData, false)
 		}
-		return checkFile(j.linter, j.path, opt)
-	}, func(r checker.Result) {
+		return fc.readFile(j.linter, j.path)
+	}, func(fr fileResult) {
+		fixes.add(&fr)
+		if bw != nil {
+			bw.Add(&fr.Result)
+		}
+		r := fr.Result
 		sum.Add(&r)
 		if r.Err != nil {
 			exit = exitTrouble
@@ -177,23 +195,17 @@ func (e *env) check(args []string) int {
 		fmt.Fprintf(e.stderr, "fzlint: writing output: %v\n", renderErr)
 		return exitTrouble
 	}
-	return exit
-}
-
-func checkFile(l *checker.Linter, path string, opt checker.Options) checker.Result {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return l.Unreadable(path, readError(err))
+	if bw != nil {
+		if err := bw.Write(); err != nil {
+			fmt.Fprintf(e.stderr, "fzlint: writing baseline: %v\n", err)
+			return exitTrouble
+		}
+		if !f.quiet {
+			fmt.Fprintf(e.stderr, "已将 %d 条问题写入基线 %s\n", bw.Len(), f.writeBaseline)
+		}
+		return exitOK
 	}
-	return checkData(l, path, data, opt)
-}
-
-func checkData(l *checker.Linter, name string, data []byte, opt checker.Options) checker.Result {
-	t, err := input.Read(name, data)
-	if err != nil {
-		return l.Unreadable(name, err)
-	}
-	return l.CheckText(name, t, opt)
+	return fixes.finish(exit)
 }
 
 // readError says in Chinese why a file could not be opened.

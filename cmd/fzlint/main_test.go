@@ -267,13 +267,7 @@ func TestInit(t *testing.T) {
 // TestBinary builds the real binary and runs it as a user would: a batch with an unreadable
 // file still reports every other file, and exits 2.
 func TestBinary(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "fzlint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	dir := t.TempDir()
 	data, _ := os.ReadFile(seed("001_82d8d1cc76649ea2.txt"))
 	os.WriteFile(filepath.Join(dir, "a.txt"), data, 0o644)

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/baseline"
+	"github.com/fzlint/fzlint/checker/fix"
+	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/render"
+)
+
+// fileResult is a file's checker result and what --fix or --diff did with it.
+type fileResult struct {
+	checker.Result
+	// old and new are the lines before and after the fixes (--diff, and --fix when applied).
+	old, new []string
+	fixes    int   // fixes applied (--fix) or that would be applied (--diff)
+	fixErr   error // the fixed file could not be written
+	// notFixed is set for a file with fixable findings that fixes never touch (.docx, .html,
+	// stdin with --fix).
+	notFixed bool
+}
+
+// fileChecker checks one file's bytes and applies --baseline, --fix and --diff; it is shared by
+// the workers and read-only.
+type fileChecker struct {
+	opt      checker.Options
+	fix      bool // --fix: write the fixes
+	diff     bool // --diff: compute them only
+	baseline *baseline.Baseline
+}
+
+// newFileChecker reads --baseline and prepares --write-baseline (bw is nil without it).
+func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err error) {
+	if f.fix && f.diff {
+		return nil, nil, errors.New("--fix and --diff cannot be used together")
+	}
+	if f.writeBaseline != "" && (f.baseline != "" || f.diff) {
+		return nil, nil, errors.New("--write-baseline cannot be used with --baseline or --diff")
+	}
+	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff}
+	if f.baseline != "" {
+		if c.baseline, err = baseline.Load(f.baseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	if f.writeBaseline != "" {
+		if bw, err = baseline.NewWriter(f.writeBaseline); err != nil {
+			return nil, nil, err
+		}
+	}
+	return c, bw, nil
+}
+
+// check reads, checks and, if asked, fixes a file. inPlace says the data came from a file that
+// may be rewritten (not stdin).
+func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace bool) fileResult {
+	t, err := input.Read(name, data)
+	if err != nil {
+		return fileResult{Result: l.Unreadable(name, err)}
+	}
+	return c.applyFixes(l, name, data, t, c.lint(l, name, t), inPlace)
+}
+
+// applyFixes applies the fixes of a file's findings (--fix) or computes them (--diff).
+func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t *input.Text, res checker.Result, inPlace bool) fileResult {
+	if !(c.fix || c.diff) || !fix.Fixable(res.Diagnostics) {
+		return fileResult{Result: res}
+	}
+	if input.KindOf(name) != input.KindText || t.Ends == nil || (c.fix && !inPlace) {
+		return fileResult{Result: res, notFixed: true}
+	}
+	// A fix can make another one possible (（含）,败诉: the comma is next to Chinese punctuation
+	// only once the bracket is full-width), and overlapping edits wait for the next pass: apply
+	// and re-check until nothing changes, as ruff does, so that a second run has nothing to fix.
+	fr := fileResult{Result: res, old: t.Lines, new: t.Lines}
+	for pass := 0; pass < maxFixPasses; pass++ {
+		out := fix.Apply(fr.new, fix.Edits(fr.Diagnostics))
+		if !out.Changed() {
+			break
+		}
+		fr.new, fr.fixes = out.Lines, fr.fixes+len(out.Applied)
+		fixedText := *t
+		fixedText.Lines = out.Lines
+		// What is printed is what remains in the fixed file.
+		fr.Result = c.lint(l, name, &fixedText)
+	}
+	if fr.fixes == 0 || c.diff {
+		return fr
+	}
+	fixed, err := fix.Rewrite(data, t, fr.new)
+	if err == nil {
+		err = fix.WriteFile(name, fixed)
+	}
+	if err != nil {
+		return fileResult{Result: res, fixErr: err}
+	}
+	return fr
+}
+
+// maxFixPasses bounds the fix-and-recheck loop of one file.
+const maxFixPasses = 10
+
+func (c *fileChecker) lint(l *checker.Linter, name string, t *input.Text) checker.Result {
+	res := l.CheckText(name, t, c.opt)
+	res.Diagnostics = c.baseline.Filter(&res)
+	return res
+}
+
+// fixReport gathers what the run fixed, for the lines printed at the end, and prints --diff
+// output as results arrive, in input order.
+type fixReport struct {
+	stdout, stderr io.Writer
+	diff, quiet    bool
+	// silent is set when findings are not printed (--diff, --write-baseline): an unreadable
+	// file is then named on stderr, so that exit status 2 has a reason.
+	silent       bool
+	files, fixes int
+	notFixed     int
+	failed       bool
+}
+
+func (r *fixReport) add(fr *fileResult) {
+	switch {
+	case fr.Err != nil && r.silent:
+		fmt.Fprintf(r.stderr, "fzlint: %s: 无法读取：%v\n", fr.Path, fr.Err)
+	case fr.fixErr != nil:
+		fmt.Fprintf(r.stderr, "fzlint: %s: 修复未写入：%v\n", fr.Path, fr.fixErr)
+		r.failed = true
+	case fr.notFixed:
+		r.notFixed++
+	case fr.fixes > 0:
+		r.files++
+		r.fixes += fr.fixes
+		if r.diff {
+			if err := fix.Unified(r.stdout, fr.Path, fr.old, fr.new, 3); err != nil {
+				r.failed = true
+			}
+		}
+	}
+}
+
+// finish prints what was fixed and returns the exit status: for --diff, 1 when there is
+// something to fix (as ruff does); a file that could not be written back is trouble.
+func (r *fixReport) finish(exit int) int {
+	if r.notFixed > 0 {
+		fmt.Fprintf(r.stderr, "fzlint: %d 个文件有可自动修复的问题但未修复：自动修复只用于 .txt、.md 文件（不修改 .docx、.html 和标准输入）\n", r.notFixed)
+	}
+	if !r.quiet {
+		switch {
+		case r.diff && r.fixes > 0:
+			fmt.Fprintf(r.stderr, "%d 个文件中有 %d 处可以自动修复（运行 fzlint check --fix）\n", r.files, r.fixes)
+		case r.diff:
+			fmt.Fprintln(r.stderr, "没有可以自动修复的问题")
+		case r.fixes > 0:
+			fmt.Fprintf(r.stderr, "已修复 %d 个文件中的 %d 处问题\n", r.files, r.fixes)
+		}
+	}
+	if r.failed {
+		return exitTrouble
+	}
+	if r.diff && exit != exitTrouble {
+		if r.fixes > 0 {
+			return exitFindings
+		}
+		return exitOK
+	}
+	return exit
+}
+
+// discard is the renderer of runs whose output is not findings (--diff, --write-baseline).
+type discard struct{}
+
+func (discard) File(*checker.Result) error { return nil }
+func (discard) Close(render.Summary) error { return nil }
+
+// readFile reads a file for checking; an error is the file's input/unreadable finding.
+func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fileResult{Result: l.Unreadable(path, readError(err))}
+	}
+	return c.check(l, path, data, true)
+}
