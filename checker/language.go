@@ -355,6 +355,7 @@ func runPunctuationWidth(p *Pass) {
 		}
 		before := len(edits)
 		cols := colCounter{s: s}
+		lastClose := -1 // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
 		for i := from; i < len(s); i++ {
 			c := s[i]
@@ -374,10 +375,19 @@ func runPunctuationWidth(p *Pass) {
 				parens = parens[:len(parens)-1]
 				if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
 					edits = append(edits, cols.edit(n, o, marks['('].Full), cols.edit(n, i, mk.Full))
+					lastClose = i
 				}
 				continue
 			}
 			left, right := prevRune(s, i), nextRune(s, i+1)
+			// A bracket this rule turns full-width counts as Chinese punctuation: the comma in
+			// "(含共同被告),败诉" is fixed in the same pass as the brackets.
+			if left == ')' && lastClose >= 0 && strings.TrimRight(s[:i], " ") == s[:lastClose+1] {
+				left = '）'
+			}
+			if right == '(' && isHan(nextRune(s, strings.IndexByte(s[i:], '(')+i+1)) {
+				right = '（'
+			}
 			leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
 			rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
 			if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) {

@@ -309,13 +309,6 @@ func (sn *sentenceNumbers) byLabel(label, unit string) (quantity, bool) {
 	return found, n == 1
 }
 
-func formatNumber(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatInt(int64(v), 10)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
 var numberRelation = &Check{
 	ID:       "consistency/number-relation",
 	Severity: Error,

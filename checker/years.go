@@ -252,10 +252,7 @@ func runPlanYear(p *Pass) {
 	// (巩固2024年的成果, 对标2035年) are references.
 	lead := strings.TrimLeft(s[start:end], " \u3000")
 	leadOff := end - len(lead)
-	for _, r := range yearsIn(s, leadOff, end, y.NotBefore, y.NotAfter) {
-		if r.start == leadOff && r.year != want {
-			report(n, r, "“下一年度安排”部分的开头一句")
-		}
-		break
+	if refs := yearsIn(s, leadOff, end, y.NotBefore, y.NotAfter); len(refs) > 0 && refs[0].start == leadOff && refs[0].year != want {
+		report(n, refs[0], "“下一年度安排”部分的开头一句")
 	}
 }

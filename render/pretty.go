@@ -52,8 +52,6 @@ func newPretty(w io.Writer, opt Options) Renderer {
 	return &pretty{w: bufio.NewWriter(w), opt: opt, st: st}
 }
 
-var severityLabel = map[checker.Severity]string{checker.Error: "错误", checker.Warning: "警告", checker.Info: "提示"}
-
 func (p *pretty) File(r *checker.Result) error {
 	if len(r.Diagnostics) == 0 {
 		return nil

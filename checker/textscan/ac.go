@@ -80,13 +80,14 @@ func (m *Matcher) buildDelta() {
 	order := []int32{0}
 	for i := 0; i < len(order); i++ {
 		s := order[i]
-		for b := 0; b < 256; b++ {
-			if n, ok := m.next[s][byte(b)]; ok {
-				m.delta[int(s)*256+b] = n
-				order = append(order, n)
-			} else if s != 0 {
-				m.delta[int(s)*256+b] = m.delta[int(m.fail[s])*256+b]
-			}
+		row := m.delta[int(s)*256 : int(s)*256+256]
+		if s != 0 {
+			f := int(m.fail[s]) * 256
+			copy(row, m.delta[f:f+256])
+		}
+		for b, n := range m.next[s] {
+			row[b] = n
+			order = append(order, n)
 		}
 	}
 	m.next = nil
