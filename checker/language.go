@@ -355,7 +355,7 @@ func runPunctuationWidth(p *Pass) {
 		}
 		before := len(edits)
 		cols := colCounter{s: s}
-		lastClose := -1 // offset of the last ')' turned full-width
+		lastClose := -1  // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
 		for i := from; i < len(s); i++ {
 			c := s[i]
