@@ -3,7 +3,6 @@ package checker
 import (
 	"fmt"
 	"strings"
-	"unicode"
 )
 
 func init() {
@@ -90,12 +89,7 @@ func runEmptySection(p *Pass) {
 		if part.Rule.MinChars <= 0 {
 			continue
 		}
-		n := 0
-		for _, r := range p.Doc.PartText(part) {
-			if unicode.Is(unicode.Han, r) {
-				n++
-			}
-		}
+		n := countHan(p.Doc.PartText(part))
 		if n >= part.Rule.MinChars {
 			continue
 		}

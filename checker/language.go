@@ -201,42 +201,58 @@ func runRepeatedWord(p *Pass) {
 		return
 	}
 	p.Doc.TextLines(func(n int, l *Line) bool {
-		rs := []rune(l.Text)
-		for i := 0; i < len(rs); i++ {
-			if !isHan(rs[i]) {
+		s := l.Text
+		// Work on bytes: a character of the common Han block is three bytes, so a word of k
+		// characters repeated is two equal runs of 3k Han bytes. Columns are counted only for
+		// a finding.
+		for i := 0; i+6 <= len(s); {
+			if !hanAt(s, i) {
+				i++
 				continue
 			}
-			for k := 1; k <= maxLen && i+2*k <= len(rs); k++ {
-				if rs[i] != rs[i+k] || !sameHan(rs[i:i+k], rs[i+k:i+2*k]) {
+			found := 0
+			for k := 1; k <= maxLen && i+6*k <= len(s); k++ {
+				if !hanAt(s, i+3*(2*k-1)) || !hanAt(s, i+3*(2*k-2)) {
+					break
+				}
+				j := i + 3*k
+				if s[i+2] != s[j+2] || s[i+1] != s[j+1] || s[i] != s[j] || s[i:j] != s[j:j+3*k] {
 					continue
 				}
-				if k == 1 && !p.m.repeatSingle[rs[i]] {
+				if k == 1 {
+					r, _ := utf8.DecodeRuneInString(s[i:])
+					if !p.m.repeatSingle[r] {
+						continue
+					}
+				}
+				if excepted(s, i, i+6*k, p.Rules.Repeated.Allow) {
 					continue
 				}
-				start := len(string(rs[:i]))
-				end := start + len(string(rs[i:i+2*k]))
-				if excepted(l.Text, start, end, p.Rules.Repeated.Allow) {
-					continue
-				}
-				word := string(rs[i : i+k])
-				p.Report(Diagnostic{Line: n, Column: i + 1, EndColumn: i + 1 + 2*k,
-					Message:    fmt.Sprintf("“%s”连写了两遍", word),
-					Suggestion: word})
-				i += 2*k - 1
+				found = k
 				break
 			}
+			if found == 0 {
+				i += 3
+				continue
+			}
+			d := p.At(n, i, i+6*found)
+			word := s[i : i+3*found]
+			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
+			d.Suggestion = word
+			p.Report(d)
+			i += 6 * found
 		}
 		return true
 	})
 }
 
-func sameHan(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] || !isHan(a[i]) {
-			return false
-		}
+// hanAt reports whether a character of the common Han block (U+4E00–U+9FFF) starts at byte i.
+func hanAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
 	}
-	return true
+	c := s[i]
+	return c >= 0xE4 && c <= 0xE9 && (c != 0xE4 || s[i+1] >= 0xB8)
 }
 
 var unbalancedPair = &Check{
@@ -268,12 +284,24 @@ func runUnbalancedPair(p *Pass) {
 			d.Message = msg
 			p.Report(d)
 		}
-		for i, r := range s[from:] {
-			// Most characters are Han or ASCII letters and digits: skip them before the maps.
-			if r >= 0x4E00 && r <= 0x9FFF || r < 0x80 && r != '(' && r != ')' && r != '[' && r != ']' {
+		for off, size := from, 0; off < len(s); off += size {
+			// Most characters are Han (three bytes from 0xE4 to 0xE9) or ASCII letters and
+			// digits: skip them without decoding.
+			c := s[off]
+			var r rune
+			switch {
+			case c < 0x80:
+				size = 1
+				if c != '(' && c != ')' && c != '[' && c != ']' {
+					continue
+				}
+				r = rune(c)
+			case c >= 0xE4 && c <= 0xE9:
+				size = 3
 				continue
+			default:
+				r, size = utf8.DecodeRuneInString(s[off:])
 			}
-			off := from + i
 			if pi, ok := opens[r]; ok {
 				stack = append(stack, open{r, off, pi})
 				continue

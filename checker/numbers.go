@@ -98,8 +98,6 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 		if !hasDigit(s) {
 			return true
 		}
-		labels = nm.labels.FindAll(labels[:0], s)
-		rates = nm.rates.FindAll(rates[:0], s)
 		for _, sp := range sentences(s) {
 			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
 			for i := sp[0]; i < sp[1]; i++ {
@@ -121,6 +119,9 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 					}
 					p := percent{value: v, decimals: dec, start: numberStart(s, j), end: k + size, rate: -1}
 					p.approx = approximate(s, sp[0], p.start, p.end)
+					w := window(s, sp[0], p.start, 8)
+					rates = nm.rates.FindAll(rates[:0], s[w:p.start])
+					shift(rates, w)
 					p.rate, p.rateWord = nearestRate(s, rates, nm, sp[0], p.start)
 					sn.percents = append(sn.percents, p)
 					continue
@@ -129,6 +130,9 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 					if strings.HasPrefix(s[k:], u) {
 						start := numberStart(s, j)
 						q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(u)}
+						w := window(s, sp[0], start, maxGap+6)
+						labels = nm.labels.FindAll(labels[:0], s[w:start])
+						shift(labels, w)
 						q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
 						sn.quantities = append(sn.quantities, q)
 						break
@@ -142,6 +146,25 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 		return true
 	})
 	return out
+}
+
+// window returns the offset from which to look for the words before byte at: at most n runes
+// back, not before from.
+func window(s string, from, at, n int) int {
+	i := at
+	for k := 0; k < n && i > from; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[from:i])
+		i -= size
+	}
+	return i
+}
+
+// shift moves matches found in a substring starting at off to offsets of the whole string.
+func shift(ms []textscan.Match, off int) {
+	for i := range ms {
+		ms[i].Start += off
+		ms[i].End += off
+	}
 }
 
 func hasDigit(s string) bool {

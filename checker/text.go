@@ -148,3 +148,16 @@ func listLines(lines []int) string {
 	b.WriteString("行")
 	return b.String()
 }
+
+// countHan counts the characters of the common Han block (U+4E00–U+9FFF) by their UTF-8 lead
+// bytes, without decoding: enough to tell a part with text from one without.
+func countHan(s string) int {
+	n := 0
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; c >= 0xE4 && c <= 0xE9 && (c != 0xE4 || s[i+1] >= 0xB8) {
+			n++
+			i += 2
+		}
+	}
+	return n
+}

@@ -10,9 +10,12 @@ type Matcher struct {
 	fail   []int32
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
-	// delta is the complete automaton: state*256+byte → next state, with fail links resolved,
-	// so matching costs one array load per byte of text.
+	// delta is the complete automaton: state*width+class → next state, with fail links
+	// resolved, so matching costs one array load per byte of text. Bytes that occur in no
+	// pattern share class 0, which keeps the table small enough for the cache.
 	delta []int32
+	class [256]uint8
+	width int
 }
 
 // Match is one occurrence: pattern id and byte range [Start, End) in the text.
@@ -76,17 +79,30 @@ func NewMatcher(patterns []string) *Matcher {
 // buildDelta resolves the goto and fail functions into one table, in breadth-first order so
 // that a state's fail state is complete before the state itself.
 func (m *Matcher) buildDelta() {
-	m.delta = make([]int32, len(m.next)*256)
+	width := 1
+	for s := range m.next {
+		for b := range m.next[s] {
+			if m.class[b] == 0 {
+				if width == 256 {
+					continue // cannot happen: at most 256 distinct bytes
+				}
+				m.class[b] = uint8(width)
+				width++
+			}
+		}
+	}
+	m.width = width
+	m.delta = make([]int32, len(m.next)*width)
 	order := []int32{0}
 	for i := 0; i < len(order); i++ {
 		s := order[i]
-		row := m.delta[int(s)*256 : int(s)*256+256]
+		row := m.delta[int(s)*width : int(s)*width+width]
 		if s != 0 {
-			f := int(m.fail[s]) * 256
-			copy(row, m.delta[f:f+256])
+			f := int(m.fail[s]) * width
+			copy(row, m.delta[f:f+width])
 		}
 		for b, n := range m.next[s] {
-			row[b] = n
+			row[m.class[b]] = n
 			order = append(order, n)
 		}
 	}
@@ -100,7 +116,7 @@ func (m *Matcher) FindAll(dst []Match, text string) []Match {
 	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)<<8|int(text[i])]
+		s = m.delta[int(s)*m.width+int(m.class[text[i]])]
 		for _, id := range m.out[s] {
 			dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
 		}
@@ -115,7 +131,7 @@ func (m *Matcher) Contains(text string) bool {
 	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)<<8|int(text[i])]
+		s = m.delta[int(s)*m.width+int(m.class[text[i]])]
 		if len(m.out[s]) > 0 {
 			return true
 		}
