@@ -217,6 +217,8 @@ type matchers struct {
 	punct               [256]*rules.PunctMark
 	punctChars          string
 	numbers             *numberMatchers
+	diffs               *diffCache
+	yearMarkers         *textscan.Matcher
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -292,5 +294,7 @@ func Compile(rs *rules.Set) *Compiled {
 		}
 	}
 	m.numbers = compileNumbers(rs)
+	m.diffs = &diffCache{}
+	m.yearMarkers = textscan.NewMatcher(rs.Years.Markers)
 	return &Compiled{Set: rs, m: m}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -152,24 +154,13 @@ func runHeadingTemplate(p *Pass) {
 	if d.Year == 0 {
 		return
 	}
-	dmp := diffmatchpatch.New()
 	for _, part := range d.PartOrder {
 		h := part.Heading
 		want := templateText(part.Rule, d.Year)
 		if normalizeHeading(h.Text) == normalizeHeading(want) {
 			continue
 		}
-		diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(want, h.Text, false))
-		ops := make([]DiffOp, len(diffs))
-		for i, df := range diffs {
-			ops[i] = DiffOp{Text: df.Text}
-			switch df.Type {
-			case diffmatchpatch.DiffDelete:
-				ops[i].Op = -1
-			case diffmatchpatch.DiffInsert:
-				ops[i].Op = 1
-			}
-		}
+		ops := p.m.diffs.diff(want, h.Text)
 		tpl := h.Marker + want
 		start := h.Column + runeLen(h.Marker)
 		p.Report(Diagnostic{
@@ -180,6 +171,38 @@ func runHeadingTemplate(p *Pass) {
 			Diff:       ops,
 		})
 	}
+}
+
+// diffCache remembers heading-vs-template diffs: in a batch the same few headings
+// (一、主要举措和成效) come back thousands of times. It stops growing at diffCacheSize.
+type diffCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+const diffCacheSize = 10000
+
+func (c *diffCache) diff(want, got string) []DiffOp {
+	key := want + "\x00" + got
+	if v, ok := c.m.Load(key); ok {
+		return v.([]DiffOp)
+	}
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(want, got, false))
+	ops := make([]DiffOp, len(diffs))
+	for i, df := range diffs {
+		ops[i] = DiffOp{Text: df.Text}
+		switch df.Type {
+		case diffmatchpatch.DiffDelete:
+			ops[i].Op = -1
+		case diffmatchpatch.DiffInsert:
+			ops[i].Op = 1
+		}
+	}
+	if c.n.Add(1) <= diffCacheSize {
+		c.m.Store(key, ops)
+	}
+	return ops
 }
 
 // normalizeHeading ignores what a reader does not see as a difference: spaces and the width of

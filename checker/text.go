@@ -109,19 +109,34 @@ func nextRune(s string, j int) rune {
 	return 0
 }
 
-// sentences splits a line into sentences at 。；;！!？? and returns their byte ranges.
+// sentences splits a line into sentences at 。；;！!？? and returns their byte ranges. It scans
+// bytes: the full-width marks all start with 0xE3 or 0xEF.
 func sentences(s string) [][2]int {
 	var out [][2]int
 	start := 0
-	for i, r := range s {
-		switch r {
-		case '。', '；', ';', '！', '!', '？', '?':
-			end := i + utf8.RuneLen(r)
-			if strings.TrimSpace(s[start:i]) != "" {
-				out = append(out, [2]int{start, end})
+	for i := 0; i < len(s); i++ {
+		size := 0
+		switch c := s[i]; c {
+		case ';', '!', '?':
+			size = 1
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				size = 3
 			}
-			start = end
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "；") || strings.HasPrefix(s[i:], "！") || strings.HasPrefix(s[i:], "？") {
+				size = 3
+			}
 		}
+		if size == 0 {
+			continue
+		}
+		end := i + size
+		if strings.TrimSpace(s[start:i]) != "" {
+			out = append(out, [2]int{start, end})
+		}
+		start = end
+		i = end - 1
 	}
 	if strings.TrimSpace(s[start:]) != "" {
 		out = append(out, [2]int{start, len(s)})

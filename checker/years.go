@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/fzlint/fzlint/checker/textscan"
 )
 
 func init() {
@@ -140,6 +142,7 @@ func runYearMismatch(p *Pass) {
 		}
 	}
 	// Sentences that speak of the report year, outside the plan and outside headings.
+	var markers []textscan.Match
 	d.TextLines(func(n int, l *Line) bool {
 		if n < d.BodyStart || n > d.BodyEnd || (plan != nil && n >= plan.Start && n <= plan.End) {
 			return true
@@ -151,13 +154,20 @@ func runYearMismatch(p *Pass) {
 		if !hasDigit(s) {
 			return true
 		}
+		markers = p.m.yearMarkers.FindAll(markers[:0], s)
 		for _, sp := range sentences(s) {
 			start := sp[0] + l.MarkerEnd()*boolInt(sp[0] == 0)
 			sentence := s[start:sp[1]]
 			lead := strings.TrimLeft(sentence, " \u3000")
 			leadOff := start + len(sentence) - len(lead)
 			// Only a sentence that opens with a year or names the report year is checked.
-			marker := containsAny(sentence, y.Markers)
+			marker := false
+			for _, mk := range markers {
+				if mk.Start >= start && mk.End <= sp[1] {
+					marker = true
+					break
+				}
+			}
 			if !marker && !(len(lead) >= 4 && allDigits(lead[:4])) {
 				continue
 			}
