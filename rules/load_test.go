@@ -114,3 +114,58 @@ patterns = ['^其他事项']
 		t.Error("overlay changed the base set")
 	}
 }
+
+// TestOverlayAddsDomain: a user's config adds stale terms, wrong terms, relations and
+// placeholders to the defaults; a bad expression or an unknown label is an error at its line.
+func TestOverlayAddsDomain(t *testing.T) {
+	base := mustDefault(t)
+	src := `
+[[stale_terms]]
+term = "旧提法"
+stale_from = 2020
+current = "新提法"
+
+[[wrong_terms]]
+wrong = "依法制县"
+right = "依法治县"
+
+[[relations]]
+expr = "成功 + 撤诉 <= 调解"
+note = "自定义"
+
+[placeholders]
+patterns = ['〇〇县']
+`
+	rs, err := rules.Overlay(base, ".fzlint.toml", []byte(src), rules.Options{RuleIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.StaleTerms) != len(base.StaleTerms)+1 || len(rs.WrongTerms) != len(base.WrongTerms)+1 ||
+		len(rs.Relations) != len(base.Relations)+1 || len(rs.Placeholders.Patterns) != len(base.Placeholders.Patterns)+1 {
+		t.Errorf("not added: %d stale, %d wrong, %d relations, %d placeholders", len(rs.StaleTerms), len(rs.WrongTerms), len(rs.Relations), len(rs.Placeholders.Patterns))
+	}
+	last := rs.Relations[len(rs.Relations)-1].Expr
+	if last.Op != "<=" || len(last.Left) != 2 || last.Right[0] != "调解" {
+		t.Errorf("relation parsed as %+v", last)
+	}
+	// Replacing a default by its key.
+	rs, err = rules.Overlay(base, ".fzlint.toml", []byte("[[wrong_terms]]\nwrong = \"法制政府\"\nright = \"法治型政府\"\n"), rules.Options{RuleIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.WrongTerms) != len(base.WrongTerms) || rs.WrongTerms[0].Right != "法治型政府" {
+		t.Errorf("wrong term not replaced by key: %+v", rs.WrongTerms[0])
+	}
+
+	for _, tt := range []struct{ src, msg string }{
+		{"\n[[relations]]\nexpr = \"办结 <> 收到\"\n", "bad expression"},
+		{"\n[[relations]]\nexpr = \"办结 +  <= 收到\"\n", "bad expression"},
+		{"\n[[relations]]\nexpr = \"结办 <= 收到\"\n", `uses label "结办"`},
+	} {
+		_, err := rules.Overlay(base, ".fzlint.toml", []byte(tt.src), rules.Options{RuleIDs: ids})
+		var fe *rules.FileError
+		if !errors.As(err, &fe) || fe.Line != 3 || !strings.Contains(fe.Msg, tt.msg) {
+			t.Errorf("%q: got %v, want line 3 and %q", tt.src, err, tt.msg)
+		}
+	}
+}

@@ -291,3 +291,20 @@ func TestBinary(t *testing.T) {
 		t.Error("files not in sorted order")
 	}
 }
+
+// TestConfigAddsTerms: a .fzlint.toml adds a wrong term and moves a deadline, and checks see it.
+func TestConfigAddsTerms(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".fzlint.toml"), []byte("[[wrong_terms]]\nwrong = \"依法制县\"\nright = \"依法治县\"\n\n[profiles.government]\ndeadline = \"03-01\"\n"), 0o644)
+	report := strings.Replace(skeletonWithoutPlaceholders(t), "现将有关情况报告如下", "全面推进依法制县，现将有关情况报告如下", 1)
+	report = strings.Replace(report, "2025年2月20日", "2025年3月10日", 1)
+	p := filepath.Join(dir, "r.txt")
+	os.WriteFile(p, []byte(report), 0o644)
+	_, out, _ := runCLI(t, "", "check", "--format", "plain", p)
+	if !strings.Contains(out, "“依法制县”应为“依法治县” [language/term-misuse]") {
+		t.Errorf("added wrong term not reported:\n%s", out)
+	}
+	if !strings.Contains(out, "晚于政府年度报告的报送期限（2025年3月1日前）") {
+		t.Errorf("overridden deadline not applied:\n%s", out)
+	}
+}
