@@ -44,6 +44,10 @@ func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 		if strings.HasPrefix(s[end:], "度") {
 			end += len("度")
 		}
+		// 2025年1月 is a date, not a year the text speaks of.
+		if m := skipSpaces(s, end); m < len(s) && (s[m] >= '0' && s[m] <= '9' || strings.HasPrefix(s[m:], "元") || chineseMonth(s[m:])) {
+			continue
+		}
 		y, _ := strconv.Atoi(s[i : i+4])
 		if y < 2000 || y > 2099 || inSpans(spans, i) || inBrackets(s, i) {
 			continue
@@ -265,4 +269,10 @@ func runPlanYear(p *Pass) {
 	if refs := yearsIn(s, leadOff, end, y.NotBefore, y.NotAfter); len(refs) > 0 && refs[0].start == leadOff && refs[0].year != want {
 		report(n, refs[0], "“下一年度安排”部分的开头一句")
 	}
+}
+
+// chineseMonth reports a month written in Chinese numerals: 一月, 十二月.
+func chineseMonth(s string) bool {
+	v, n := parseChineseNumber(s)
+	return v >= 1 && v <= 12 && strings.HasPrefix(s[n:], "月")
 }
