@@ -63,6 +63,10 @@ type Report struct {
 	Sections map[string]int // part id → 1-based heading line, 0 when absent
 	// PartIDs lists every part id of the rule set in template order, for stable output.
 	PartIDs []string
+	// PartNames maps each part id to its Chinese name (rules.toml), for summaries.
+	PartNames map[string]string
+	// Optional holds the ids of the parts a report may leave out (not required).
+	Optional map[string]bool
 }
 
 // Result is the outcome for one file: a report and its diagnostics, or an error that kept the

@@ -257,7 +257,8 @@ func SortDiagnostics(ds []Diagnostic) {
 }
 
 func (d *Document) report(rs *rules.Set) *Report {
-	r := &Report{Year: d.Year, Profile: d.Profile, Title: d.Title, Unit: d.Unit, Sections: map[string]int{}}
+	r := &Report{Year: d.Year, Profile: d.Profile, Title: d.Title, Unit: d.Unit, Sections: map[string]int{},
+		PartNames: map[string]string{}, Optional: map[string]bool{}}
 	ids := make([]*rules.Part, len(rs.Parts))
 	for i := range rs.Parts {
 		ids[i] = &rs.Parts[i]
@@ -265,6 +266,10 @@ func (d *Document) report(rs *rules.Set) *Report {
 	sort.SliceStable(ids, func(i, j int) bool { return ids[i].Ordinal < ids[j].Ordinal })
 	for _, p := range ids {
 		r.PartIDs = append(r.PartIDs, p.ID)
+		r.PartNames[p.ID] = p.Name
+		if !p.Required {
+			r.Optional[p.ID] = true
+		}
 		if part := d.Parts[p.ID]; part != nil {
 			r.Sections[p.ID] = part.Start
 		} else {

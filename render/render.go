@@ -44,8 +44,10 @@ func (s *Summary) Add(r *checker.Result) {
 type Options struct {
 	Color bool // pretty: use colour
 	Quiet bool // no summary line
-	// Stderr receives the summary of formats whose stdout is for machines (plain).
+	// Stderr receives the summary of formats whose stdout is for machines (plain, github).
 	Stderr io.Writer
+	// Version is fzlint's version, for formats that name the tool (sarif).
+	Version string
 }
 
 // Formats lists the names accepted by --format.

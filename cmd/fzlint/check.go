@@ -32,7 +32,7 @@ type checkFlags struct {
 func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.StringVar(&f.format, "format", "", "output format: pretty|plain|json (default: pretty on a terminal, plain otherwise)")
+	fs.StringVar(&f.format, "format", "", "output format: pretty|plain|json|sarif|github (default: pretty on a terminal, plain otherwise)")
 	fs.StringVar(&f.rulesFile, "rules", "", "replace the built-in rule set with this file")
 	fs.StringVar(&f.configFile, "config", "", "config file to apply over the rules (default: nearest .fzlint.toml from each file's directory upward)")
 	fs.StringVar(&f.profile, "profile", "auto", "reporter profile: government|department|auto")
@@ -120,7 +120,7 @@ func (e *env) check(args []string) int {
 		}
 	}
 	color := format == "pretty" && e.terminal && !f.noColor && e.getenv("NO_COLOR") == ""
-	ren, err := render.New(format, e.stdout, render.Options{Color: color, Quiet: f.quiet, Stderr: e.stderr})
+	ren, err := render.New(format, e.stdout, render.Options{Color: color, Quiet: f.quiet, Stderr: e.stderr, Version: version})
 	if err != nil {
 		return usageErr("%v", err)
 	}
