@@ -27,12 +27,14 @@ type checkFlags struct {
 	noColor, quiet                                 bool
 	fix, diff                                      bool
 	baseline, writeBaseline                        string
+	report                                         string // --report FILE
 }
 
 func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&f.format, "format", "", "output format: pretty|plain|json|sarif|github (default: pretty on a terminal, plain otherwise)")
+	fs.StringVar(&f.report, "report", "", "also write a summary table for supervisors to FILE; its kind by the extension: .xlsx, .csv, .html or .json")
 	fs.StringVar(&f.rulesFile, "rules", "", "replace the built-in rule set with this file")
 	fs.StringVar(&f.configFile, "config", "", "config file to apply over the rules (default: nearest .fzlint.toml from each file's directory upward)")
 	fs.StringVar(&f.profile, "profile", "auto", "reporter profile: government|department|auto")
@@ -126,6 +128,14 @@ func (e *env) check(args []string) int {
 	}
 	if f.diff || bw != nil {
 		ren, fixes.silent = discard{}, true
+	}
+	report, err := openReport(f.report)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	defer report.discard()
+	if report != nil {
+		ren = render.Tee(ren, report)
 	}
 
 	src, err := newLinterSource(f)

@@ -1,0 +1,221 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// The supervisor's summary (`fzlint check --report FILE`): one row per file with its unit,
+// year, kind, which parts it has, and its counts, in the kind the file's extension names. It is
+// written beside the --format output, from the same results.
+//
+// Like every renderer it streams: a summary keeps of each file only its row (and the .xlsx its
+// first sheet's rows, to fit the column widths), never the file's text.
+
+// SummaryKinds lists the extensions --report accepts.
+var SummaryKinds = []string{".xlsx", ".csv", ".html", ".json"}
+
+// SummaryKind returns the kind of summary a file name asks for: its extension in lower case,
+// one of SummaryKinds (".htm" counts as ".html").
+func SummaryKind(name string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".htm" {
+		ext = ".html"
+	}
+	for _, k := range SummaryKinds {
+		if ext == k {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("--report %s: unknown kind %q (want a file ending in %s)", name, ext, strings.Join(SummaryKinds, ", "))
+}
+
+// NewSummary returns the summary renderer of a kind from SummaryKind. Nothing is written to w
+// before the first file or Close.
+func NewSummary(kind string, w io.Writer, opt Options) (Renderer, error) {
+	switch kind {
+	case ".json":
+		return newJSON(w, opt), nil
+	case ".csv":
+		return &summary{sink: &csvSummary{w: w}}, nil
+	case ".html":
+		return &summary{sink: newHTMLSummary(w, opt)}, nil
+	case ".xlsx":
+		return &summary{sink: newXLSXSummary(w)}, nil
+	}
+	return nil, fmt.Errorf("unknown summary kind %q", kind)
+}
+
+// Tee returns a renderer that gives every result to each renderer in turn, and closes them all.
+func Tee(rs ...Renderer) Renderer { return tee(rs) }
+
+type tee []Renderer
+
+func (t tee) File(r *checker.Result) error {
+	var errs []error
+	for _, x := range t {
+		errs = append(errs, x.File(r))
+	}
+	return errors.Join(errs...)
+}
+
+func (t tee) Close(s Summary) error {
+	var errs []error
+	for _, x := range t {
+		errs = append(errs, x.Close(s))
+	}
+	return errors.Join(errs...)
+}
+
+// Marks of the part columns.
+const (
+	markPresent = "✓" // the part is there
+	markMissing = "✗" // a mandated part is missing
+	markNone    = "—" // an optional part is absent, which is fine
+)
+
+// partColumn is one part of the rule set, a column of the summary.
+type partColumn struct {
+	id, name string
+}
+
+// summaryColumns are the columns of the summary table. The parts come from the first file
+// that has a report (all files normally share one rule set; a part that only another
+// configuration defines is not shown).
+type summaryColumns struct {
+	parts []partColumn
+}
+
+func newSummaryColumns(rep *checker.Report) *summaryColumns {
+	c := &summaryColumns{}
+	if rep != nil {
+		for _, id := range rep.PartIDs {
+			name := rep.PartNames[id]
+			if name == "" {
+				name = id
+			}
+			c.parts = append(c.parts, partColumn{id, name})
+		}
+	}
+	return c
+}
+
+// header names the columns: 文件, 单位, 年度, 类型, one per part, 错误, 警告, 提示, 无法读取.
+func (c *summaryColumns) header() []string {
+	h := []string{"文件", "单位", "年度", "类型"}
+	for _, p := range c.parts {
+		h = append(h, p.name)
+	}
+	return append(h, "错误", "警告", "提示", "无法读取")
+}
+
+// Indexes of the columns around the parts.
+const (
+	colFile = iota
+	colUnit
+	colYear
+	colKind
+	colFirstPart
+)
+
+// cells returns a file's row: strings and ints (year 0 is left empty).
+func (c *summaryColumns) cells(r *checker.Result) []any {
+	row := make([]any, 0, colFirstPart+len(c.parts)+4)
+	var unit, kind, year any = "", "", ""
+	if rep := r.Report; rep != nil {
+		unit, kind = rep.Unit, profileLabel[rep.Profile]
+		if rep.Year > 0 {
+			year = rep.Year
+		}
+	}
+	row = append(row, r.Path, unit, year, kind)
+	for _, p := range c.parts {
+		row = append(row, partMark(r.Report, p.id))
+	}
+	e, w, i := r.Count()
+	reason := ""
+	if r.Err != nil {
+		reason = r.Err.Error()
+	}
+	return append(row, e, w, i, reason)
+}
+
+// severityLabel names a severity in Chinese, for the summaries read by people.
+var severityLabel = map[checker.Severity]string{checker.Error: "错误", checker.Warning: "警告", checker.Info: "提示"}
+
+var profileLabel = map[string]string{"government": "政府", "department": "部门"}
+
+func partMark(rep *checker.Report, id string) string {
+	if rep == nil {
+		return ""
+	}
+	line, known := rep.Sections[id]
+	switch {
+	case !known:
+		return ""
+	case line > 0:
+		return markPresent
+	case rep.Optional[id]:
+		return markNone
+	}
+	return markMissing
+}
+
+// summarySink is one kind of summary table. begin is called once, before the first row, with
+// the columns; row gets each file with its cells; end closes the table.
+type summarySink interface {
+	begin(c *summaryColumns) error
+	row(r *checker.Result, cells []any) error
+	end(s Summary) error
+}
+
+// summary is the Renderer of the table kinds. Until a file with a report names the parts,
+// results (only unreadable files have no report) wait, without their text.
+type summary struct {
+	sink    summarySink
+	cols    *summaryColumns
+	pending []checker.Result
+}
+
+func (s *summary) File(r *checker.Result) error {
+	if s.cols == nil {
+		if r.Report == nil {
+			keep := *r
+			keep.Source = nil
+			s.pending = append(s.pending, keep)
+			return nil
+		}
+		if err := s.start(r.Report); err != nil {
+			return err
+		}
+	}
+	return s.sink.row(r, s.cols.cells(r))
+}
+
+func (s *summary) start(rep *checker.Report) error {
+	s.cols = newSummaryColumns(rep)
+	if err := s.sink.begin(s.cols); err != nil {
+		return err
+	}
+	for i := range s.pending {
+		if err := s.sink.row(&s.pending[i], s.cols.cells(&s.pending[i])); err != nil {
+			return err
+		}
+	}
+	s.pending = nil
+	return nil
+}
+
+func (s *summary) Close(sum Summary) error {
+	if s.cols == nil {
+		if err := s.start(nil); err != nil {
+			return err
+		}
+	}
+	return s.sink.end(sum)
+}

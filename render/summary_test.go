@@ -1,0 +1,326 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/net/html"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// summaryResults are the seeds and an unreadable file, whose row has no report.
+func summaryResults(t *testing.T) []checker.Result {
+	return append(seedResults(t), unreadable("submissions/<旧稿>&.doc", "不支持 .doc 格式，请另存为 .docx"))
+}
+
+func writeSummary(t *testing.T, kind string, results []checker.Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	r, err := NewSummary(kind, &buf, Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeAll(t, r, results)
+	return buf.Bytes()
+}
+
+// wantMarks is what the seeds hold: seeds 000 and 004 lack the duties part; every seed has the
+// other mandated parts and none has the optional one.
+func wantMarks(path string) map[string]string {
+	m := map[string]string{"measures": "✓", "deficiencies": "✓", "duties": "✓", "plan": "✓", "other": "—"}
+	if strings.Contains(path, "/000_") || strings.Contains(path, "/004_") {
+		m["duties"] = "✗"
+	}
+	return m
+}
+
+// checkTable checks the summary table (header and rows as strings) against the results.
+func checkTable(t *testing.T, rows [][]string, results []checker.Result) {
+	t.Helper()
+	rep := results[0].Report
+	cols := newSummaryColumns(rep)
+	if !slices.Equal(rows[0], cols.header()) {
+		t.Fatalf("header %q, want %q", rows[0], cols.header())
+	}
+	if rows[0][colFirstPart+2] != "党政主要负责人履行推进法治建设第一责任人职责情况" {
+		t.Errorf("the duties column is named %q", rows[0][colFirstPart+2])
+	}
+	if len(rows) != len(results)+1 {
+		t.Fatalf("%d rows, want a header and one per file (%d)", len(rows), len(results))
+	}
+	for i, r := range results {
+		row := rows[i+1]
+		for len(row) < len(rows[0]) {
+			row = append(row, "") // excelize drops empty trailing cells
+		}
+		if row[colFile] != r.Path {
+			t.Errorf("row %d is %q, want %q", i+1, row[colFile], r.Path)
+			continue
+		}
+		e, w, n := r.Count()
+		counts := row[len(row)-4 : len(row)-1]
+		if want := []string{fmt.Sprint(e), fmt.Sprint(w), fmt.Sprint(n)}; !slices.Equal(counts, want) {
+			t.Errorf("%s: counts %q, want %q", r.Path, counts, want)
+		}
+		if r.Report == nil {
+			if !strings.Contains(row[len(row)-1], ".doc") {
+				t.Errorf("%s: 无法读取 = %q", r.Path, row[len(row)-1])
+			}
+			continue
+		}
+		if row[colUnit] != r.Report.Unit || row[colYear] != fmt.Sprint(r.Report.Year) || row[colKind] != profileLabel[r.Report.Profile] {
+			t.Errorf("%s: unit/year/kind %q", r.Path, row[colUnit:colFirstPart])
+		}
+		want := wantMarks(r.Path)
+		for j, id := range rep.PartIDs {
+			if got := row[colFirstPart+j]; got != want[id] {
+				t.Errorf("%s: part %s is %q, want %q", r.Path, id, got, want[id])
+			}
+		}
+	}
+}
+
+func TestXLSXSummary(t *testing.T) {
+	results := summaryResults(t)
+	data := writeSummary(t, ".xlsx", results)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"汇总", "问题明细"}) {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable(t, rows, results)
+
+	details, err := f.GetRows("问题明细")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range results {
+		n += len(r.Diagnostics)
+	}
+	if len(details) != n+1 || !slices.Equal(details[0], findingsHeader) {
+		t.Errorf("findings sheet has %d rows (header %q), want %d findings", len(details), details[0], n)
+	}
+	if d := details[1]; d[0] != results[0].Path || d[3] != results[0].Diagnostics[0].Rule || d[4] != "警告" {
+		t.Errorf("first finding row %q", d)
+	}
+
+	// The header row is frozen and both sheets have a filter over all their rows.
+	for sheet, last := range map[string]string{"汇总": fmt.Sprintf("M%d", len(results)+1), "问题明细": fmt.Sprintf("F%d", n+1)} {
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v (%v), want the first row frozen", sheet, panes, err)
+		}
+		xml := strings.ReplaceAll(sheetXML(t, data, sheet, f), "$", "")
+		if !strings.Contains(xml, `<autoFilter ref="A1:`+last+`"`) {
+			t.Errorf("%s: no autofilter over A1:%s", sheet, last)
+		}
+	}
+	var filters []string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" {
+			filters = append(filters, dn.Scope)
+		}
+	}
+	slices.Sort(filters)
+	if !slices.Equal(filters, []string{"汇总", "问题明细"}) {
+		t.Errorf("filter names for sheets %q", filters)
+	}
+
+	// Widths fit Chinese text: a Han character counts as two.
+	w, _ := f.GetColWidth("汇总", "B")
+	if w < float64(2*len([]rune("盘州市人民政府"))) || w > maxColWidth {
+		t.Errorf("unit column width %v does not fit 盘州市人民政府", w)
+	}
+	w, _ = f.GetColWidth("汇总", "G")
+	if w < float64(2*len([]rune(rows[0][6]))) {
+		t.Errorf("duties column width %v does not fit its header", w)
+	}
+}
+
+// sheetXML returns the XML of a sheet from the package, as Excel reads it.
+func sheetXML(t *testing.T, data []byte, sheet string, f *excelize.File) string {
+	t.Helper()
+	idx, _ := f.GetSheetIndex(sheet)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s", name)
+	return ""
+}
+
+func TestXLSXSummaryNoFindings(t *testing.T) {
+	data := writeSummary(t, ".xlsx", nil)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("汇总")
+	details, _ := f.GetRows("问题明细")
+	if len(rows) != 1 || len(details) != 1 {
+		t.Errorf("empty run: %d and %d rows, want the headers only", len(rows), len(details))
+	}
+}
+
+func TestCSVSummary(t *testing.T) {
+	results := summaryResults(t)
+	data := writeSummary(t, ".csv", results)
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		t.Fatal("the CSV must start with the UTF-8 byte order mark, for Excel")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTable(t, rows, results)
+	if !bytes.Contains(data, []byte("盘州市人民政府")) || !bytes.Contains(data, []byte("\r\n")) {
+		t.Error("want the units in UTF-8 and CRLF line ends")
+	}
+}
+
+func TestCSVFormulaInjection(t *testing.T) {
+	r := seedResults(t)[1]
+	r.Report.Unit = "=HYPERLINK(\"x\")"
+	rows, err := csv.NewReader(bytes.NewReader(writeSummary(t, ".csv", []checker.Result{r})[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][colUnit]; got != "'=HYPERLINK(\"x\")" {
+		t.Errorf("unit cell %q: a formula must not reach the spreadsheet", got)
+	}
+}
+
+func TestHTMLSummary(t *testing.T) {
+	results := summaryResults(t)
+	data := writeSummary(t, ".html", results)
+	page := string(data)
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The table, read back from the parsed page: each cell's text, without the last column
+	// (the findings).
+	var rows [][]string
+	var findings []int
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" && n.Parent != nil && n.Parent.Data != "tfoot" {
+			var row []string
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+					row = append(row, strings.TrimSpace(textOf(c)))
+				}
+			}
+			if n.Parent.Data == "tbody" {
+				findings = append(findings, strings.Count(renderNode(n), "<li>"))
+			}
+			rows = append(rows, row[:len(row)-1])
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	checkTable(t, rows, results)
+	for i, r := range results {
+		if findings[i] != len(r.Diagnostics) {
+			t.Errorf("%s: %d findings listed, want %d", r.Path, findings[i], len(r.Diagnostics))
+		}
+	}
+	for _, want := range []string{"<details>", `<html lang="zh-CN">`, "<script>", "<style>", "法治政府建设年度报告检查汇总",
+		html.EscapeString("submissions/<旧稿>&.doc"), "合计 6 个文件"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "<旧稿>") {
+		t.Error("a file name reached the page unescaped")
+	}
+	if strings.Contains(page, "http://") || strings.Contains(page, "https://") || strings.Contains(page, "src=") {
+		t.Error("the page must be self-contained: no network resources")
+	}
+}
+
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
+
+func renderNode(n *html.Node) string {
+	var b bytes.Buffer
+	html.Render(&b, n)
+	return b.String()
+}
+
+func TestJSONSummary(t *testing.T) {
+	results := summaryResults(t)
+	got := writeSummary(t, ".json", results)
+	if want := renderAll(t, "json", results, Options{}); !bytes.Equal(got, want) {
+		t.Error("the .json summary must be the --format json document")
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(got, &doc); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSummaryKind(t *testing.T) {
+	for name, want := range map[string]string{"汇总.xlsx": ".xlsx", "a/B.CSV": ".csv", "x.htm": ".html", "x.html": ".html", "r.json": ".json"} {
+		if got, err := SummaryKind(name); got != want || err != nil {
+			t.Errorf("SummaryKind(%q) = %q, %v", name, got, err)
+		}
+	}
+	for _, name := range []string{"x.pdf", "x", "x.xls"} {
+		if _, err := SummaryKind(name); err == nil {
+			t.Errorf("SummaryKind(%q) accepted", name)
+		}
+	}
+}
+
+// A summary and the --format output are written from one run.
+func TestTee(t *testing.T) {
+	var a, b bytes.Buffer
+	pl, _ := New("plain", &a, Options{})
+	js, _ := NewSummary(".json", &b, Options{})
+	writeAll(t, Tee(pl, js), seedResults(t))
+	if a.Len() == 0 || !json.Valid(b.Bytes()) {
+		t.Error("both renderers must get every result")
+	}
+}
