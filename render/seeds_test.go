@@ -13,7 +13,7 @@ import (
 )
 
 // seedResults checks the seed reports with the default rules, the way `fzlint check` does.
-func seedResults(t *testing.T) []checker.Result {
+func seedResults(t testing.TB) []checker.Result {
 	t.Helper()
 	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
 	if err != nil {

@@ -123,17 +123,19 @@ const (
 	colFirstPart
 )
 
-// cells returns a file's row: strings and ints (year 0 is left empty).
+// cells returns a file's row: strings and ints (year 0 is left empty). The strings are copies:
+// a unit name found in the text may share the memory of the whole document, which a row kept
+// until the end of the run must not hold.
 func (c *summaryColumns) cells(r *checker.Result) []any {
 	row := make([]any, 0, colFirstPart+len(c.parts)+4)
 	var unit, kind, year any = "", "", ""
 	if rep := r.Report; rep != nil {
-		unit, kind = rep.Unit, profileLabel[rep.Profile]
+		unit, kind = strings.Clone(rep.Unit), profileLabel[rep.Profile]
 		if rep.Year > 0 {
 			year = rep.Year
 		}
 	}
-	row = append(row, r.Path, unit, year, kind)
+	row = append(row, strings.Clone(r.Path), unit, year, kind)
 	for _, p := range c.parts {
 		row = append(row, partMark(r.Report, p.id))
 	}

@@ -97,8 +97,8 @@ func TestXLSXSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !slices.Equal(got, []string{"汇总", "问题明细"}) {
-		t.Fatalf("sheets %q", got)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"汇总", "问题明细"}) || f.GetActiveSheetIndex() != 0 {
+		t.Fatalf("sheets %q, active %d: want 汇总 first and open", got, f.GetActiveSheetIndex())
 	}
 	rows, err := f.GetRows("汇总")
 	if err != nil {

@@ -149,7 +149,6 @@ func (x *xlsxSummary) end(Summary) error {
 	if err := finishSheet(x.f, x.details, sheetFindings, len(findingsHeader), x.detailRow); err != nil {
 		return err
 	}
-	x.f.SetActiveSheet(0)
 	_, err := x.f.WriteTo(x.w)
 	return err
 }
