@@ -25,15 +25,7 @@ func newGitHub(w io.Writer, opt Options) Renderer {
 }
 
 // githubCommand maps a severity to its workflow command.
-func githubCommand(s checker.Severity) string {
-	switch s {
-	case checker.Error:
-		return "error"
-	case checker.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+func githubCommand(s checker.Severity) string { return bySeverity(s, "error", "warning", "notice") }
 
 func (g *githubOut) File(r *checker.Result) error {
 	path := githubProperty(r.Path)
@@ -56,15 +48,7 @@ func span(d checker.Diagnostic) (line, col, endLine, endCol int) {
 	return
 }
 
-func (g *githubOut) Close(s Summary) error {
-	if err := g.w.Flush(); err != nil {
-		return err
-	}
-	if !g.opt.Quiet && g.opt.Stderr != nil {
-		fmt.Fprintln(g.opt.Stderr, summaryLine(s))
-	}
-	return nil
-}
+func (g *githubOut) Close(s Summary) error { return closeMachine(g.w, g.opt, s) }
 
 // The escaping of the runner (actions/toolkit, command.ts): in the message, % and line breaks;
 // in a property, also : and , which separate the properties.

@@ -98,37 +98,53 @@ func jsonFileOf(r *checker.Result) jsonFile {
 	return f
 }
 
+// jsonArray writes the elements of an indented JSON array as they come; the caller writes the
+// brackets.
+type jsonArray struct {
+	w      *bufio.Writer
+	indent string // of the elements
+	n      int
+}
+
+func (a *jsonArray) add(v any) error {
+	b, err := json.MarshalIndent(v, a.indent, "  ")
+	if err != nil {
+		return err
+	}
+	if a.n > 0 {
+		a.w.WriteByte(',')
+	}
+	a.n++
+	a.w.WriteString("\n" + a.indent)
+	_, err = a.w.Write(b)
+	return err
+}
+
+// end puts the closing bracket of a non-empty array on its own line.
+func (a *jsonArray) end() {
+	if a.n > 0 {
+		a.w.WriteString("\n" + a.indent[:len(a.indent)-2])
+	}
+}
+
 // jsonOut streams the document: the header, each file as it comes, then the summary, so a
 // batch of thousands of files is never held in memory.
 type jsonOut struct {
 	w     *bufio.Writer
-	first bool
+	files jsonArray
 }
 
 func newJSON(w io.Writer, _ Options) Renderer {
-	j := &jsonOut{w: bufio.NewWriter(w), first: true}
+	j := &jsonOut{w: bufio.NewWriter(w)}
+	j.files = jsonArray{w: j.w, indent: "    "}
 	j.w.WriteString("{\n  \"version\": 1,\n  \"files\": [")
 	return j
 }
 
-func (j *jsonOut) File(r *checker.Result) error {
-	b, err := json.MarshalIndent(jsonFileOf(r), "    ", "  ")
-	if err != nil {
-		return err
-	}
-	if !j.first {
-		j.w.WriteByte(',')
-	}
-	j.first = false
-	j.w.WriteString("\n    ")
-	_, err = j.w.Write(b)
-	return err
-}
+func (j *jsonOut) File(r *checker.Result) error { return j.files.add(jsonFileOf(r)) }
 
 func (j *jsonOut) Close(s Summary) error {
-	if !j.first {
-		j.w.WriteString("\n  ")
-	}
+	j.files.end()
 	sum, _ := json.Marshal(jsonSummary{s.Files, s.Errors, s.Warnings, s.Infos, s.Unreadable})
 	j.w.WriteString("],\n  \"summary\": ")
 	j.w.Write(sum)

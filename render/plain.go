@@ -30,12 +30,16 @@ func PlainLine(path string, d checker.Diagnostic) string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", path, d.Line, d.Column, d.Severity, d.Message, d.Rule)
 }
 
-func (p *plain) Close(s Summary) error {
-	if err := p.w.Flush(); err != nil {
+func (p *plain) Close(s Summary) error { return closeMachine(p.w, p.opt, s) }
+
+// closeMachine ends a format whose stdout is for machines: the output is flushed and the
+// summary line, for people, goes to stderr.
+func closeMachine(w *bufio.Writer, opt Options, s Summary) error {
+	if err := w.Flush(); err != nil {
 		return err
 	}
-	if !p.opt.Quiet && p.opt.Stderr != nil {
-		fmt.Fprintln(p.opt.Stderr, summaryLine(s))
+	if !opt.Quiet && opt.Stderr != nil {
+		fmt.Fprintln(opt.Stderr, summaryLine(s))
 	}
 	return nil
 }

@@ -76,6 +76,17 @@ func New(format string, w io.Writer, opt Options) (Renderer, error) {
 	return f(w, opt), nil
 }
 
+// bySeverity picks one of three words by a severity; anything below warning counts as info.
+func bySeverity(s checker.Severity, ifError, ifWarning, ifInfo string) string {
+	switch s {
+	case checker.Error:
+		return ifError
+	case checker.Warning:
+		return ifWarning
+	}
+	return ifInfo
+}
+
 // summaryLine is the one-line Chinese summary shown to people.
 func summaryLine(s Summary) string {
 	line := fmt.Sprintf("检查了 %d 个文件：%d 个错误，%d 个警告，%d 条提示", s.Files, s.Errors, s.Warnings, s.Infos)

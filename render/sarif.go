@@ -124,7 +124,7 @@ type sarifInvocation struct {
 type sarifOut struct {
 	w         *bufio.Writer
 	ruleIndex map[string]int
-	first     bool
+	results   jsonArray
 	// notes are the unreadable files, written in invocations at the end.
 	notes []sarifNotification
 }
@@ -132,7 +132,8 @@ type sarifOut struct {
 func init() { register("sarif", newSARIF) }
 
 func newSARIF(w io.Writer, opt Options) Renderer {
-	s := &sarifOut{w: bufio.NewWriter(w), ruleIndex: map[string]int{}, first: true}
+	s := &sarifOut{w: bufio.NewWriter(w), ruleIndex: map[string]int{}}
+	s.results = jsonArray{w: s.w, indent: "        "}
 	driver := sarifDriver{Name: "fzlint", Version: opt.Version, InformationURI: informationURI, Rules: []sarifRule{}}
 	for i, c := range checker.Checks() {
 		s.ruleIndex[c.ID] = i
@@ -147,15 +148,7 @@ func newSARIF(w io.Writer, opt Options) Renderer {
 }
 
 // sarifLevel maps a severity to SARIF's level.
-func sarifLevel(s checker.Severity) string {
-	switch s {
-	case checker.Error:
-		return "error"
-	case checker.Warning:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s checker.Severity) string { return bySeverity(s, "error", "warning", "note") }
 
 func sarifRuleOf(c *checker.Check) sarifRule {
 	family, _, _ := strings.Cut(c.ID, "/")
@@ -211,7 +204,7 @@ func (s *sarifOut) File(r *checker.Result) error {
 		fp := lineFingerprint(d.Rule, lineText(r.Source, d.Line))
 		seen[fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
-		if err := s.write(res); err != nil {
+		if err := s.results.add(res); err != nil {
 			return err
 		}
 	}
@@ -226,24 +219,8 @@ func (s *sarifOut) File(r *checker.Result) error {
 	return nil
 }
 
-func (s *sarifOut) write(res sarifResult) error {
-	b, err := json.MarshalIndent(res, "        ", "  ")
-	if err != nil {
-		return err
-	}
-	if !s.first {
-		s.w.WriteByte(',')
-	}
-	s.first = false
-	s.w.WriteString("\n        ")
-	_, err = s.w.Write(b)
-	return err
-}
-
 func (s *sarifOut) Close(Summary) error {
-	if !s.first {
-		s.w.WriteString("\n      ")
-	}
+	s.results.end()
 	inv := []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: s.notes}}
 	if inv[0].ToolExecutionNotifications == nil {
 		inv[0].ToolExecutionNotifications = []sarifNotification{}

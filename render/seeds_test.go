@@ -52,7 +52,7 @@ func renderAll(t *testing.T, format string, results []checker.Result, opt Option
 }
 
 // writeAll feeds results to a renderer and closes it with their summary.
-func writeAll(t *testing.T, r Renderer, results []checker.Result) {
+func writeAll(t testing.TB, r Renderer, results []checker.Result) {
 	t.Helper()
 	var s Summary
 	for i := range results {

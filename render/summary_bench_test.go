@@ -20,16 +20,7 @@ func BenchmarkSummary(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			for b.Loop() {
 				r, _ := NewSummary(kind, io.Discard, Options{})
-				var s Summary
-				for i := range batch {
-					s.Add(&batch[i])
-					if err := r.File(&batch[i]); err != nil {
-						b.Fatal(err)
-					}
-				}
-				if err := r.Close(s); err != nil {
-					b.Fatal(err)
-				}
+				writeAll(b, r, batch)
 			}
 		})
 	}
