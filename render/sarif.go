@@ -2,8 +2,6 @@ package render
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/baseline"
 )
 
 // SARIF 2.1.0 (OASIS), the format of GitHub code scanning and of most CI dashboards.
@@ -37,7 +36,10 @@ const (
 	// sarifSrcRoot is the base of relative artifact URIs: the directory fzlint ran in, which
 	// GitHub resolves to the repository root.
 	sarifSrcRoot = "%SRCROOT%"
-	// fingerprintKey is the partialFingerprints key GitHub code scanning matches alerts on.
+	// fingerprintKey is the partialFingerprints key GitHub code scanning matches alerts on. Its
+	// value is the baseline's fingerprint of the finding (the text of its line, not its number;
+	// GitHub joins the rule id and the path), with the occurrence among the file's findings of
+	// the same rule and fingerprint, as GitHub's own hash does ("hash:n").
 	fingerprintKey = "primaryLocationLineHash"
 )
 
@@ -201,9 +203,9 @@ func (s *sarifOut) File(r *checker.Result) error {
 		if i, ok := s.ruleIndex[d.Rule]; ok {
 			res.RuleIndex = &i
 		}
-		fp := lineFingerprint(d.Rule, lineText(r.Source, d.Line))
-		seen[fp]++
-		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+		fp := baseline.Fingerprint(r.Source, d)
+		seen[d.Rule+"\x00"+fp]++
+		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[d.Rule+"\x00"+fp])}
 		if err := s.results.add(res); err != nil {
 			return err
 		}
@@ -293,12 +295,4 @@ func utf16Column(line string, col int) int {
 		runes++
 	}
 	return units + (col - 1 - runes) + 1
-}
-
-// lineFingerprint identifies a finding by its rule and the text of its line, not the line's
-// number, so that an alert survives edits elsewhere in the file. Surrounding spaces (often
-// full-width indentation) do not count.
-func lineFingerprint(rule, line string) string {
-	sum := sha256.Sum256([]byte(rule + "\x00" + strings.TrimSpace(line)))
-	return hex.EncodeToString(sum[:8])
 }

@@ -239,12 +239,12 @@ func TestSARIFArtifact(t *testing.T) {
 }
 
 func TestSARIFFingerprints(t *testing.T) {
-	d := checker.Diagnostic{Rule: "content/empty-section", Severity: checker.Warning, Line: 2, Column: 1, EndLine: 2, EndColumn: 2, Message: "m"}
+	d := checker.Diagnostic{Rule: "content/empty-section", Severity: checker.Warning, Line: 2, Column: 3, EndLine: 2, EndColumn: 7, Message: "m"}
 	moved := d
 	moved.Line, moved.EndLine = 3, 3
 	a := checker.Result{Path: "a.txt", Source: []string{"x", "　　建立建立制度"}, Diagnostics: []checker.Diagnostic{d}}
 	// The same line after a line was inserted above it, and a second identical line.
-	b := checker.Result{Path: "a.txt", Source: []string{"x", "y", "建立建立制度", "建立建立制度"}, Diagnostics: []checker.Diagnostic{moved, moved}}
+	b := checker.Result{Path: "a.txt", Source: []string{"x", "y", "　　建立建立制度", "　　建立建立制度"}, Diagnostics: []checker.Diagnostic{moved, moved}}
 	b.Diagnostics[1].Line, b.Diagnostics[1].EndLine = 4, 4
 	fa := validateSARIF(t, renderAll(t, "sarif", []checker.Result{a}, Options{})).Runs[0].Results
 	fb := validateSARIF(t, renderAll(t, "sarif", []checker.Result{b}, Options{})).Runs[0].Results
