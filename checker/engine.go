@@ -257,7 +257,7 @@ func SortDiagnostics(ds []Diagnostic) {
 }
 
 func (d *Document) report(rs *rules.Set) *Report {
-	r := &Report{Year: d.Year, Profile: d.Profile, Title: d.Title, Unit: d.Unit, Sections: map[string]int{},
+	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.Title), Unit: strings.Clone(d.Unit), Sections: map[string]int{},
 		PartNames: map[string]string{}, Optional: map[string]bool{}}
 	ids := make([]*rules.Part, len(rs.Parts))
 	for i := range rs.Parts {
