@@ -93,6 +93,9 @@ type Pass struct {
 // Report adds a finding of the running check. Missing end positions default to the start.
 func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.check.ID
+	// A suggestion is often a slice of a line; a copy does not keep the document in memory
+	// after a batch has rendered it.
+	d.Suggestion = strings.Clone(d.Suggestion)
 	if d.Line == 0 {
 		d.Line = 1
 	}
