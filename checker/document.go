@@ -27,6 +27,12 @@ type Line struct {
 	Directive bool
 	// Heading is the numbered heading on this line, if any.
 	Heading *Heading
+
+	// Computed on first use and shared by the checks: the line's sentences and the phrases of
+	// the rule set found in it.
+	sents               [][2]int
+	sentsDone, phraseOK bool
+	phraseMatches       []textscan.Match
 }
 
 // Document is a report ready to be checked: built once, read by every check.
@@ -205,20 +211,17 @@ type matchers struct {
 	duties                        []*patternSet
 	titleRequired, titleForbidden []*regexp.Regexp
 
-	stale       *textscan.Matcher
-	staleTerm   []int // matcher id → index in StaleTerms
-	wrong       *textscan.Matcher
-	placeholder *regexp.Regexp
-	// placeholderTriggers are the trigger characters, one string each.
-	placeholderTriggers []string
-	repeatSingle        map[rune]bool
-	pairOpen            map[rune]int
-	pairClose           map[rune]int
-	punct               [256]*rules.PunctMark
-	punctChars          string
-	numbers             *numberMatchers
-	diffs               *diffCache
-	yearMarkers         *textscan.Matcher
+	phrases      *textscan.Matcher
+	phraseKind   []uint8 // matcher id → phraseWrong, phraseStale or phraseYearMarker
+	phraseIdx    []int   // matcher id → index in WrongTerms, StaleTerms or Years.Markers
+	placeholder  *regexp.Regexp
+	repeatSingle map[rune]bool
+	pairOpen     map[rune]int
+	pairClose    map[rune]int
+	punct        [256]*rules.PunctMark
+	punctChars   string
+	numbers      *numberMatchers
+	diffs        *diffCache
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -250,27 +253,33 @@ func Compile(rs *rules.Set) *Compiled {
 	for _, t := range rs.Title.Forbidden {
 		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
 	}
-	var variants []string
+	// Wrong terms, stale terms and year markers are all found in one pass over each line.
+	var phrases []string
+	add := func(kind uint8, idx int, text string) {
+		phrases = append(phrases, text)
+		m.phraseKind = append(m.phraseKind, kind)
+		m.phraseIdx = append(m.phraseIdx, idx)
+	}
+	for i, w := range rs.WrongTerms {
+		add(phraseWrong, i, w.Wrong)
+	}
 	for i, t := range rs.StaleTerms {
 		vs := t.Variants
 		if len(vs) == 0 {
 			vs = []string{t.Term}
 		}
 		for _, v := range vs {
-			variants = append(variants, v)
-			m.staleTerm = append(m.staleTerm, i)
+			add(phraseStale, i, v)
 		}
 	}
-	m.stale = textscan.NewMatcher(variants)
-	wrong := make([]string, len(rs.WrongTerms))
-	for i, w := range rs.WrongTerms {
-		wrong[i] = w.Wrong
+	for i, mk := range rs.Years.Markers {
+		add(phraseYearMarker, i, mk)
 	}
-	m.wrong = textscan.NewMatcher(wrong)
-	m.placeholder = rs.Placeholders.Patterns.Any()
 	for _, r := range rs.Placeholders.Triggers {
-		m.placeholderTriggers = append(m.placeholderTriggers, string(r))
+		add(phrasePlaceholder, 0, string(r))
 	}
+	m.phrases = textscan.NewMatcher(phrases)
+	m.placeholder = rs.Placeholders.Patterns.Any()
 	m.repeatSingle = map[rune]bool{}
 	for _, c := range rs.Repeated.Single {
 		for _, r := range c {
@@ -295,6 +304,30 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	m.numbers = compileNumbers(rs)
 	m.diffs = &diffCache{}
-	m.yearMarkers = textscan.NewMatcher(rs.Years.Markers)
+
 	return &Compiled{Set: rs, m: m}
+}
+
+// Kinds of phrase in the combined matcher.
+const (
+	phraseWrong uint8 = iota
+	phraseStale
+	phraseYearMarker
+	phrasePlaceholder // a trigger character of the placeholder patterns
+)
+
+// Sentences returns the line's sentences (byte ranges), split once.
+func (l *Line) Sentences() [][2]int {
+	if !l.sentsDone {
+		l.sents, l.sentsDone = sentences(l.Text), true
+	}
+	return l.sents
+}
+
+// phrasesIn returns the rule set's phrases found in a line, found once.
+func (m *matchers) phrasesIn(l *Line) []textscan.Match {
+	if !l.phraseOK {
+		l.phraseMatches, l.phraseOK = m.phrases.FindAll(nil, l.Text), true
+	}
+	return l.phraseMatches
 }

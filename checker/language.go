@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/fzlint/fzlint/checker/textscan"
 )
 
 func init() {
@@ -26,7 +24,7 @@ var staleTerm = &Check{
 
 func runStaleTerm(p *Pass) {
 	d, rs := p.Doc, p.Rules
-	if d.Year == 0 || p.m.stale == nil {
+	if d.Year == 0 || len(rs.StaleTerms) == 0 {
 		return
 	}
 	type hit struct {
@@ -36,11 +34,12 @@ func runStaleTerm(p *Pass) {
 	}
 	hits := map[int]*hit{}
 	var order []int
-	var buf []textscan.Match
 	d.TextLines(func(n int, l *Line) bool {
-		buf = p.m.stale.FindAll(buf[:0], l.Text)
-		for _, m := range buf {
-			id := p.m.staleTerm[m.ID]
+		for _, m := range p.m.phrasesIn(l) {
+			if p.m.phraseKind[m.ID] != phraseStale {
+				continue
+			}
+			id := p.m.phraseIdx[m.ID]
 			t := &rs.StaleTerms[id]
 			stale := t.StaleFrom > 0 && d.Year >= t.StaleFrom
 			early := t.CurrentFrom > 0 && d.Year < t.CurrentFrom
@@ -120,18 +119,19 @@ var termMisuse = &Check{
 }
 
 func runTermMisuse(p *Pass) {
-	if p.m.wrong == nil {
+	if len(p.Rules.WrongTerms) == 0 {
 		return
 	}
-	var buf []textscan.Match
 	p.Doc.TextLines(func(n int, l *Line) bool {
-		buf = p.m.wrong.FindAll(buf[:0], l.Text)
 		var spans [][2]int
-		if len(buf) > 0 {
-			spans = titleSpans(l.Text)
-		}
-		for _, m := range buf {
-			w := &p.Rules.WrongTerms[m.ID]
+		for _, m := range p.m.phrasesIn(l) {
+			if p.m.phraseKind[m.ID] != phraseWrong {
+				continue
+			}
+			if spans == nil {
+				spans = titleSpans(l.Text)
+			}
+			w := &p.Rules.WrongTerms[p.m.phraseIdx[m.ID]]
 			if excepted(l.Text, m.Start, m.End, w.Except) {
 				continue
 			}
@@ -164,7 +164,7 @@ func runPlaceholder(p *Pass) {
 	}
 	triggers := p.Rules.Placeholders.Triggers
 	p.Doc.TextLines(func(n int, l *Line) bool {
-		if triggers != "" && !hasAnyRune(l.Text, p.m.placeholderTriggers) {
+		if triggers != "" && !hasPhrase(p.m, l, phrasePlaceholder) {
 			return true
 		}
 		for _, loc := range re.FindAllStringIndex(l.Text, -1) {
@@ -367,7 +367,7 @@ func runPunctuationWidth(p *Pass) {
 	if p.m.punctChars == "" {
 		return
 	}
-	var edits []Edit
+	edits := make([]Edit, 0, 256)
 	var lines []int
 	sample := ""
 	first := Diagnostic{}
@@ -473,4 +473,14 @@ func sortEdits(es []Edit) {
 	sort.SliceStable(es, func(i, j int) bool {
 		return es[i].Line < es[j].Line || es[i].Line == es[j].Line && es[i].Column < es[j].Column
 	})
+}
+
+// hasPhrase reports whether a line holds a phrase of a kind.
+func hasPhrase(m *matchers, l *Line, kind uint8) bool {
+	for _, pm := range m.phrasesIn(l) {
+		if m.phraseKind[pm.ID] == kind {
+			return true
+		}
+	}
+	return false
 }

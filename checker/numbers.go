@@ -98,7 +98,7 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 		if !hasDigit(s) {
 			return true
 		}
-		for _, sp := range sentences(s) {
+		for _, sp := range l.Sentences() {
 			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
 			for i := sp[0]; i < sp[1]; i++ {
 				c := s[i]

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/fzlint/fzlint/checker/textscan"
 	"github.com/fzlint/fzlint/rules"
@@ -42,15 +41,4 @@ func (p *patternSet) MatchString(s string) bool {
 		return false
 	}
 	return p.lit != nil && p.lit.Contains(s) || p.re != nil && p.re.MatchString(s)
-}
-
-// hasAnyRune reports whether s holds one of the runes of set; it is faster than
-// strings.ContainsAny for a set of multi-byte runes.
-func hasAnyRune(s string, set []string) bool {
-	for _, r := range set {
-		if strings.Contains(s, r) {
-			return true
-		}
-	}
-	return false
 }

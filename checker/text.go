@@ -132,16 +132,32 @@ func sentences(s string) [][2]int {
 			continue
 		}
 		end := i + size
-		if strings.TrimSpace(s[start:i]) != "" {
+		if !blank(s[start:i]) {
 			out = append(out, [2]int{start, end})
 		}
 		start = end
 		i = end - 1
 	}
-	if strings.TrimSpace(s[start:]) != "" {
+	if !blank(s[start:]) {
 		out = append(out, [2]int{start, len(s)})
 	}
 	return out
+}
+
+// blank reports a string of white space only; it stops at the first other byte.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		if strings.HasPrefix(s[i:], "\u3000") {
+			i += 2
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // listLines writes up to five line numbers: 第3、5、9行 (and 等N行 when there are more).

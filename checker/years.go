@@ -158,8 +158,13 @@ func runYearMismatch(p *Pass) {
 		if !hasDigit(s) {
 			return true
 		}
-		markers = p.m.yearMarkers.FindAll(markers[:0], s)
-		for _, sp := range sentences(s) {
+		markers = markers[:0]
+		for _, m := range p.m.phrasesIn(l) {
+			if p.m.phraseKind[m.ID] == phraseYearMarker {
+				markers = append(markers, m)
+			}
+		}
+		for _, sp := range l.Sentences() {
 			start := sp[0] + l.MarkerEnd()*boolInt(sp[0] == 0)
 			sentence := s[start:sp[1]]
 			lead := strings.TrimLeft(sentence, " \u3000")
