@@ -1,0 +1,248 @@
+package input
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Limits on a .docx archive: a report is a few hundred KB of XML; anything far beyond is a zip
+// bomb or not a report, and is refused before it can use the memory.
+const (
+	docxMaxEntries = 10000
+	docxMaxTotal   = 64 << 20 // declared uncompressed size of all entries
+	docxMaxPart    = 32 << 20 // one XML part, as actually decompressed
+)
+
+// DecodeDocx reads a Word .docx file: one line per paragraph of the body (tables' cells
+// included), in document order, runs joined. A paragraph with automatic numbering gets the
+// ordinal the reader sees (一、 （一） 1. …), computed from numbering.xml and styles.xml.
+func DecodeDocx(data []byte) (*Text, error) {
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return nil, &Unreadable{"这是旧版 Word（.doc）格式或加密的文档，不是 .docx：请用 Word 或 WPS 另存为 .docx（不加密码）后再检查"}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, &Unreadable{"不是有效的 .docx 文件（ZIP 压缩包已损坏）：" + err.Error()}
+	}
+	if len(zr.File) > docxMaxEntries {
+		return nil, &Unreadable{fmt.Sprintf(".docx 压缩包中的文件过多（%d 个），不像是一份报告", len(zr.File))}
+	}
+	var total uint64
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		parts[f.Name] = f
+	}
+	if total > docxMaxTotal {
+		return nil, &Unreadable{fmt.Sprintf(".docx 解压后过大（%d MB），不像是一份报告", total>>20)}
+	}
+	doc, err := readPart(parts, "word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
+	}
+	var num *numbering
+	if b, err := readPart(parts, "word/numbering.xml"); err != nil {
+		return nil, err
+	} else if b != nil {
+		if num, err = parseNumbering(b); err != nil {
+			return nil, &Unreadable{"word/numbering.xml 已损坏：" + err.Error()}
+		}
+	}
+	var st *styles
+	if b, err := readPart(parts, "word/styles.xml"); err != nil {
+		return nil, err
+	} else if b != nil {
+		if st, err = parseStyles(b); err != nil {
+			return nil, &Unreadable{"word/styles.xml 已损坏：" + err.Error()}
+		}
+	}
+	lines, err := docxParagraphs(doc, newNumberer(num, st))
+	if err != nil {
+		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
+	}
+	if len(lines) == 0 || strings.TrimSpace(trimSpaces(strings.Join(lines, ""))) == "" {
+		return nil, &Unreadable{"文件为空：.docx 中没有文字"}
+	}
+	eol := ""
+	if len(lines) > 1 {
+		eol = "\n"
+	}
+	return &Text{Lines: lines, Encoding: UTF8, EOL: eol}, nil
+}
+
+// readPart decompresses one part of the archive, at most docxMaxPart bytes of it; a missing
+// part is nil without error.
+func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
+	f := parts[name]
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > docxMaxPart {
+		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 过大（%d MB），不像是一份报告", name, f.UncompressedSize64>>20)}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, docxMaxPart+1))
+	if err != nil {
+		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
+	}
+	if len(b) > docxMaxPart {
+		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 解压后过大，不像是一份报告", name)}
+	}
+	return b, nil
+}
+
+// paragraph collects one w:p while the document is read.
+type paragraph struct {
+	text   strings.Builder
+	style  string
+	numID  string
+	ilvl   int
+	hasNum bool // a w:numPr was given (numId 0 in it removes the style's numbering)
+	hasLvl bool
+}
+
+// docxParagraphs walks word/document.xml and returns the text of its paragraphs in order.
+// Paragraphs nested in a paragraph (text boxes) come out before the one holding them.
+func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var (
+		lines []string
+		stack []*paragraph // open w:p elements
+		path  []string     // local names of the open elements
+		skip  int          // depth at which a skipped subtree started, 0 when none
+		run   struct{ hidden bool }
+	)
+	in := func(name string) bool {
+		for i := len(path) - 1; i >= 0; i-- {
+			if path[i] == name {
+				return true
+			}
+			if path[i] == "p" {
+				return false
+			}
+		}
+		return false
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			path = append(path, name)
+			if skip > 0 {
+				continue
+			}
+			var cur *paragraph
+			if len(stack) > 0 {
+				cur = stack[len(stack)-1]
+			}
+			if skipped(name) {
+				skip = len(path)
+				continue
+			}
+			switch name {
+			case "p":
+				stack = append(stack, &paragraph{})
+			case "r":
+				run.hidden = false
+			case "vanish", "specVanish":
+				if in("rPr") && in("r") && attr(t, "val") != "0" && attr(t, "val") != "false" {
+					run.hidden = true
+				}
+			case "pStyle":
+				if cur != nil && in("pPr") && !in("rPr") {
+					cur.style = attr(t, "val")
+				}
+			case "numId":
+				if cur != nil && in("numPr") {
+					cur.numID, cur.hasNum = attr(t, "val"), true
+				}
+			case "ilvl":
+				if cur != nil && in("numPr") {
+					cur.ilvl, cur.hasLvl = atoi(attr(t, "val")), true
+				}
+			case "tab":
+				if cur != nil && in("r") && !run.hidden {
+					cur.text.WriteByte('\t')
+				}
+			}
+		case xml.CharData:
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || path[len(path)-1] != "t" || run.hidden {
+				continue
+			}
+			cur := stack[len(stack)-1]
+			for _, r := range string(t) {
+				if r == '\n' || r == '\r' {
+					r = ' '
+				}
+				cur.text.WriteRune(r)
+			}
+		case xml.EndElement:
+			if len(path) == 0 {
+				continue
+			}
+			if skip == len(path) {
+				skip = 0
+			}
+			name := path[len(path)-1]
+			path = path[:len(path)-1]
+			if skip > 0 || name != "p" || len(stack) == 0 {
+				continue
+			}
+			p := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			lines = append(lines, nb.ordinal(p)+p.text.String())
+		}
+	}
+	return lines, nil
+}
+
+// skipped says which subtrees hold nothing the reader sees: mc:Fallback repeats the Choice of
+// mc:AlternateContent, moved-away and deleted text is gone, and the *Change elements of tracked
+// formatting hold the old properties.
+func skipped(name string) bool {
+	switch name {
+	case "Fallback", "moveFrom", "del", "instrText", "delText":
+		return true
+	}
+	return strings.HasSuffix(name, "Change")
+}
+
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// atoi reads a small non-negative decimal; anything else is 0.
+func atoi(s string) int {
+	n := 0
+	for _, c := range strings.TrimSpace(s) {
+		if c < '0' || c > '9' || n > 1<<20 {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -1,0 +1,515 @@
+package input
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+	"strings"
+)
+
+// Word's automatic numbering (ECMA-376 §17.9): a paragraph names a numbering instance (w:num)
+// and a level; the instance points to an abstract definition whose levels say the format
+// (numFmt), the text around the number (lvlText, "%1、", "（%2）"), the start value and when the
+// counter restarts. Instances of one abstract definition share their counters, as in Word,
+// unless an instance overrides a level's start (lvlOverride/startOverride), which restarts it.
+
+const maxLevels = 9
+
+type xVal struct {
+	Val string `xml:"val,attr"`
+}
+
+type xLvl struct {
+	Ilvl    string `xml:"ilvl,attr"`
+	Start   *xVal  `xml:"start"`
+	NumFmt  *xVal  `xml:"numFmt"`
+	LvlText *xVal  `xml:"lvlText"`
+	Restart *xVal  `xml:"lvlRestart"`
+	IsLgl   *xVal  `xml:"isLgl"`
+	PStyle  *xVal  `xml:"pStyle"`
+	Suff    *xVal  `xml:"suff"`
+	// Word 2010 writes custom formats as mc:AlternateContent with a plain fallback.
+	Alt *struct {
+		Fallback struct {
+			NumFmt *xVal `xml:"numFmt"`
+		} `xml:"Fallback"`
+	} `xml:"AlternateContent"`
+}
+
+type xNumbering struct {
+	Abstract []struct {
+		ID        string `xml:"abstractNumId,attr"`
+		Lvl       []xLvl `xml:"lvl"`
+		StyleLink *xVal  `xml:"numStyleLink"`
+	} `xml:"abstractNum"`
+	Num []struct {
+		ID       string `xml:"numId,attr"`
+		Abstract xVal   `xml:"abstractNumId"`
+		Override []struct {
+			Ilvl  string `xml:"ilvl,attr"`
+			Start *xVal  `xml:"startOverride"`
+			Lvl   *xLvl  `xml:"lvl"`
+		} `xml:"lvlOverride"`
+	} `xml:"num"`
+}
+
+type xNumPr struct {
+	Ilvl  *xVal `xml:"ilvl"`
+	NumID *xVal `xml:"numId"`
+}
+
+type xStyles struct {
+	Style []struct {
+		Type    string `xml:"type,attr"`
+		ID      string `xml:"styleId,attr"`
+		Default string `xml:"default,attr"`
+		BasedOn *xVal  `xml:"basedOn"`
+		PPr     *struct {
+			NumPr *xNumPr `xml:"numPr"`
+		} `xml:"pPr"`
+	} `xml:"style"`
+}
+
+// level is one level of a list definition.
+type level struct {
+	start   int
+	format  string // numFmt
+	text    string // lvlText
+	restart int    // -1: after any shallower level; 0: never; n: after levels 1..n
+	legal   bool   // isLgl: every number in decimal
+	pStyle  string
+	suffix  string
+}
+
+type abstractNum struct {
+	id        string
+	levels    [maxLevels]*level
+	styleLink string
+}
+
+type numInstance struct {
+	abstract  string
+	starts    map[int]int    // startOverride by level
+	overrides map[int]*level // a whole level replaced
+	used      bool
+}
+
+type numbering struct {
+	abstract map[string]*abstractNum
+	nums     map[string]*numInstance
+}
+
+type style struct {
+	basedOn      string
+	numID        string
+	ilvl         int
+	hasNum       bool
+	hasLvl       bool
+	isParagraph  bool
+	defaultStyle bool
+}
+
+type styles struct {
+	byID         map[string]*style
+	defaultParID string
+}
+
+func parseNumbering(data []byte) (*numbering, error) {
+	var x xNumbering
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+		return nil, err
+	}
+	n := &numbering{abstract: map[string]*abstractNum{}, nums: map[string]*numInstance{}}
+	for _, a := range x.Abstract {
+		an := &abstractNum{id: a.ID}
+		if a.StyleLink != nil {
+			an.styleLink = a.StyleLink.Val
+		}
+		for i := range a.Lvl {
+			if k := atoi(a.Lvl[i].Ilvl); k < maxLevels {
+				an.levels[k] = newLevel(&a.Lvl[i])
+			}
+		}
+		n.abstract[a.ID] = an
+	}
+	for _, m := range x.Num {
+		ni := &numInstance{abstract: m.Abstract.Val, starts: map[int]int{}, overrides: map[int]*level{}}
+		for _, o := range m.Override {
+			k := atoi(o.Ilvl)
+			if k >= maxLevels {
+				continue
+			}
+			if o.Lvl != nil {
+				ni.overrides[k] = newLevel(o.Lvl)
+			}
+			if o.Start != nil {
+				ni.starts[k] = atoi(o.Start.Val)
+			}
+		}
+		n.nums[m.ID] = ni
+	}
+	return n, nil
+}
+
+func newLevel(x *xLvl) *level {
+	l := &level{format: "decimal", restart: -1}
+	if x.Start != nil {
+		l.start = atoi(x.Start.Val)
+	}
+	switch {
+	case x.NumFmt != nil && x.NumFmt.Val != "custom":
+		l.format = x.NumFmt.Val
+	case x.Alt != nil && x.Alt.Fallback.NumFmt != nil:
+		l.format = x.Alt.Fallback.NumFmt.Val
+	}
+	if x.LvlText != nil {
+		l.text = x.LvlText.Val
+	}
+	if x.Restart != nil {
+		l.restart = atoi(x.Restart.Val)
+	}
+	l.legal = x.IsLgl != nil && x.IsLgl.Val != "0" && x.IsLgl.Val != "false"
+	if x.PStyle != nil {
+		l.pStyle = x.PStyle.Val
+	}
+	if x.Suff != nil && x.Suff.Val == "space" {
+		l.suffix = " " // the default, a tab, only aligns the text: nothing to read
+	}
+	return l
+}
+
+func parseStyles(data []byte) (*styles, error) {
+	var x xStyles
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+		return nil, err
+	}
+	s := &styles{byID: map[string]*style{}}
+	for _, xs := range x.Style {
+		st := &style{isParagraph: xs.Type == "" || xs.Type == "paragraph"}
+		if xs.BasedOn != nil {
+			st.basedOn = xs.BasedOn.Val
+		}
+		if xs.PPr != nil && xs.PPr.NumPr != nil {
+			np := xs.PPr.NumPr
+			if np.NumID != nil {
+				st.numID, st.hasNum = np.NumID.Val, true
+			}
+			if np.Ilvl != nil {
+				st.ilvl, st.hasLvl = atoi(np.Ilvl.Val), true
+			}
+		}
+		if st.isParagraph && (xs.Default == "1" || xs.Default == "true") && s.defaultParID == "" {
+			s.defaultParID = xs.ID
+		}
+		s.byID[xs.ID] = st
+	}
+	return s, nil
+}
+
+// numberer computes the ordinals of numbered paragraphs in document order.
+type numberer struct {
+	num      *numbering
+	st       *styles
+	counters map[string]*counters // by abstract definition
+}
+
+type counters struct {
+	value [maxLevels]int
+	used  [maxLevels]bool
+}
+
+func newNumberer(n *numbering, s *styles) *numberer {
+	return &numberer{num: n, st: s, counters: map[string]*counters{}}
+}
+
+// styleNumbering follows a style and the styles it is based on to the first that numbers.
+func (nb *numberer) styleNumbering(id string) (st *style, found string) {
+	if nb.st == nil {
+		return nil, ""
+	}
+	for i := 0; i < 32 && id != ""; i++ {
+		s := nb.st.byID[id]
+		if s == nil {
+			return nil, ""
+		}
+		if s.hasNum {
+			return s, id
+		}
+		id = s.basedOn
+	}
+	return nil, ""
+}
+
+// ordinal returns the text Word shows before a paragraph's own text ("" when not numbered),
+// and advances the counters.
+func (nb *numberer) ordinal(p *paragraph) string {
+	if nb.num == nil {
+		return ""
+	}
+	styleID := p.style
+	if styleID == "" && nb.st != nil {
+		styleID = nb.st.defaultParID
+	}
+	numID, ilvl, lvlKnown := p.numID, p.ilvl, p.hasLvl
+	if !p.hasNum {
+		s, _ := nb.styleNumbering(styleID)
+		if s == nil {
+			return ""
+		}
+		numID = s.numID
+		if !lvlKnown && s.hasLvl {
+			ilvl, lvlKnown = s.ilvl, true
+		}
+	}
+	if numID == "" || numID == "0" || ilvl < 0 || ilvl >= maxLevels {
+		return ""
+	}
+	inst, abs := nb.resolve(numID)
+	if inst == nil || abs == nil {
+		return ""
+	}
+	if !lvlKnown {
+		// A level bound to the paragraph's style by its w:pStyle.
+		for k, l := range abs.levels {
+			if l != nil && l.pStyle != "" && l.pStyle == styleID {
+				ilvl = k
+				break
+			}
+		}
+	}
+	lv := func(k int) *level {
+		if l := inst.overrides[k]; l != nil {
+			return l
+		}
+		return abs.levels[k]
+	}
+	cur := lv(ilvl)
+	if cur == nil {
+		return ""
+	}
+	c := nb.counters[abs.id]
+	if c == nil {
+		c = &counters{}
+		nb.counters[abs.id] = c
+	}
+	startOf := func(k int) int {
+		if v, ok := inst.starts[k]; ok {
+			return v
+		}
+		if l := lv(k); l != nil {
+			return l.start
+		}
+		return 1
+	}
+	if !inst.used {
+		inst.used = true
+		for k := range inst.starts {
+			c.used[k] = false
+		}
+	}
+	if c.used[ilvl] {
+		c.value[ilvl]++
+	} else {
+		c.value[ilvl], c.used[ilvl] = startOf(ilvl), true
+	}
+	for k := ilvl + 1; k < maxLevels; k++ {
+		l := lv(k)
+		restart := -1
+		if l != nil {
+			restart = l.restart
+		}
+		if restart < 0 || ilvl < restart {
+			c.used[k] = false
+		}
+	}
+	if cur.format == "bullet" {
+		return "" // a bullet is a glyph, not text
+	}
+	var b strings.Builder
+	text := cur.text
+	for i := 0; i < len(text); i++ {
+		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
+			k := int(text[i+1] - '1')
+			i++
+			v := startOf(k)
+			if c.used[k] {
+				v = c.value[k]
+			}
+			format := "decimal"
+			if l := lv(k); l != nil && !cur.legal {
+				format = l.format
+			}
+			b.WriteString(FormatOrdinal(v, format))
+			continue
+		}
+		b.WriteByte(text[i])
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return b.String() + cur.suffix
+}
+
+// resolve finds a numbering instance and its abstract definition, following numStyleLink.
+func (nb *numberer) resolve(numID string) (*numInstance, *abstractNum) {
+	inst := nb.num.nums[numID]
+	if inst == nil {
+		return nil, nil
+	}
+	abs := nb.num.abstract[inst.abstract]
+	for i := 0; i < 8 && abs != nil && abs.styleLink != "" && abs.empty(); i++ {
+		s, _ := nb.styleNumbering(abs.styleLink)
+		if s == nil || nb.num.nums[s.numID] == nil {
+			return inst, nil
+		}
+		abs = nb.num.abstract[nb.num.nums[s.numID].abstract]
+	}
+	return inst, abs
+}
+
+func (a *abstractNum) empty() bool {
+	for _, l := range a.levels {
+		if l != nil {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	cjkDigits    = []rune("〇一二三四五六七八九")
+	legalDigits  = []rune("零壹贰叁肆伍陆柒捌玖")
+	heavenly     = []rune("甲乙丙丁戊己庚辛壬癸")
+	earthly      = []rune("子丑寅卯辰巳午未申酉戌亥")
+	circled      = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	parenthesize = []rune("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
+	fullStop     = []rune("⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛")
+)
+
+// FormatOrdinal writes a number in one of Word's numFmt formats; formats it does not know
+// come out in decimal.
+func FormatOrdinal(n int, format string) string {
+	if n < 0 {
+		n = 0
+	}
+	switch format {
+	case "none", "bullet":
+		return ""
+	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+		"taiwaneseCountingThousand", "ideographLegalTraditional":
+		return chineseCount(n, cjkDigits, "十百千")
+	case "chineseLegalSimplified":
+		return chineseCount(n, legalDigits, "拾佰仟")
+	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
+		var b strings.Builder
+		for _, c := range strconv.Itoa(n) {
+			b.WriteRune(cjkDigits[c-'0'])
+		}
+		return b.String()
+	case "ideographTraditional":
+		return cyclic(n, heavenly)
+	case "ideographZodiac":
+		return cyclic(n, earthly)
+	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle":
+		return enclosed(n, circled)
+	case "decimalEnclosedParen":
+		return enclosed(n, parenthesize)
+	case "decimalEnclosedFullstop":
+		return enclosed(n, fullStop)
+	case "decimalFullWidth", "decimalFullWidth2":
+		var b strings.Builder
+		for _, c := range strconv.Itoa(n) {
+			b.WriteRune(c - '0' + '０')
+		}
+		return b.String()
+	case "decimalZero":
+		if n < 10 {
+			return "0" + strconv.Itoa(n)
+		}
+	case "upperLetter", "lowerLetter":
+		if n < 1 {
+			break
+		}
+		base := 'A'
+		if format == "lowerLetter" {
+			base = 'a'
+		}
+		// Word repeats the letter: A…Z, AA…ZZ, AAA…
+		return strings.Repeat(string(base+rune((n-1)%26)), (n-1)/26+1)
+	case "upperRoman", "lowerRoman":
+		if n < 1 || n >= 4000 {
+			break
+		}
+		r := roman(n)
+		if format == "lowerRoman" {
+			r = strings.ToLower(r)
+		}
+		return r
+	}
+	return strconv.Itoa(n)
+}
+
+// chineseCount writes n < 10000 the way it is read: 十, 十一, 二十, 一百零五, 一千二百.
+func chineseCount(n int, digits []rune, units string) string {
+	if n >= 10000 {
+		return strconv.Itoa(n)
+	}
+	if n < 10 {
+		return string(digits[n])
+	}
+	u := []rune(units)
+	var b strings.Builder
+	pow := []int{1000, 100, 10}
+	zero := false
+	started := false
+	for i, p := range pow {
+		d := n / p % 10
+		if d == 0 {
+			zero = started
+			continue
+		}
+		if zero {
+			b.WriteRune('零')
+			zero = false
+		}
+		if !(p == 10 && d == 1 && !started) {
+			b.WriteRune(digits[d])
+		}
+		b.WriteRune(u[2-i])
+		started = true
+	}
+	if d := n % 10; d > 0 {
+		if zero {
+			b.WriteRune('零')
+		}
+		b.WriteRune(digits[d])
+	}
+	return b.String()
+}
+
+func cyclic(n int, set []rune) string {
+	if n < 1 {
+		return strconv.Itoa(n)
+	}
+	return string(set[(n-1)%len(set)])
+}
+
+func enclosed(n int, set []rune) string {
+	if n < 1 || n > len(set) {
+		return strconv.Itoa(n)
+	}
+	return string(set[n-1])
+}
+
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

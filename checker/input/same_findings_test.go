@@ -1,0 +1,91 @@
+package input_test
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/docxgen"
+	"github.com/fzlint/fzlint/rules"
+)
+
+const seed003 = "../../testdata/seeds/003_7f633bab698fbd83.txt"
+
+func defaultLinter(t testing.TB) *checker.Linter {
+	t.Helper()
+	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := checker.NewLinter(checker.Compile(rs), checker.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func readSeed(t testing.TB, path string) (string, []string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := input.DecodeText(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data), txt.Lines
+}
+
+var lineRef = regexp.MustCompile(`第\d+行`)
+
+// findings describes each diagnostic by the text of its line rather than its number, so that a
+// page with chrome lines above the report compares equal to the report's text.
+func findings(t *testing.T, l *checker.Linter, name string, data []byte) []string {
+	t.Helper()
+	txt, err := input.Read(name, data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	res := l.CheckText(name, txt, checker.Options{})
+	var out []string
+	for _, d := range res.Diagnostics {
+		line := ""
+		if d.Line >= 1 && d.Line <= len(txt.Lines) {
+			line = strings.TrimSpace(txt.Lines[d.Line-1])
+		}
+		out = append(out, fmt.Sprintf("%s %s col %d: %s (%s)", d.Severity, d.Rule, d.Column, lineRef.ReplaceAllString(d.Message, "第N行"), line))
+	}
+	return out
+}
+
+func sameFindings(t *testing.T, got, want []string) {
+	t.Helper()
+	if len(want) == 0 {
+		t.Fatal("the reference text has no findings: the comparison would prove nothing")
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings differ\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestDocxWithAutomaticNumberingHasTheFindingsOfTheText(t *testing.T) {
+	text, lines := readSeed(t, seed003)
+	docx := docxgen.NumberedReport(lines)
+	txt, err := input.DecodeDocx(docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, txt.Lines, lines)
+	// The headings really are numbered by Word, not typed.
+	if strings.Contains(string(unzipPart(t, docx, "word/document.xml")), "一、") {
+		t.Fatal("document.xml holds typed ordinals; the test would not exercise numbering")
+	}
+	l := defaultLinter(t)
+	sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
+}
