@@ -129,7 +129,7 @@ type Level struct {
 
 // Instance is a w:num: the abstract definition it uses and the levels whose start it overrides.
 type Instance struct {
-	ID, Abstract int
+	ID, Abstract  int
 	StartOverride map[int]int
 }
 
