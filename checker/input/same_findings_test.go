@@ -89,3 +89,21 @@ func TestDocxWithAutomaticNumberingHasTheFindingsOfTheText(t *testing.T) {
 	l := defaultLinter(t)
 	sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
 }
+
+// A real file: seed 003 written by LibreOffice 7.4 from testdata/docx/003_….fodt
+// (soffice --headless --convert-to docx), a
+// document whose headings use outline numbering (一、 and (一) from the Heading 1/2 styles).
+func TestLibreOfficeDocxHasTheFindingsOfTheText(t *testing.T) {
+	text, lines := readSeed(t, seed003)
+	data, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := input.DecodeDocx(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, txt.Lines, lines)
+	l := defaultLinter(t)
+	sameFindings(t, findings(t, l, "r.docx", data), findings(t, l, "r.txt", []byte(text)))
+}
