@@ -100,13 +100,12 @@ type numbering struct {
 }
 
 type style struct {
-	basedOn      string
-	numID        string
-	ilvl         int
-	hasNum       bool
-	hasLvl       bool
-	isParagraph  bool
-	defaultStyle bool
+	basedOn     string
+	numID       string
+	ilvl        int
+	hasNum      bool
+	hasLvl      bool
+	isParagraph bool
 }
 
 type styles struct {

@@ -14,7 +14,6 @@ import (
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/batch"
-	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/render"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -142,7 +141,7 @@ func (e *env) check(args []string) int {
 	if err != nil {
 		return e.configError(err)
 	}
-	files := batch.Expand(paths, nil)
+	files := batch.Expand(paths, batch.NewIgnorer(".", paths).Ignored)
 	// Resolve every file's configuration before checking anything: a bad config file stops the
 	// run with its file and line, before any output.
 	type job struct {
@@ -169,6 +168,8 @@ func (e *env) check(args []string) int {
 	var sum render.Summary
 	exit := exitOK
 	var renderErr error
+	prog := newProgress(e.stderr, len(jobs), !f.quiet && isTerminal(e.stderr), time.Now)
+	done := 0
 	batch.Run(jobs, f.jobs, func(j job) fileResult {
 		if j.path == "-" {
 			name := "<stdin>"
@@ -193,10 +194,16 @@ func (e *env) check(args []string) int {
 		} else if exit == exitOK && failOn != rules.Off && r.Fails(failOn) {
 			exit = exitFindings
 		}
+		if len(r.Diagnostics) > 0 {
+			prog.clear()
+		}
 		if err := ren.File(&r); err != nil && renderErr == nil {
 			renderErr = err
 		}
+		done++
+		prog.update(done)
 	})
+	prog.clear()
 	sum.Elapsed = time.Since(start)
 	if err := ren.Close(sum); err != nil && renderErr == nil {
 		renderErr = err
@@ -216,24 +223,6 @@ func (e *env) check(args []string) int {
 		return exitOK
 	}
 	return fixes.finish(exit)
-}
-
-// readError says in Chinese why a file could not be opened.
-func readError(err error) error {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return &input.Unreadable{Reason: "文件不存在"}
-	case errors.Is(err, os.ErrPermission):
-		return &input.Unreadable{Reason: "没有读取权限"}
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if strings.Contains(err.Error(), "is a directory") {
-		return &input.Unreadable{Reason: "是目录"}
-	}
-	return &input.Unreadable{Reason: "读取失败：" + err.Error()}
 }
 
 func parseFailOn(s string) (rules.Severity, error) {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/baseline"
@@ -180,9 +179,9 @@ func (discard) Close(render.Summary) error { return nil }
 
 // readFile reads a file for checking; an error is the file's input/unreadable finding.
 func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(path)
 	if err != nil {
-		return fileResult{Result: l.Unreadable(path, readError(err))}
+		return fileResult{Result: l.Unreadable(path, err)}
 	}
 	return c.check(l, path, data, true)
 }
