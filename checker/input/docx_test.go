@@ -262,7 +262,7 @@ func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 	}
 }
 
-func unzipPart(t *testing.T, data []byte, name string) []byte {
+func unzipPart(t testing.TB, data []byte, name string) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
