@@ -48,21 +48,13 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if doc == nil {
 		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
 	}
-	var num *numbering
-	if b, err := readPart(parts, "word/numbering.xml"); err != nil {
+	num, err := optionalPart(parts, "word/numbering.xml", parseNumbering)
+	if err != nil {
 		return nil, err
-	} else if b != nil {
-		if num, err = parseNumbering(b); err != nil {
-			return nil, &Unreadable{"word/numbering.xml 已损坏：" + err.Error()}
-		}
 	}
-	var st *styles
-	if b, err := readPart(parts, "word/styles.xml"); err != nil {
+	st, err := optionalPart(parts, "word/styles.xml", parseStyles)
+	if err != nil {
 		return nil, err
-	} else if b != nil {
-		if st, err = parseStyles(b); err != nil {
-			return nil, &Unreadable{"word/styles.xml 已损坏：" + err.Error()}
-		}
 	}
 	lines, err := docxParagraphs(doc, newNumberer(num, st))
 	if err != nil {
@@ -101,6 +93,19 @@ func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
 		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 解压后过大，不像是一份报告", name)}
 	}
 	return b, nil
+}
+
+// optionalPart reads and parses a part the document can do without; nil when it is absent.
+func optionalPart[T any](parts map[string]*zip.File, name string, parse func([]byte) (*T, error)) (*T, error) {
+	b, err := readPart(parts, name)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	v, err := parse(b)
+	if err != nil {
+		return nil, &Unreadable{name + " 已损坏：" + err.Error()}
+	}
+	return v, nil
 }
 
 // paragraph collects one w:p while the document is read.

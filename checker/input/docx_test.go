@@ -200,27 +200,9 @@ func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 		zw.Close()
 		return buf.Bytes()
 	}
-	bomb := func() []byte {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		w, _ := zw.Create("word/document.xml")
-		zero := make([]byte, 1<<20)
-		for i := 0; i < 70; i++ {
-			w.Write(zero)
-		}
-		zw.Close()
-		return buf.Bytes()
-	}
 	lying := func() []byte {
 		// The header claims a small part; the data inflates far beyond it.
-		var data bytes.Buffer
-		zw := zip.NewWriter(&data)
-		w, _ := zw.Create("word/document.xml")
-		zero := make([]byte, 1<<20)
-		for i := 0; i < 40; i++ {
-			w.Write(zero)
-		}
-		zw.Close()
+		data := bytes.NewBuffer(docxgen.Bomb("word/document.xml", 40))
 		zr, _ := zip.NewReader(bytes.NewReader(data.Bytes()), int64(data.Len()))
 		raw, _ := zr.File[0].OpenRaw()
 		var buf bytes.Buffer
@@ -247,7 +229,7 @@ func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 		{"no text", docxgen.Zip(map[string]string{"word/document.xml": docxgen.Document(nil)}), "没有文字"},
 		{"an old .doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "另存为 .docx"},
 		{"too many entries", manyEntries(), "文件过多"},
-		{"a zip bomb", bomb(), "过大"},
+		{"a zip bomb", docxgen.Bomb("word/document.xml", 70), "过大"},
 		{"sizes that lie", lying(), "无法解压"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

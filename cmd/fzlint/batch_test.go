@@ -1,7 +1,6 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -35,18 +34,6 @@ func runJSON(t *testing.T, args ...string) (jsonRun, int, string) {
 		t.Fatalf("output is not JSON (%v):\n%s\nstderr: %s", err, out.String(), errb.String())
 	}
 	return res, code, errb.String()
-}
-
-func zipBomb() []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, _ := zw.Create("word/document.xml")
-	zero := make([]byte, 1<<20)
-	for i := 0; i < 100; i++ {
-		w.Write(zero)
-	}
-	zw.Close()
-	return buf.Bytes()
 }
 
 func TestBatchWithBadFilesChecksEveryGoodFileAndNamesEachBadOne(t *testing.T) {
@@ -92,7 +79,7 @@ func TestBatchWithBadFilesChecksEveryGoodFileAndNamesEachBadOne(t *testing.T) {
 	write("a/corrupt.docx", []byte("PK\x03\x04 not really a zip"), 0o644)
 	write("a/empty.txt", nil, 0o644)
 	write("a/binary.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0}, 0o644)
-	write("a/bomb.docx", zipBomb(), 0o644)
+	write("a/bomb.docx", docxgen.Bomb("word/document.xml", 100), 0o644)
 	write("a/nodoc.docx", docxgen.Zip(map[string]string{"word/styles.xml": docxgen.Styles(nil)}), 0o644)
 	if err := os.Symlink("loop.txt", filepath.Join(dir, "a/loop.txt")); err != nil {
 		t.Fatal(err)

@@ -53,6 +53,19 @@ func Zip(parts map[string]string) []byte {
 	return buf.Bytes()
 }
 
+// Bomb returns a small archive whose one part inflates to mib MiB of zeros: a zip bomb.
+func Bomb(part string, mib int) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create(part)
+	zero := make([]byte, 1<<20)
+	for i := 0; i < mib; i++ {
+		w.Write(zero)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`
 
