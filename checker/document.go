@@ -140,7 +140,7 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		l := &d.Lines[i]
 		l.Text = text
 		trimmed := strings.TrimLeftFunc(text, isSpace)
-		l.Indent = utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
+		l.Indent = utf8.RuneCountInString(text[:len(text)-len(trimmed)])
 		l.Content = strings.TrimRightFunc(trimmed, isSpace)
 		if isDirective(l.Content) {
 			l.Directive, l.Chrome = true, true

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	unicodeclass "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -113,30 +114,30 @@ func decodeWith(data []byte, enc encoding.Encoding, name string) (string, string
 
 // checkText refuses empty files and binary content that happens to decode.
 func checkText(s, enc string) (string, string, error) {
-	if len(bytes.TrimSpace([]byte(trimSpaces(s)))) == 0 {
+	if blank(s) {
 		return "", "", &Unreadable{"文件为空"}
 	}
+	// Control characters are single bytes in UTF-8: count them without decoding runes.
 	control := 0
-	n := 0
-	for _, r := range s {
-		n++
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
 			control++
 		}
 	}
-	if control > 0 && control*50 > n {
+	if control > 0 && control*50 > utf8.RuneCountInString(s) {
 		return "", "", &Unreadable{"二进制文件（控制字符过多），不是文本"}
 	}
 	return s, enc, nil
 }
 
-func trimSpaces(s string) string {
-	return string(bytes.Map(func(r rune) rune {
-		if r == '\u3000' || r == '\u00a0' || r == '\ufeff' {
-			return -1
+// blank reports whether s holds only white space (U+3000, U+00A0 and BOMs included).
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicodeclass.IsSpace(r) && r != '\ufeff' {
+			return false
 		}
-		return r
-	}, []byte(s)))
+	}
+	return true
 }
 
 // sniffUTF16 detects UTF-16 without a BOM: text in which every other byte is mostly zero

@@ -60,7 +60,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
-	if len(lines) == 0 || strings.TrimSpace(trimSpaces(strings.Join(lines, ""))) == "" {
+	if blank(strings.Join(lines, "")) {
 		return nil, &Unreadable{"文件为空：.docx 中没有文字"}
 	}
 	eol := ""

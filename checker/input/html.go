@@ -308,7 +308,7 @@ func (w *htmlWalker) pre(n *html.Node) {
 }
 
 func (w *htmlWalker) flush() {
-	if line := w.cur.String(); strings.TrimSpace(trimSpaces(line)) != "" {
+	if line := w.cur.String(); !blank(line) {
 		w.lines = append(w.lines, line)
 	}
 	w.cur.Reset()
