@@ -204,7 +204,8 @@ func stripMarkdownHeading(s string) string {
 
 // matchers are the rule set's pattern lists joined into single regexps, built once per set.
 type matchers struct {
-	chrome, closing               *regexp.Regexp
+	chrome                        patternSet // tried on every short line: see patternSet
+	closing                       *regexp.Regexp
 	government, department        *regexp.Regexp
 	parts                         map[string]*patternSet
 	causes                        *patternSet
@@ -234,7 +235,7 @@ type Compiled struct {
 // Compile prepares a rule set for checking.
 func Compile(rs *rules.Set) *Compiled {
 	m := &matchers{
-		chrome:     rs.Document.Chrome.Any(),
+		chrome:     newPatternSet(rs.Document.Chrome),
 		closing:    rs.Document.Closing.Any(),
 		government: rs.Unit.Government.Any(),
 		department: rs.Unit.Department.Any(),
