@@ -52,6 +52,7 @@ func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
 		fs.PrintDefaults()
+		fmt.Fprint(e.stderr, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order, skipping paths listed in .fzlintignore files (gitignore syntax) of the directories walked and of their parents up to the working directory.\n")
 		fmt.Fprint(e.stderr, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
 	}
 	return fs
