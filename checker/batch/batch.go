@@ -44,7 +44,7 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || (ignored != nil && ignored(path, true))) {
+				if path != p && (strings.HasPrefix(name, ".") || savedPageAssets(path) || (ignored != nil && ignored(path, true))) {
 					return fs.SkipDir
 				}
 				return nil
@@ -62,6 +62,22 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
 		out = append(out, found...)
 	}
 	return out
+}
+
+// savedPageAssets reports whether a directory holds the images, scripts and frames of a web
+// page saved beside it ("报告_files" next to "报告.html", or "报告.files" as Word names it).
+func savedPageAssets(dir string) bool {
+	base := filepath.Base(dir)
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, "_files"), ".files")
+	if stem == base || stem == "" {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm", ".mht"} {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(dir), stem+ext)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Run calls work for each item on jobs workers and calls emit with the results in the order of

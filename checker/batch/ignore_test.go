@@ -101,3 +101,19 @@ func TestIgnorerOutsideTheWorkingDirectoryStartsAtTheRoot(t *testing.T) {
 	}
 	defer os.Remove(filepath.Join(filepath.Dir(other), IgnoreFile))
 }
+
+func TestTheAssetsOfASavedPageAreNotWalked(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"报告.html", "报告_files/frame.html", "报告_files/share.htm", "其他_files/a.txt", "page.htm", "page.files/x.htm"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	got := Expand([]string{dir}, nil)
+	for i := range got {
+		got[i] = filepath.ToSlash(strings.TrimPrefix(got[i], dir+string(filepath.Separator)))
+	}
+	if want := "page.htm 其他_files/a.txt 报告.html"; strings.Join(got, " ") != want {
+		t.Errorf("Expand = %v, want %s", got, want)
+	}
+}
