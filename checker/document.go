@@ -153,12 +153,13 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		if l.Chrome || l.Content == "" {
 			continue
 		}
-		h, ok := ParseHeading(stripMarkdownHeading(l.Content))
+		stripped := stripMarkdownHeading(l.Content)
+		h, ok := ParseHeading(stripped)
 		if !ok {
 			continue
 		}
 		h.Line = i + 1
-		h.Column = l.Indent + 1 + utf8.RuneCountInString(l.Content) - utf8.RuneCountInString(stripMarkdownHeading(l.Content))
+		h.Column = l.Indent + 1 + utf8.RuneCountInString(l.Content[:len(l.Content)-len(stripped)])
 		l.Heading = &h
 		d.Headings = append(d.Headings, l.Heading)
 	}
@@ -204,8 +205,7 @@ func stripMarkdownHeading(s string) string {
 
 // matchers are the rule set's pattern lists joined into single regexps, built once per set.
 type matchers struct {
-	chrome                        patternSet // tried on every short line: see patternSet
-	closing                       *regexp.Regexp
+	chrome, closing               *regexp.Regexp
 	government, department        *regexp.Regexp
 	parts                         map[string]*patternSet
 	causes                        *patternSet
@@ -235,7 +235,7 @@ type Compiled struct {
 // Compile prepares a rule set for checking.
 func Compile(rs *rules.Set) *Compiled {
 	m := &matchers{
-		chrome:     newPatternSet(rs.Document.Chrome),
+		chrome:     rs.Document.Chrome.Any(),
 		closing:    rs.Document.Closing.Any(),
 		government: rs.Unit.Government.Any(),
 		department: rs.Unit.Department.Any(),

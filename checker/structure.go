@@ -300,7 +300,7 @@ func runTitle(p *Pass) {
 	}
 	example := fmt.Sprintf("%s关于%s年度法治政府建设情况的报告", unit, year)
 	if d.TitleLine == 0 {
-		line := d.BodyStart
+		line := min(d.BodyStart, len(d.Lines)) // past the end when every line is chrome
 		if d.AddresseeLine > 0 {
 			line = d.AddresseeLine
 		}

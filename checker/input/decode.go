@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	unicodeclass "unicode"
 	"unicode/utf8"
 
@@ -174,6 +175,7 @@ func SplitLines(s string) ([]string, string) {
 
 // splitLines is SplitLines that also returns each line's end when keepEnds is set.
 func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
+	lines = make([]string, 0, strings.Count(s, "\n")+1)
 	start := 0
 	for i := 0; i < len(s); i++ {
 		var end string
