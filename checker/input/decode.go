@@ -75,14 +75,15 @@ func decode(data []byte) (string, string, error) {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), UTF16BE)
 	}
-	if enc, ok := sniffUTF16(data); ok {
-		e := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-		if enc == UTF16BE {
-			e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
-		}
-		return decodeWith(data, e, enc)
-	}
+	// UTF-16 without a BOM has NUL bytes, as binary files do; text has none.
 	if bytes.IndexByte(data, 0) >= 0 {
+		if enc, ok := sniffUTF16(data); ok {
+			e := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+			if enc == UTF16BE {
+				e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+			}
+			return decodeWith(data, e, enc)
+		}
 		return "", "", &Unreadable{"二进制文件（含 NUL 字节），不是文本"}
 	}
 	if utf8.Valid(data) {
