@@ -16,6 +16,7 @@ const (
 	docxMaxEntries = 10000
 	docxMaxTotal   = 64 << 20 // declared uncompressed size of all entries
 	docxMaxPart    = 32 << 20 // one XML part, as actually decompressed
+	docxMaxDepth   = 256      // Word nests a few tens of elements; a deeper part is built to hurt
 )
 
 // DecodeDocx reads a Word .docx file: one line per paragraph of the body (tables' cells
@@ -152,6 +153,9 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 		case xml.StartElement:
 			name := t.Name.Local
 			path = append(path, name)
+			if len(path) > docxMaxDepth {
+				return nil, fmt.Errorf("XML 嵌套超过 %d 层", docxMaxDepth)
+			}
 			if skip > 0 {
 				continue
 			}

@@ -265,3 +265,21 @@ func unzipPart(t testing.TB, data []byte, name string) []byte {
 	t.Fatalf("no %s in the archive", name)
 	return nil
 }
+
+func TestDeeplyNestedPartsAreRefused(t *testing.T) {
+	deep := `<w:document ` + docxgen.NS + `><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p>` +
+		strings.Repeat("<w:sdt>", 100000) + strings.Repeat("</w:sdt>", 100000) + `</w:body></w:document>`
+	_, err := input.DecodeDocx(docxgen.Zip(map[string]string{"word/document.xml": deep}))
+	if !input.IsUnreadable(err) || !strings.Contains(err.Error(), "嵌套") {
+		t.Errorf("err = %v, want an Unreadable about nesting", err)
+	}
+	page := "<p>正文</p>" + strings.Repeat(`<div class="nav">`, 400) + "菜单" + strings.Repeat("</div>", 400)
+	txt, err := input.DecodeHTML([]byte(page))
+	if err != nil || len(txt.Lines) != 1 || txt.Lines[0] != "正文" {
+		t.Errorf("deep page: %v, %v", txt, err)
+	}
+	page = "<p>正文</p>" + strings.Repeat(`<div>`, 20000)
+	if _, err := input.DecodeHTML([]byte(page)); !input.IsUnreadable(err) {
+		t.Errorf("a page nested 20,000 deep: err = %v, want Unreadable", err)
+	}
+}

@@ -130,6 +130,7 @@ type htmlWalker struct {
 	space   bool // white space seen since the last rune
 	newline bool // …and it held a line break
 	total   int  // runes of text in the body, to judge chrome by its share
+	depth   int
 }
 
 // skippedElements hold no text of the report.
@@ -212,7 +213,16 @@ func textLen(n *html.Node) int {
 	return t
 }
 
+// maxHTMLDepth bounds the walk: pages nest a few tens of elements, and chrome is judged by the
+// text under an element, which would cost the square of the depth on a page built to hurt.
+const maxHTMLDepth = 256
+
 func (w *htmlWalker) walk(n *html.Node, inArticle bool) {
+	w.depth++
+	defer func() { w.depth-- }()
+	if w.depth > maxHTMLDepth {
+		return
+	}
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data)
