@@ -5,22 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/rules"
+	"github.com/fzlint/fzlint/internal/linttest"
 )
 
 // FuzzCheck runs every rule of the default set over arbitrary text: no check may panic, and
 // every finding points into the document.
 func FuzzCheck(f *testing.F) {
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		f.Fatal(err)
-	}
-	l, err := checker.NewLinter(checker.Compile(rs), checker.Selection{})
-	if err != nil {
-		f.Fatal(err)
-	}
+	l := linttest.DefaultLinter(f)
 	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/linttest"
 )
 
 func TestSavedWebPageHasTheFindingsOfTheText(t *testing.T) {
 	text, _ := readSeed(t, seed003)
-	l := defaultLinter(t)
+	l := linttest.DefaultLinter(t)
 	want := findings(t, l, "r.txt", []byte(text))
 	for _, page := range []string{"003_7f633bab698fbd83.html", "003_7f633bab698fbd83.gbk.html"} {
 		t.Run(page, func(t *testing.T) {

@@ -7,27 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
-	"github.com/fzlint/fzlint/rules"
+	"github.com/fzlint/fzlint/internal/linttest"
 )
 
 const seed003 = "../../testdata/seeds/003_7f633bab698fbd83.txt"
-
-func defaultLinter(t testing.TB) *checker.Linter {
-	t.Helper()
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := checker.NewLinter(checker.Compile(rs), checker.Selection{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 func readSeed(t testing.TB, path string) (string, []string) {
 	t.Helper()
@@ -86,7 +72,7 @@ func TestDocxWithAutomaticNumberingHasTheFindingsOfTheText(t *testing.T) {
 	if strings.Contains(string(unzipPart(t, docx, "word/document.xml")), "一、") {
 		t.Fatal("document.xml holds typed ordinals; the test would not exercise numbering")
 	}
-	l := defaultLinter(t)
+	l := linttest.DefaultLinter(t)
 	sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
 }
 
@@ -104,6 +90,6 @@ func TestLibreOfficeDocxHasTheFindingsOfTheText(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameLines(t, txt.Lines, lines)
-	l := defaultLinter(t)
+	l := linttest.DefaultLinter(t)
 	sameFindings(t, findings(t, l, "r.docx", data), findings(t, l, "r.txt", []byte(text)))
 }
