@@ -195,8 +195,8 @@ func (e *env) check(args []string) int {
 		} else if exit == exitOK && failOn != rules.Off && r.Fails(failOn) {
 			exit = exitFindings
 		}
-		if len(r.Diagnostics) > 0 {
-			prog.clear()
+		if e.terminal && len(r.Diagnostics) > 0 {
+			prog.clear() // findings go to the same screen
 		}
 		if err := ren.File(&r); err != nil && renderErr == nil {
 			renderErr = err

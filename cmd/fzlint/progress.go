@@ -37,7 +37,7 @@ func (p *progress) update(done int) {
 		return
 	}
 	t := p.now()
-	if t.Sub(p.start) < progressDelay || (p.visible && t.Sub(p.last) < redrawEvery) {
+	if t.Sub(p.start) < progressDelay || (!p.last.IsZero() && t.Sub(p.last) < redrawEvery) {
 		return
 	}
 	p.last = t
@@ -47,7 +47,7 @@ func (p *progress) update(done int) {
 		done, p.total, 100*done/p.total, t.Sub(p.start).Round(100*time.Millisecond))
 }
 
-// clear removes the bar, if it is shown.
+// clear removes the bar, if it is shown; it comes back at the next redraw.
 func (p *progress) clear() {
 	if p.visible {
 		fmt.Fprint(p.w, "\r\x1b[K")

@@ -32,6 +32,13 @@ func TestProgressBar(t *testing.T) {
 	if buf.Len() == n {
 		t.Error("not redrawn after 100 ms")
 	}
+	n = buf.Len()
+	p.clear()
+	clock = clock.Add(10 * time.Millisecond)
+	p.update(151)
+	if got := buf.String()[n:]; got != "\r\x1b[K" {
+		t.Errorf("after a clear, redrawn within 100 ms: %q", got)
+	}
 	p.clear()
 	if !strings.HasSuffix(buf.String(), "\r\x1b[K") {
 		t.Errorf("not cleared: %q", buf.String())
