@@ -24,8 +24,13 @@ func runMissingCauses(p *Pass) {
 	if part == nil || p.m.causes == nil {
 		return
 	}
-	if p.m.causes.MatchString(part.Heading.Text) || p.m.causes.MatchString(p.Doc.PartText(part)) {
+	if p.m.causes.MatchString(part.Heading.Text) {
 		return
+	}
+	for s := range p.Doc.PartLines(part) {
+		if p.m.causes.MatchString(s) {
+			return
+		}
 	}
 	h := part.Heading
 	p.Report(Diagnostic{
@@ -49,11 +54,17 @@ func runDutiesCoverage(p *Pass) {
 	if part == nil || len(p.m.duties) == 0 {
 		return
 	}
-	text := p.Doc.PartText(part)
 	var covered, missing []string
 	for i, re := range p.m.duties {
 		name := p.Rules.Duties.Groups[i].Name
-		if re != nil && re.MatchString(text) {
+		found := false
+		for s := range p.Doc.PartLines(part) {
+			if re.MatchString(s) {
+				found = true
+				break
+			}
+		}
+		if found {
 			covered = append(covered, name)
 		} else {
 			missing = append(missing, name)
@@ -89,7 +100,10 @@ func runEmptySection(p *Pass) {
 		if part.Rule.MinChars <= 0 {
 			continue
 		}
-		n := countHan(p.Doc.PartText(part))
+		n := 0
+		for s := range p.Doc.PartLines(part) {
+			n += countHan(s)
+		}
 		if n >= part.Rule.MinChars {
 			continue
 		}

@@ -90,30 +90,27 @@ type Part struct {
 	Heading *Heading
 	// Start is the heading's line (or the first line of an implicit part); End is the last line.
 	Start, End int
-	text       *string // PartText, built once
 }
 
-// Text returns the part's body: its lines after the heading line's own heading text.
-func (d *Document) PartText(p *Part) string {
-	if p.text != nil {
-		return *p.text
-	}
-	var b strings.Builder
-	for n := p.Start; n <= p.End; n++ {
-		l := &d.Lines[n-1]
-		if l.Chrome {
-			continue
+// PartLines yields the part's body line by line: the lines after its heading, and the text
+// that runs on after the heading on its own line. Checks read parts this way rather than as one
+// joined string, which would copy most of the document.
+func (d *Document) PartLines(p *Part) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for n := p.Start; n <= p.End && n <= len(d.Lines); n++ {
+			l := &d.Lines[n-1]
+			if l.Chrome {
+				continue
+			}
+			s := l.Content
+			if l.Heading != nil && n == p.Start {
+				s = strings.TrimPrefix(strings.TrimPrefix(s, l.Heading.Marker), l.Heading.Text)
+			}
+			if s != "" && !yield(s) {
+				return
+			}
 		}
-		s := l.Content
-		if l.Heading != nil && n == p.Start {
-			s = strings.TrimPrefix(strings.TrimPrefix(s, l.Heading.Marker), l.Heading.Text)
-		}
-		b.WriteString(s)
-		b.WriteByte('\n')
 	}
-	t := b.String()
-	p.text = &t
-	return t
 }
 
 // PartAt returns the part that holds line n, or nil.
@@ -177,7 +174,10 @@ func (d *Document) markChrome(maxChars int, re *regexp.Regexp) {
 	if re == nil {
 		return
 	}
-	short := func(l *Line) bool { return l.Content != "" && utf8.RuneCountInString(l.Content) <= maxChars }
+	short := func(l *Line) bool {
+		// A Chinese character is three bytes: a long line is known without counting.
+		return l.Content != "" && len(l.Content) <= 4*maxChars && utf8.RuneCountInString(l.Content) <= maxChars
+	}
 	skip := func(l *Line) bool { return l.Content == "" || l.Directive || short(l) }
 	i := 0
 	for ; i < len(d.Lines) && skip(&d.Lines[i]); i++ {

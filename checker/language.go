@@ -167,7 +167,19 @@ func runPlaceholder(p *Pass) {
 		if triggers != "" && !hasPhrase(p.m, l, phrasePlaceholder) {
 			return true
 		}
-		for _, loc := range re.FindAllStringIndex(l.Text, -1) {
+		// Start matching a little before the first trigger, not at the start of a long line.
+		from := len(l.Text)
+		for _, pm := range p.m.phrasesIn(l) {
+			if p.m.phraseKind[pm.ID] == phrasePlaceholder && pm.Start < from {
+				from = pm.Start
+			}
+		}
+		if triggers == "" {
+			from = 0
+		}
+		from = window(l.Text, 0, from, 1)
+		for _, loc := range re.FindAllStringIndex(l.Text[from:], -1) {
+			loc[0], loc[1] = loc[0]+from, loc[1]+from
 			start := loc[0]
 			// A pattern may include the character before the placeholder as context.
 			for start < loc[1] {
@@ -367,7 +379,7 @@ func runPunctuationWidth(p *Pass) {
 	if p.m.punctChars == "" {
 		return
 	}
-	edits := make([]Edit, 0, 256)
+	var edits []Edit
 	var lines []int
 	sample := ""
 	first := Diagnostic{}

@@ -18,14 +18,15 @@ func init() {
 
 // numberMatchers are the compiled forms of [numbers], [[rates]] and [bounded].
 type numberMatchers struct {
-	labels    *textscan.Matcher
-	labelOf   []string // matcher id → label name
-	rates     *textscan.Matcher
-	rateOf    []int // matcher id → index in Rates
-	units     []string
-	unitClass map[string]string // unit → its class (the first unit of its list)
-	bounded   *textscan.Matcher
-	unbounded *textscan.Matcher
+	relationLabels [][]string // the labels of each relation, listed once
+	labels         *textscan.Matcher
+	labelOf        []string // matcher id → label name
+	rates          *textscan.Matcher
+	rateOf         []int // matcher id → index in Rates
+	units          []string
+	unitClass      map[string]string // unit → its class (the first unit of its list)
+	bounded        *textscan.Matcher
+	unbounded      *textscan.Matcher
 }
 
 func compileNumbers(rs *rules.Set) *numberMatchers {
@@ -54,6 +55,9 @@ func compileNumbers(rs *rules.Set) *numberMatchers {
 	}
 	// Longest unit first, so that 人次 wins over 人.
 	sort.SliceStable(nm.units, func(i, j int) bool { return len(nm.units[i]) > len(nm.units[j]) })
+	for _, r := range rs.Relations {
+		nm.relationLabels = append(nm.relationLabels, r.Expr.Labels())
+	}
 	nm.bounded = textscan.NewMatcher(rs.Bounded.Suffixes)
 	nm.unbounded = textscan.NewMatcher(rs.Bounded.Unbounded)
 	return nm
@@ -352,8 +356,8 @@ func runNumberRelation(p *Pass) {
 			continue
 		}
 		sentence := sn.text[sn.start:sn.end]
-		for _, rel := range p.Rules.Relations {
-			labels := rel.Expr.Labels()
+		for ri, rel := range p.Rules.Relations {
+			labels := p.m.numbers.relationLabels[ri]
 			first, ok := sn.byLabel(labels[0], "")
 			if !ok {
 				continue

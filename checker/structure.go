@@ -104,7 +104,8 @@ func templateText(rp *rules.Part, year int) string {
 	if year > 0 {
 		y, y1 = strconv.Itoa(year), strconv.Itoa(year+1)
 	}
-	return strings.NewReplacer("{Y+1}", y1, "{Y}", y).Replace(rp.Template)
+	// The template has at most two placeholders; replace them without building a Replacer.
+	return strings.ReplaceAll(strings.ReplaceAll(rp.Template, "{Y+1}", y1), "{Y}", y)
 }
 
 // templateHeading is the template with its ordinal marker: 三、2024年度…
@@ -205,10 +206,12 @@ func (c *diffCache) diff(want, got string) []DiffOp {
 	return ops
 }
 
+var headingNormalizer = strings.NewReplacer(" ", "", "\u3000", "", ",", "，", "(", "（", ")", "）", ":", "：", ";", "；")
+
 // normalizeHeading ignores what a reader does not see as a difference: spaces and the width of
 // punctuation.
 func normalizeHeading(s string) string {
-	return strings.NewReplacer(" ", "", "\u3000", "", ",", "，", "(", "（", ")", "）", ":", "：", ";", "；").Replace(s)
+	return headingNormalizer.Replace(s)
 }
 
 var headingNumbering = &Check{
