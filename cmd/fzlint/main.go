@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // Exit statuses (SPEC §4).
@@ -22,6 +23,12 @@ const (
 var version = "0.1.0-dev"
 
 func main() {
+	// A batch allocates and frees a few kilobytes per file while keeping little alive (files
+	// are streamed); collecting less often saves about a tenth of the run, for a peak heap that
+	// stays well under 100 MiB. GOGC still wins when set.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
