@@ -400,7 +400,7 @@ func runPunctuationWidth(p *Pass) {
 		for i := from; i < len(s); i++ {
 			c := s[i]
 			mk := marks[c]
-			if mk == nil || inSpans(spans, i) {
+			if mk == nil || spans != nil && inSpans(spans, i) {
 				continue
 			}
 			switch c {
