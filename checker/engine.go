@@ -83,11 +83,12 @@ func Validate() error {
 
 // Pass is what a check sees: the document, the rule set, and a way to report.
 type Pass struct {
-	Doc   *Document
-	Rules *rules.Set
-	m     *matchers
-	check *Check
-	diags []Diagnostic
+	Doc       *Document
+	wantFixes bool
+	Rules     *rules.Set
+	m         *matchers
+	check     *Check
+	diags     []Diagnostic
 }
 
 // Report adds a finding of the running check. Missing end positions default to the start.
@@ -121,21 +122,25 @@ func (p *Pass) At(n, start, end int) Diagnostic {
 // Linter checks documents with one rule set and one choice of severities. It is read-only once
 // built, so one Linter serves every worker.
 type Linter struct {
-	rules    *Compiled
-	severity map[string]Severity
-	checks   []*Check
+	wantFixes bool
+	rules     *Compiled
+	severity  map[string]Severity
+	checks    []*Check
 }
 
 // Selection is what the command line says about which rules run.
 type Selection struct {
 	Disable []string // rule ids or families ("language" or "language/*")
 	Enable  []string
+	// NoFixes tells checks that no fix will be applied or shown, so they need not build one
+	// (a grouped fix of hundreds of edits costs as much as the check itself).
+	NoFixes bool
 }
 
 // NewLinter resolves each rule's severity once: the default, then the rule set's [severity]
 // table, then --disable and --enable.
 func NewLinter(c *Compiled, sel Selection) (*Linter, error) {
-	l := &Linter{rules: c, severity: map[string]Severity{}}
+	l := &Linter{rules: c, severity: map[string]Severity{}, wantFixes: !sel.NoFixes}
 	for _, ch := range registry {
 		sev := ch.Severity
 		if s, ok := c.Set.Severity[ch.ID]; ok {
@@ -232,7 +237,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		res.Source[i] = doc.Lines[i].Text
 	}
 	for _, ch := range l.checks {
-		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch}
+		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes}
 		ch.Run(p)
 		for _, d := range p.diags {
 			d.Severity = l.severity[ch.ID]

@@ -379,8 +379,14 @@ func runPunctuationWidth(p *Pass) {
 	if p.m.punctChars == "" {
 		return
 	}
+	type hit struct {
+		off  int
+		full string
+	}
 	var edits []Edit
+	var hits []hit
 	var lines []int
+	total := 0
 	sample := ""
 	first := Diagnostic{}
 	p.Doc.TextLines(func(n int, l *Line) bool {
@@ -393,8 +399,7 @@ func runPunctuationWidth(p *Pass) {
 		if strings.Contains(s, "《") {
 			spans = titleSpans(s)
 		}
-		before := len(edits)
-		cols := colCounter{s: s}
+		hits = hits[:0]
 		lastClose := -1  // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
 		for i := from; i < len(s); i++ {
@@ -414,7 +419,7 @@ func runPunctuationWidth(p *Pass) {
 				o := parens[len(parens)-1]
 				parens = parens[:len(parens)-1]
 				if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
-					edits = append(edits, cols.edit(n, o, marks['('].Full), cols.edit(n, i, mk.Full))
+					hits = append(hits, hit{o, marks['('].Full}, hit{i, mk.Full})
 					lastClose = i
 				}
 				continue
@@ -431,37 +436,51 @@ func runPunctuationWidth(p *Pass) {
 			leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
 			rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
 			if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) {
-				edits = append(edits, cols.edit(n, i, mk.Full))
+				hits = append(hits, hit{i, mk.Full})
 			}
 		}
-		if len(edits) > before {
-			lines = append(lines, n)
-			if sample == "" {
-				e := edits[before]
-				rs := []rune(s)
-				a, b := e.Column-3, e.Column+2
-				for a > 0 && unicode.IsDigit(rs[a]) {
-					a-- // do not cut a number
-				}
-				if a < 0 {
-					a = 0
-				}
-				if b > len(rs) {
-					b = len(rs)
-				}
-				sample = string(rs[a:b])
-				first = Diagnostic{Line: n, Column: e.Column, EndColumn: e.EndColumn}
+		if len(hits) == 0 {
+			return true
+		}
+		total += len(hits)
+		lines = append(lines, n)
+		// Columns are counted only when the fixes are wanted, and for the first finding.
+		if p.wantFixes {
+			sort.Slice(hits, func(a, b int) bool { return hits[a].off < hits[b].off })
+			cols := colCounter{s: s}
+			for _, h := range hits {
+				edits = append(edits, cols.edit(n, h.off, h.full))
 			}
+		}
+		if sample == "" {
+			low := hits[0].off
+			for _, h := range hits {
+				low = min(low, h.off)
+			}
+			e := (&colCounter{s: s}).edit(n, low, "")
+			rs := []rune(s)
+			a, b := e.Column-3, e.Column+2
+			for a > 0 && unicode.IsDigit(rs[a]) {
+				a-- // do not cut a number
+			}
+			if a < 0 {
+				a = 0
+			}
+			if b > len(rs) {
+				b = len(rs)
+			}
+			sample = string(rs[a:b])
+			first = Diagnostic{Line: n, Column: e.Column, EndColumn: e.EndColumn}
 		}
 		return true
 	})
-	if len(edits) == 0 {
+	if total == 0 {
 		return
 	}
-	// Edits in a line must be in order for the applier.
-	sortEdits(edits)
-	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", listLines(lines), len(edits), sample)
-	first.Fix = &Fix{Edits: edits}
+	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", listLines(lines), total, sample)
+	if p.wantFixes {
+		first.Fix = &Fix{Edits: edits}
+	}
 	p.Report(first)
 }
 
@@ -479,12 +498,6 @@ func (c *colCounter) edit(n, off int, full string) Edit {
 	c.col += utf8.RuneCountInString(c.s[c.off:off])
 	c.off = off
 	return Edit{Line: n, Column: c.col + 1, EndColumn: c.col + 2, New: full}
-}
-
-func sortEdits(es []Edit) {
-	sort.SliceStable(es, func(i, j int) bool {
-		return es[i].Line < es[j].Line || es[i].Line == es[j].Line && es[i].Column < es[j].Column
-	})
 }
 
 // hasPhrase reports whether a line holds a phrase of a kind.

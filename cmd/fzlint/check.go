@@ -268,7 +268,7 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 		return nil, err
 	}
 	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
-		sel: checker.Selection{Disable: splitList(f.disable), Enable: splitList(f.enable)}}
+		sel: checker.Selection{Disable: splitList(f.disable), Enable: splitList(f.enable), NoFixes: !f.fix && !f.diff}}
 	if f.configFile != "" {
 		if _, err := os.Stat(f.configFile); err != nil {
 			return nil, fmt.Errorf("config file: %w", err)
