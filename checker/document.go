@@ -254,7 +254,9 @@ func Compile(rs *rules.Set) *Compiled {
 	for _, t := range rs.Title.Forbidden {
 		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
 	}
-	// Wrong terms, stale terms and year markers are all found in one pass over each line.
+	m.numbers = compileNumbers(rs)
+	// Wrong terms, stale terms, year markers, placeholder triggers and the words that name
+	// numbers and rates are all found in one pass over each line.
 	var phrases []string
 	add := func(kind uint8, idx int, text string) {
 		phrases = append(phrases, text)
@@ -278,6 +280,12 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	for _, r := range rs.Placeholders.Triggers {
 		add(phrasePlaceholder, 0, string(r))
+	}
+	for i, w := range m.numbers.labelWords {
+		add(phraseLabel, i, w)
+	}
+	for i, w := range m.numbers.rateWords {
+		add(phraseRate, i, w)
 	}
 	m.phrases = textscan.NewMatcher(phrases)
 	m.placeholder = rs.Placeholders.Patterns.Any()
@@ -303,7 +311,6 @@ func Compile(rs *rules.Set) *Compiled {
 			m.punctChars += mk.Half
 		}
 	}
-	m.numbers = compileNumbers(rs)
 	m.diffs = &diffCache{}
 
 	return &Compiled{Set: rs, m: m}
@@ -315,6 +322,8 @@ const (
 	phraseStale
 	phraseYearMarker
 	phrasePlaceholder // a trigger character of the placeholder patterns
+	phraseLabel       // a word that names a counted number (收到, 办结)
+	phraseRate        // a word that names a rate (成功率)
 )
 
 // Sentences returns the line's sentences (byte ranges), split once.

@@ -19,10 +19,10 @@ func init() {
 // numberMatchers are the compiled forms of [numbers], [[rates]] and [bounded].
 type numberMatchers struct {
 	relationLabels [][]string // the labels of each relation, listed once
-	labels         *textscan.Matcher
-	labelOf        []string // matcher id → label name
-	rates          *textscan.Matcher
-	rateOf         []int // matcher id → index in Rates
+	labelOf        []string   // label-word id → label name
+	labelWords     []string   // label-word id → the word
+	rateOf         []int      // rate-word id → index in Rates
+	rateWords      []string
 	units          []string
 	unitClass      map[string]string // unit → its class (the first unit of its list)
 	bounded        *textscan.Matcher
@@ -38,7 +38,7 @@ func compileNumbers(rs *rules.Set) *numberMatchers {
 			nm.labelOf = append(nm.labelOf, l.Name)
 		}
 	}
-	nm.labels = textscan.NewMatcher(words)
+	nm.labelWords = words
 	words = nil
 	for i, r := range rs.Rates {
 		for _, w := range r.Words {
@@ -46,7 +46,7 @@ func compileNumbers(rs *rules.Set) *numberMatchers {
 			nm.rateOf = append(nm.rateOf, i)
 		}
 	}
-	nm.rates = textscan.NewMatcher(words)
+	nm.rateWords = words
 	for _, class := range rs.Numbers.Units {
 		for _, u := range class {
 			nm.units = append(nm.units, u)
@@ -94,13 +94,24 @@ type sentenceNumbers struct {
 const clauseBreak = "，,、；;：:。（(）)"
 
 // extractNumbers finds the quantities and percentages of every sentence of a document.
-func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumbers {
+func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
+	nm := m.numbers
 	var out []sentenceNumbers
 	var labels, rates []textscan.Match
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		if !hasDigit(s) {
 			return true
+		}
+		// The label and rate words come from the line's one phrase pass.
+		labels, rates = labels[:0], rates[:0]
+		for _, pm := range m.phrasesIn(l) {
+			switch m.phraseKind[pm.ID] {
+			case phraseLabel:
+				labels = append(labels, textscan.Match{ID: m.phraseIdx[pm.ID], Start: pm.Start, End: pm.End})
+			case phraseRate:
+				rates = append(rates, textscan.Match{ID: m.phraseIdx[pm.ID], Start: pm.Start, End: pm.End})
+			}
 		}
 		for _, sp := range l.Sentences() {
 			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
@@ -123,9 +134,6 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 					}
 					p := percent{value: v, decimals: dec, start: numberStart(s, j), end: k + size, rate: -1}
 					p.approx = approximate(s, sp[0], p.start, p.end)
-					w := window(s, sp[0], p.start, 8)
-					rates = nm.rates.FindAll(rates[:0], s[w:p.start])
-					shift(rates, w)
 					p.rate, p.rateWord = nearestRate(s, rates, nm, sp[0], p.start)
 					sn.percents = append(sn.percents, p)
 					continue
@@ -134,9 +142,6 @@ func (d *Document) extractNumbers(nm *numberMatchers, maxGap int) []sentenceNumb
 					if strings.HasPrefix(s[k:], u) {
 						start := numberStart(s, j)
 						q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(u)}
-						w := window(s, sp[0], start, maxGap+6)
-						labels = nm.labels.FindAll(labels[:0], s[w:start])
-						shift(labels, w)
 						q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
 						sn.quantities = append(sn.quantities, q)
 						break
@@ -161,14 +166,6 @@ func window(s string, from, at, n int) int {
 		i -= size
 	}
 	return i
-}
-
-// shift moves matches found in a substring starting at off to offsets of the whole string.
-func shift(ms []textscan.Match, off int) {
-	for i := range ms {
-		ms[i].Start += off
-		ms[i].End += off
-	}
 }
 
 func hasDigit(s string) bool {
@@ -420,7 +417,7 @@ func describe(qs map[string]quantity, labels []string, line string) string {
 // numbersOf extracts a document's numbers once and shares them between the checks.
 func (d *Document) numbersOf(p *Pass) []sentenceNumbers {
 	if d.numbers == nil {
-		d.numbers = d.extractNumbers(p.m.numbers, p.Rules.Numbers.MaxGap)
+		d.numbers = d.extractNumbers(p.m, p.Rules.Numbers.MaxGap)
 		if d.numbers == nil {
 			d.numbers = []sentenceNumbers{}
 		}
