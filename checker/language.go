@@ -224,11 +224,9 @@ func runRepeatedWord(p *Pass) {
 			}
 			found := 0
 			for k := 1; k <= maxLen && i+6*k <= len(s); k++ {
-				if !hanAt(s, i+3*(2*k-1)) || !hanAt(s, i+3*(2*k-2)) {
-					break
-				}
+				// Cheapest test first: does the character k places on equal this one?
 				j := i + 3*k
-				if s[i+2] != s[j+2] || s[i+1] != s[j+1] || s[i] != s[j] || s[i:j] != s[j:j+3*k] {
+				if s[i+2] != s[j+2] || s[i+1] != s[j+1] || s[i] != s[j] || s[i:j] != s[j:j+3*k] || !allHan(s, i, 2*k) {
 					continue
 				}
 				if k == 1 {
@@ -256,6 +254,16 @@ func runRepeatedWord(p *Pass) {
 		}
 		return true
 	})
+}
+
+// allHan reports whether n characters of the common Han block start at byte i.
+func allHan(s string, i, n int) bool {
+	for c := 0; c < n; c++ {
+		if !hanAt(s, i+3*c) {
+			return false
+		}
+	}
+	return true
 }
 
 // hanAt reports whether a character of the common Han block (U+4E00–U+9FFF) starts at byte i.
