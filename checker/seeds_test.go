@@ -168,7 +168,29 @@ func stripColumns(s string) string {
 // BenchmarkCheck measures checking the five seed reports with every rule on;
 // BenchmarkCheckCore with only the structure, content and input rules, to show what the
 // language and consistency rules cost.
-func BenchmarkCheck(b *testing.B) { benchmarkSeeds(b, linterFor(b)) }
+func BenchmarkCheck(b *testing.B) { benchmarkSeeds(b, noFixLinter(b, nil)) }
+
+// noFixLinter is a linter as `fzlint check` builds it without --fix or --diff; with ids, only
+// those rules run.
+func noFixLinter(b *testing.B, ids []string) *checker.Linter {
+	sel := checker.Selection{NoFixes: true}
+	if len(ids) > 0 {
+		keep := map[string]bool{}
+		for _, id := range ids {
+			keep[id] = true
+		}
+		for _, id := range checker.RuleIDs() {
+			if !keep[id] {
+				sel.Disable = append(sel.Disable, id)
+			}
+		}
+	}
+	l, err := checker.NewLinter(checker.Compile(defaultSet(b)), sel)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
 
 func BenchmarkCheckCore(b *testing.B) {
 	var core []string
@@ -177,7 +199,7 @@ func BenchmarkCheckCore(b *testing.B) {
 			core = append(core, c.ID)
 		}
 	}
-	benchmarkSeeds(b, linterFor(b, core...))
+	benchmarkSeeds(b, noFixLinter(b, core))
 }
 
 func benchmarkSeeds(b *testing.B, l *checker.Linter) {
