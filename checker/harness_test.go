@@ -8,41 +8,17 @@ import (
 	"strings"
 	"testing"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/internal/linttest"
 	"github.com/fzlint/fzlint/rules"
 )
 
 // defaultSet loads the embedded rule set; every test starts from it.
-func defaultSet(t testing.TB) *rules.Set {
-	t.Helper()
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		t.Fatalf("loading the default rules: %v", err)
-	}
-	return rs
-}
+func defaultSet(t testing.TB) *rules.Set { return linttest.Set(t) }
 
 // linterFor returns a linter with the default rules; with ids, only those rules run.
 func linterFor(t testing.TB, ids ...string) *checker.Linter {
-	t.Helper()
-	var sel checker.Selection
-	if len(ids) > 0 {
-		keep := map[string]bool{}
-		for _, id := range ids {
-			keep[id] = true
-		}
-		for _, id := range checker.RuleIDs() {
-			if !keep[id] {
-				sel.Disable = append(sel.Disable, id)
-			}
-		}
-	}
-	l, err := checker.NewLinter(checker.Compile(defaultSet(t)), sel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
+	return linttest.Linter(t, checker.Selection{}, ids...)
 }
 
 // wantRE finds a trailing expectation marker: <!-- want RULE `regexp` [RULE `regexp`]... -->

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/internal/linttest"
 	"github.com/fzlint/fzlint/render"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -173,23 +174,7 @@ func BenchmarkCheck(b *testing.B) { benchmarkSeeds(b, noFixLinter(b, nil)) }
 // noFixLinter is a linter as `fzlint check` builds it without --fix or --diff; with ids, only
 // those rules run.
 func noFixLinter(b *testing.B, ids []string) *checker.Linter {
-	sel := checker.Selection{NoFixes: true}
-	if len(ids) > 0 {
-		keep := map[string]bool{}
-		for _, id := range ids {
-			keep[id] = true
-		}
-		for _, id := range checker.RuleIDs() {
-			if !keep[id] {
-				sel.Disable = append(sel.Disable, id)
-			}
-		}
-	}
-	l, err := checker.NewLinter(checker.Compile(defaultSet(b)), sel)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return l
+	return linttest.Linter(b, checker.Selection{NoFixes: true}, ids...)
 }
 
 func BenchmarkCheckCore(b *testing.B) {

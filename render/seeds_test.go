@@ -7,22 +7,14 @@ import (
 	"sort"
 	"testing"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
-	"github.com/fzlint/fzlint/rules"
+	"github.com/fzlint/fzlint/internal/linttest"
 )
 
 // seedResults checks the seed reports with the default rules, the way `fzlint check` does.
 func seedResults(t testing.TB) []checker.Result {
 	t.Helper()
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := checker.NewLinter(checker.Compile(rs), checker.Selection{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := linttest.DefaultLinter(t)
 	paths, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
 	if err != nil || len(paths) != 5 {
 		t.Fatalf("want the five seed reports, got %v (%v)", paths, err)

@@ -9,26 +9,14 @@ import (
 	"strings"
 	"testing"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/fix"
 	"github.com/fzlint/fzlint/checker/input"
-	"github.com/fzlint/fzlint/rules"
+	"github.com/fzlint/fzlint/internal/linttest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-func defaultLinter(t *testing.T) *checker.Linter {
-	t.Helper()
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := checker.NewLinter(checker.Compile(rs), checker.Selection{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func defaultLinter(t *testing.T) *checker.Linter { return linttest.DefaultLinter(t) }
 
 func gb18030(t *testing.T, s string) []byte {
 	t.Helper()
