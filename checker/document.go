@@ -170,7 +170,7 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 // markChrome marks the site chrome of a saved web page. Chrome stands before the report and
 // after it, never between two of its paragraphs, so only the lines before the first paragraph
 // and after the last are tested: a paragraph is a line too long to be chrome.
-func (d *Document) markChrome(maxChars int, re *regexp.Regexp) {
+func (d *Document) markChrome(maxChars int, re *lineMatcher) {
 	if re == nil {
 		return
 	}
@@ -205,7 +205,8 @@ func stripMarkdownHeading(s string) string {
 
 // matchers are the rule set's pattern lists joined into single regexps, built once per set.
 type matchers struct {
-	chrome, closing               *regexp.Regexp
+	chrome                        *lineMatcher
+	closing                       *regexp.Regexp
 	government, department        *regexp.Regexp
 	parts                         map[string]*patternSet
 	causes                        *patternSet
@@ -235,7 +236,7 @@ type Compiled struct {
 // Compile prepares a rule set for checking.
 func Compile(rs *rules.Set) *Compiled {
 	m := &matchers{
-		chrome:     rs.Document.Chrome.Any(),
+		chrome:     newLineMatcher(rs.Document.Chrome),
 		closing:    rs.Document.Closing.Any(),
 		government: rs.Unit.Government.Any(),
 		department: rs.Unit.Department.Any(),

@@ -2,6 +2,8 @@ package checker
 
 import (
 	"regexp"
+	"regexp/syntax"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/textscan"
 	"github.com/fzlint/fzlint/rules"
@@ -41,4 +43,112 @@ func (p *patternSet) MatchString(s string) bool {
 		return false
 	}
 	return p.lit != nil && p.lit.Contains(s) || p.re != nil && p.re.MatchString(s)
+}
+
+// lineMatcher tests whole short lines against a list of patterns. A pattern anchored at the
+// start (^当前位置) is tried only on lines that begin with one of its possible first
+// characters; plain phrases go through one phrase matcher; the rest are tried on every line.
+// Most lines then meet no regular expression at all.
+type lineMatcher struct {
+	byFirst map[rune][]*regexp.Regexp
+	always  []*regexp.Regexp
+	lit     *textscan.Matcher
+}
+
+func newLineMatcher(ps rules.Patterns) *lineMatcher {
+	lm := &lineMatcher{byFirst: map[rune][]*regexp.Regexp{}}
+	var lits []string
+	for _, p := range ps {
+		if prefix, complete := p.LiteralPrefix(); complete && prefix != "" {
+			lits = append(lits, prefix)
+			continue
+		}
+		firsts, ok := anchoredFirstRunes(p.String())
+		if !ok {
+			lm.always = append(lm.always, p.Regexp)
+			continue
+		}
+		for _, r := range firsts {
+			lm.byFirst[r] = append(lm.byFirst[r], p.Regexp)
+		}
+	}
+	if len(lits) > 0 {
+		lm.lit = textscan.NewMatcher(lits)
+	}
+	return lm
+}
+
+// MatchString reports whether any pattern matches s.
+func (lm *lineMatcher) MatchString(s string) bool {
+	if lm == nil || s == "" {
+		return false
+	}
+	if lm.lit != nil && lm.lit.Contains(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, re := range lm.byFirst[r] {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	for _, re := range lm.always {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchoredFirstRunes returns the characters a match of a ^-anchored pattern can begin with,
+// or false when the pattern is not anchored or its first character is not a small known set.
+func anchoredFirstRunes(pattern string) ([]rune, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+		return nil, false
+	}
+	return firstRunes(re.Sub[1])
+}
+
+func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 64 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, r)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return firstRunes(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			rs, ok := firstRunes(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, rs...)
+		}
+		return out, true
+	}
+	return nil, false
 }
