@@ -24,9 +24,7 @@ type yearRef struct {
 func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 	var out []yearRef
 	var spans [][2]int
-	if strings.Contains(s, "《") {
-		spans = titleSpans(s)
-	}
+	spansDone := false
 	for i := from; i+4 <= to; i++ {
 		if !allDigits(s[i:i+4]) || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
 			continue
@@ -49,6 +47,10 @@ func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 			continue
 		}
 		y, _ := strconv.Atoi(s[i : i+4])
+		if !spansDone {
+			// Titles are looked for only once a year is found: most sentences have none.
+			spans, spansDone = titleSpans(s), true
+		}
 		if y < 2000 || y > 2099 || inSpans(spans, i) || inBrackets(s, i) {
 			continue
 		}
