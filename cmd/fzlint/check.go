@@ -23,7 +23,7 @@ type checkFlags struct {
 	format, rulesFile, configFile, profile, failOn string
 	disable, enable, stdinName                     string
 	year, jobs                                     int
-	noColor, quiet                                 bool
+	noColor, quiet, forceExclude                   bool
 	fix, diff                                      bool
 	baseline, writeBaseline                        string
 	report                                         string // --report FILE
@@ -44,6 +44,7 @@ func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in pretty output (NO_COLOR is honoured too)")
 	fs.BoolVar(&f.quiet, "q", false, "quiet: print findings only, no summary")
+	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply .fzlintignore to files named on the command line too (for pre-commit)")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes to .txt/.md files in place, then report what remains")
 	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
@@ -142,7 +143,19 @@ func (e *env) check(args []string) int {
 	if err != nil {
 		return e.configError(err)
 	}
-	files := batch.Expand(paths, batch.NewIgnorer(".", paths).Ignored)
+	ignorer := batch.NewIgnorer(".", paths)
+	files := batch.Expand(paths, ignorer.Ignored)
+	if f.forceExclude {
+		// As ruff's --force-exclude: pre-commit passes file names, and .fzlintignore should
+		// still keep those files out.
+		kept := files[:0]
+		for _, p := range files {
+			if p == "-" || !ignorer.Ignored(p, false) {
+				kept = append(kept, p)
+			}
+		}
+		files = kept
+	}
 	// Resolve every file's configuration before checking anything: a bad config file stops the
 	// run with its file and line, before any output.
 	type job struct {

@@ -308,3 +308,25 @@ func TestConfigAddsTerms(t *testing.T) {
 		t.Errorf("overridden deadline not applied:\n%s", out)
 	}
 }
+
+// TestForceExclude: files named on the command line are checked even when .fzlintignore lists
+// them, unless --force-exclude is given (as pre-commit hooks want).
+func TestForceExclude(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	data, _ := os.ReadFile(filepath.Join(wd, seed("000_4c1585aa5a4d5d00.txt")))
+	os.MkdirAll("drafts", 0o755)
+	os.WriteFile(filepath.Join("drafts", "old.txt"), data, 0o644)
+	os.WriteFile("new.txt", data, 0o644)
+	os.WriteFile(".fzlintignore", []byte("drafts/\n"), 0o644)
+	_, out, _ := runCLI(t, "", "check", "--format", "plain", "drafts/old.txt", "new.txt")
+	if !strings.Contains(out, "drafts/old.txt:") {
+		t.Errorf("a named file was skipped without --force-exclude:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "check", "--format", "plain", "--force-exclude", "drafts/old.txt", "new.txt")
+	if strings.Contains(out, "drafts/old.txt:") || !strings.Contains(out, "new.txt:") {
+		t.Errorf("--force-exclude did not apply .fzlintignore:\n%s", out)
+	}
+}

@@ -20,7 +20,7 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 	text := string(data)
 	for _, want := range []string{
-		"- id: fzlint\n", "- id: fzlint-fix\n", "entry: fzlint check\n", "entry: fzlint check --fix\n",
+		"- id: fzlint\n", "- id: fzlint-fix\n", "entry: fzlint check --force-exclude\n", "entry: fzlint check --force-exclude --fix\n",
 		"language: golang\n", "types: [file]\n", "require_serial: false\n", "description: ",
 	} {
 		if !strings.Contains(text, want) {
