@@ -48,8 +48,11 @@ func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 		}
 		y, _ := strconv.Atoi(s[i : i+4])
 		if !spansDone {
-			// Titles are looked for only once a year is found: most sentences have none.
-			spans, spansDone = titleSpans(s), true
+			// Titles are looked for only once a year is found, and only in a line with one.
+			if strings.Contains(s, "《") {
+				spans = titleSpans(s)
+			}
+			spansDone = true
 		}
 		if y < 2000 || y > 2099 || inSpans(spans, i) || inBrackets(s, i) {
 			continue
