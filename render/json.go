@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -104,19 +105,28 @@ type jsonArray struct {
 	w      *bufio.Writer
 	indent string // of the elements
 	n      int
+	// One encoder and buffer serve every element: a batch writes thousands, and
+	// json.MarshalIndent would allocate two fresh buffers for each.
+	buf bytes.Buffer
+	enc *json.Encoder
 }
 
 func (a *jsonArray) add(v any) error {
-	b, err := json.MarshalIndent(v, a.indent, "  ")
-	if err != nil {
+	if a.enc == nil {
+		a.enc = json.NewEncoder(&a.buf)
+		a.enc.SetIndent(a.indent, "  ")
+	}
+	a.buf.Reset()
+	if err := a.enc.Encode(v); err != nil {
 		return err
 	}
+	b := bytes.TrimSuffix(a.buf.Bytes(), []byte("\n"))
 	if a.n > 0 {
 		a.w.WriteByte(',')
 	}
 	a.n++
 	a.w.WriteString("\n" + a.indent)
-	_, err = a.w.Write(b)
+	_, err := a.w.Write(b)
 	return err
 }
 
