@@ -98,6 +98,8 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 	nm := m.numbers
 	var out []sentenceNumbers
 	var labels, rates []textscan.Match
+	var allQ []quantity
+	var allP []percent
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		if !hasDigit(s) {
@@ -115,6 +117,7 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 		}
 		for _, sp := range l.Sentences() {
 			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
+			q0, p0 := len(allQ), len(allP)
 			for i := sp[0]; i < sp[1]; i++ {
 				c := s[i]
 				if c < '0' || c > '9' || i > sp[0] && isNumberByte(s[i-1]) {
@@ -135,7 +138,7 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 					p := percent{value: v, decimals: dec, start: numberStart(s, j), end: k + size, rate: -1}
 					p.approx = approximate(s, sp[0], p.start, p.end)
 					p.rate, p.rateWord = nearestRate(s, rates, nm, sp[0], p.start)
-					sn.percents = append(sn.percents, p)
+					allP = append(allP, p)
 					continue
 				}
 				for _, u := range nm.units {
@@ -143,11 +146,14 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 						start := numberStart(s, j)
 						q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(u)}
 						q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
-						sn.quantities = append(sn.quantities, q)
+						allQ = append(allQ, q)
 						break
 					}
 				}
 			}
+			// The sentences share two growing slices; each keeps its own window of them.
+			sn.quantities = allQ[q0:len(allQ):len(allQ)]
+			sn.percents = allP[p0:len(allP):len(allP)]
 			if len(sn.quantities) > 0 || len(sn.percents) > 0 {
 				out = append(out, sn)
 			}
