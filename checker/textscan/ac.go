@@ -3,6 +3,8 @@
 // of phrases, and small rune helpers.
 package textscan
 
+import "fmt"
+
 // Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
 // is safe for concurrent use.
 type Matcher struct {
@@ -10,9 +12,10 @@ type Matcher struct {
 	fail   []int32
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
-	// delta is the complete automaton: state*width+class → next state, with fail links
-	// resolved, so matching costs one array load per byte of text. Bytes that occur in no
-	// pattern share class 0, which keeps the table small enough for the cache.
+	// delta is the complete automaton, with fail links resolved, so matching costs one array
+	// load per byte of text: delta[row+class] is the row (state*width) of the next state,
+	// negated when that state ends a pattern. Bytes that occur in no pattern share class 0,
+	// which keeps the table small enough for the cache.
 	delta []int32
 	class [256]uint8
 	width int
@@ -106,6 +109,14 @@ func (m *Matcher) buildDelta() {
 			order = append(order, n)
 		}
 	}
+	// States to rows: premultiplied, and negative where a pattern ends.
+	for i, n := range m.delta {
+		v := n * int32(width)
+		if len(m.out[n]) > 0 {
+			v = -v
+		}
+		m.delta[i] = v
+	}
 	m.next = nil
 }
 
@@ -114,11 +125,14 @@ func (m *Matcher) FindAll(dst []Match, text string) []Match {
 	if m == nil || len(m.out) == 1 {
 		return dst
 	}
-	s := int32(0)
+	row := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)*m.width+int(m.class[text[i]])]
-		for _, id := range m.out[s] {
-			dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
+		row = m.delta[row+int32(m.class[text[i]])]
+		if row < 0 {
+			row = -row
+			for _, id := range m.out[int(row)/m.width] {
+				dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
+			}
 		}
 	}
 	return dst
@@ -129,12 +143,17 @@ func (m *Matcher) Contains(text string) bool {
 	if m == nil || len(m.out) == 1 {
 		return false
 	}
-	s := int32(0)
+	row := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = m.delta[int(s)*m.width+int(m.class[text[i]])]
-		if len(m.out[s]) > 0 {
+		row = m.delta[row+int32(m.class[text[i]])]
+		if row < 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// Stats describes the automaton's size, for tuning.
+func (m *Matcher) Stats() string {
+	return fmt.Sprintf("%d states × %d classes = %d KiB", len(m.out), m.width, len(m.delta)*4/1024)
 }
