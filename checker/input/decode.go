@@ -177,19 +177,24 @@ func SplitLines(s string) ([]string, string) {
 // splitLines is SplitLines that also returns each line's end when keepEnds is set.
 func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
 	lines = make([]string, 0, strings.Count(s, "\n")+1)
+	// Find line ends with the vectorised byte search; most files have no CR at all.
+	next := func(t string) int { return strings.IndexByte(t, '\n') }
+	if strings.IndexByte(s, '\r') >= 0 {
+		next = func(t string) int { return strings.IndexAny(t, "\r\n") }
+	}
 	start := 0
-	for i := 0; i < len(s); i++ {
-		var end string
-		switch s[i] {
-		case '\n':
-			end = "\n"
-		case '\r':
+	for start < len(s) {
+		i := next(s[start:])
+		if i < 0 {
+			break
+		}
+		i += start
+		end := "\n"
+		if s[i] == '\r' {
 			end = "\r"
 			if i+1 < len(s) && s[i+1] == '\n' {
 				end = "\r\n"
 			}
-		default:
-			continue
 		}
 		lines = append(lines, s[start:i])
 		if keepEnds {
@@ -198,8 +203,7 @@ func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
 		if eol == "" {
 			eol = end
 		}
-		i += len(end) - 1
-		start = i + 1
+		start = i + len(end)
 	}
 	if start < len(s) {
 		lines = append(lines, s[start:])
