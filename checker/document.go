@@ -220,6 +220,8 @@ type matchers struct {
 	repeatSingle map[rune]bool
 	pairOpen     map[rune]int
 	pairClose    map[rune]int
+	pairASCII    [128]bool // ASCII bytes that are pair marks
+	pairHan      bool      // a pair mark lies in U+4000–U+9FFF (lead bytes 0xE4–0xE9)
 	punct        [256]*rules.PunctMark
 	punctChars   string
 	numbers      *numberMatchers
@@ -305,6 +307,13 @@ func Compile(rs *rules.Set) *Compiled {
 			m.pairClose[r] = i
 		}
 	}
+	// The pairs check skips ASCII bytes and Han characters that cannot be pair marks.
+	for r := range m.pairOpen {
+		m.notePairRune(r)
+	}
+	for r := range m.pairClose {
+		m.notePairRune(r)
+	}
 	for i := range rs.Punctuation.Marks {
 		mk := &rs.Punctuation.Marks[i]
 		if len(mk.Half) == 1 {
@@ -341,4 +350,13 @@ func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 		l.phraseMatches, l.phraseOK = m.phrases.FindAll(nil, l.Text), true
 	}
 	return l.phraseMatches
+}
+
+func (m *matchers) notePairRune(r rune) {
+	switch {
+	case r < 0x80:
+		m.pairASCII[r] = true
+	case r >= 0x4000 && r <= 0x9FFF:
+		m.pairHan = true
+	}
 }

@@ -312,11 +312,11 @@ func runUnbalancedPair(p *Pass) {
 			switch {
 			case c < 0x80:
 				size = 1
-				if c != '(' && c != ')' && c != '[' && c != ']' {
+				if !p.m.pairASCII[c] {
 					continue
 				}
 				r = rune(c)
-			case c >= 0xE4 && c <= 0xE9:
+			case c >= 0xE4 && c <= 0xE9 && !p.m.pairHan:
 				size = 3
 				continue
 			default:
