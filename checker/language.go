@@ -411,6 +411,12 @@ func runPunctuationWidth(p *Pass) {
 		lastClose := -1  // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
 		for i := from; i < len(s); i++ {
+			// Jump to the next half-width mark (the standard library scans ASCII sets fast).
+			k := strings.IndexAny(s[i:], p.m.punctChars)
+			if k < 0 {
+				break
+			}
+			i += k
 			c := s[i]
 			mk := marks[c]
 			if mk == nil || spans != nil && inSpans(spans, i) {
