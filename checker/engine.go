@@ -196,12 +196,6 @@ func matchRules(pat string) ([]string, error) {
 	return ids, nil
 }
 
-// Severity returns the resolved severity of a rule.
-func (l *Linter) Severity(id string) Severity { return l.severity[id] }
-
-// Rules returns the linter's rule set.
-func (l *Linter) Rules() *rules.Set { return l.rules.Set }
-
 // CheckBytes decodes a .txt or .md file and checks it.
 func (l *Linter) CheckBytes(name string, data []byte, opt Options) Result {
 	t, err := input.DecodeText(data)

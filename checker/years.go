@@ -170,7 +170,10 @@ func runYearMismatch(p *Pass) {
 			}
 		}
 		for _, sp := range l.Sentences() {
-			start := sp[0] + l.MarkerEnd()*boolInt(sp[0] == 0)
+			start := sp[0]
+			if start == 0 {
+				start = l.MarkerEnd() // a heading's marker is not part of its sentence
+			}
 			sentence := s[start:sp[1]]
 			lead := strings.TrimLeft(sentence, " \u3000")
 			leadOff := start + len(sentence) - len(lead)
@@ -199,13 +202,6 @@ func runYearMismatch(p *Pass) {
 		}
 		return true
 	})
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 var planYear = &Check{
@@ -266,7 +262,7 @@ func runPlanYear(p *Pass) {
 		return
 	}
 	end := len(s)
-	for _, sp := range sentences(s) {
+	for _, sp := range d.Lines[n-1].Sentences() {
 		if sp[1] > start {
 			end = sp[1]
 			break

@@ -93,15 +93,6 @@ func (ps Patterns) Any() *regexp.Regexp {
 	return regexp.MustCompile(strings.Join(parts, "|"))
 }
 
-// Strings returns the source of each pattern.
-func (ps Patterns) Strings() []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = p.String()
-	}
-	return out
-}
-
 // MonthDay is a day of the year written "MM-DD".
 type MonthDay struct {
 	Month, Day int

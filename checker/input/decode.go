@@ -54,7 +54,7 @@ func DecodeText(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, ends, eol := splitLines(s, true)
+	lines, ends, eol := splitLines(s)
 	return &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}, nil
 }
 
@@ -167,15 +167,9 @@ func sniffUTF16(data []byte) (string, bool) {
 	return "", false
 }
 
-// SplitLines splits text at "\r\n", "\r" or "\n" and reports the first line end seen. A final
-// line end does not start another line.
-func SplitLines(s string) ([]string, string) {
-	lines, _, eol := splitLines(s, false)
-	return lines, eol
-}
-
-// splitLines is SplitLines that also returns each line's end when keepEnds is set.
-func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
+// splitLines splits text at "\r\n", "\r" or "\n" and returns the lines, each line's end, and
+// the first line end seen. A final line end does not start another line.
+func splitLines(s string) (lines, ends []string, eol string) {
 	lines = make([]string, 0, strings.Count(s, "\n")+1)
 	// Find line ends with the vectorised byte search; most files have no CR at all.
 	next := func(t string) int { return strings.IndexByte(t, '\n') }
@@ -197,9 +191,7 @@ func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
 			}
 		}
 		lines = append(lines, s[start:i])
-		if keepEnds {
-			ends = append(ends, end)
-		}
+		ends = append(ends, end)
 		if eol == "" {
 			eol = end
 		}
@@ -207,9 +199,7 @@ func splitLines(s string, keepEnds bool) (lines, ends []string, eol string) {
 	}
 	if start < len(s) {
 		lines = append(lines, s[start:])
-		if keepEnds {
-			ends = append(ends, "")
-		}
+		ends = append(ends, "")
 	}
 	return lines, ends, eol
 }

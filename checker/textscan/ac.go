@@ -3,8 +3,6 @@
 // of phrases, and small rune helpers.
 package textscan
 
-import "fmt"
-
 // Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
 // is safe for concurrent use.
 type Matcher struct {
@@ -151,9 +149,4 @@ func (m *Matcher) Contains(text string) bool {
 		}
 	}
 	return false
-}
-
-// Stats describes the automaton's size, for tuning.
-func (m *Matcher) Stats() string {
-	return fmt.Sprintf("%d states × %d classes = %d KiB", len(m.out), m.width, len(m.delta)*4/1024)
 }
