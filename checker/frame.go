@@ -35,7 +35,7 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 			continue
 		}
 		c := l.Content
-		if docNumberRE.MatchString(c) {
+		if strings.HasSuffix(c, "号") && docNumberRE.MatchString(c) {
 			continue
 		}
 		if _, ok := ParseHeading(stripMarkdownHeading(c)); ok {

@@ -167,19 +167,7 @@ func runPlaceholder(p *Pass) {
 		if triggers != "" && !hasPhrase(p.m, l, phrasePlaceholder) {
 			return true
 		}
-		// Start matching a little before the first trigger, not at the start of a long line.
-		from := len(l.Text)
-		for _, pm := range p.m.phrasesIn(l) {
-			if p.m.phraseKind[pm.ID] == phrasePlaceholder && pm.Start < from {
-				from = pm.Start
-			}
-		}
-		if triggers == "" {
-			from = 0
-		}
-		from = window(l.Text, 0, from, 1)
-		for _, loc := range re.FindAllStringIndex(l.Text[from:], -1) {
-			loc[0], loc[1] = loc[0]+from, loc[1]+from
+		report := func(loc []int) {
 			start := loc[0]
 			// A pattern may include the character before the placeholder as context.
 			for start < loc[1] {
@@ -193,9 +181,37 @@ func runPlaceholder(p *Pass) {
 			d.Message = fmt.Sprintf("未填写的占位符“%s”", l.Text[start:loc[1]])
 			p.Report(d)
 		}
+		if triggers == "" {
+			for _, loc := range re.FindAllStringIndex(l.Text, -1) {
+				report(loc)
+			}
+			return true
+		}
+		// A placeholder starts at a trigger or one character before it: match in a short
+		// window there instead of from the first trigger to the end of a long line.
+		s, done := l.Text, 0
+		for _, pm := range p.m.phrasesIn(l) {
+			if p.m.phraseKind[pm.ID] != phrasePlaceholder || pm.Start < done {
+				continue
+			}
+			from, to := window(s, 0, pm.Start, 1), min(len(s), pm.Start+placeholderWindow)
+			loc := re.FindStringIndex(s[from:to])
+			if loc != nil && from+loc[1] == to && to < len(s) {
+				loc = re.FindStringIndex(s[from:]) // the match may go on past the window
+			}
+			if loc == nil || from+loc[0] < done {
+				continue
+			}
+			loc[0], loc[1] = loc[0]+from, loc[1]+from
+			report(loc)
+			done = loc[1]
+		}
 		return true
 	})
 }
+
+// placeholderWindow is how far after a trigger a placeholder is looked for, in bytes.
+const placeholderWindow = 256
 
 var repeatedWord = &Check{
 	ID:       "language/repeated-word",

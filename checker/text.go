@@ -35,23 +35,36 @@ func (l *Line) MarkerEnd() int {
 // titleSpans returns the byte ranges inside 《…》 on a line (the marks excluded). Cited titles
 // are quoted as their authors wrote them and are never rewritten.
 func titleSpans(s string) [][2]int {
+	i := strings.Index(s, "《")
+	if i < 0 {
+		return nil
+	}
+	// 《 and 》 are E3 80 8A and E3 80 8B: jump between E3 bytes instead of decoding runes.
 	var spans [][2]int
 	depth, start := 0, 0
-	for i, r := range s {
-		switch r {
-		case '《':
-			if depth == 0 {
-				start = i + len("《")
-			}
-			depth++
-		case '》':
-			if depth > 0 {
-				depth--
+	for i < len(s) {
+		k := strings.IndexByte(s[i:], 0xE3)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x8A: // 《
 				if depth == 0 {
-					spans = append(spans, [2]int{start, i})
+					start = i + len("《")
+				}
+				depth++
+			case 0x8B: // 》
+				if depth > 0 {
+					depth--
+					if depth == 0 {
+						spans = append(spans, [2]int{start, i})
+					}
 				}
 			}
 		}
+		i++
 	}
 	if depth > 0 {
 		spans = append(spans, [2]int{start, len(s)})

@@ -54,10 +54,10 @@ func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 			}
 			spansDone = true
 		}
-		if y < 2000 || y > 2099 || inSpans(spans, i) || inBrackets(s, i) {
+		if y < 2000 || y > 2099 || inSpans(spans, i) {
 			continue
 		}
-		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) {
+		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i) {
 			continue
 		}
 		out = append(out, yearRef{year: y, start: i, end: end})

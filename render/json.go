@@ -5,98 +5,20 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 )
 
-// The JSON document of SPEC §6. Field names and shapes are a contract with users' scripts.
-type jsonFile struct {
-	Path        string           `json:"path"`
-	Report      *jsonReport      `json:"report"`
-	Diagnostics []jsonDiagnostic `json:"diagnostics"`
-	Error       *string          `json:"error"`
-}
-
-type jsonReport struct {
-	Year     *int         `json:"year"`
-	Profile  string       `json:"profile"`
-	Title    *string      `json:"title"`
-	Sections orderedParts `json:"sections"`
-}
-
-type jsonDiagnostic struct {
-	Rule       string `json:"rule"`
-	Severity   string `json:"severity"`
-	Line       int    `json:"line"`
-	Column     int    `json:"column"`
-	EndLine    int    `json:"end_line"`
-	EndColumn  int    `json:"end_column"`
-	Message    string `json:"message"`
-	Suggestion string `json:"suggestion"`
-	Template   string `json:"template"`
-}
-
+// The JSON document of SPEC §6. Field names and shapes are a contract with users' scripts;
+// a file's element is written by appendJSONFile.
 type jsonSummary struct {
 	Files      int `json:"files"`
 	Errors     int `json:"errors"`
 	Warnings   int `json:"warnings"`
 	Infos      int `json:"infos"`
 	Unreadable int `json:"unreadable"`
-}
-
-// orderedParts writes the sections map with its keys in template order (a Go map would sort
-// them alphabetically), with null for a missing part.
-type orderedParts struct {
-	ids   []string
-	lines map[string]int
-}
-
-func (o orderedParts) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, id := range o.ids {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		k, _ := json.Marshal(id)
-		b = append(b, k...)
-		b = append(b, ':')
-		if n := o.lines[id]; n > 0 {
-			v, _ := json.Marshal(n)
-			b = append(b, v...)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	return append(b, '}'), nil
-}
-
-// JSONFile converts a result to its SPEC §6 form; the summary report reuses it.
-func jsonFileOf(r *checker.Result) jsonFile {
-	f := jsonFile{Path: r.Path, Diagnostics: []jsonDiagnostic{}}
-	if r.Report != nil {
-		rep := &jsonReport{Profile: r.Report.Profile, Sections: orderedParts{r.Report.PartIDs, r.Report.Sections}}
-		if r.Report.Year > 0 {
-			y := r.Report.Year
-			rep.Year = &y
-		}
-		if r.Report.Title != "" {
-			t := r.Report.Title
-			rep.Title = &t
-		}
-		f.Report = rep
-	}
-	for _, d := range r.Diagnostics {
-		f.Diagnostics = append(f.Diagnostics, jsonDiagnostic{
-			Rule: d.Rule, Severity: d.Severity.String(),
-			Line: d.Line, Column: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn,
-			Message: d.Message, Suggestion: d.Suggestion, Template: d.Template,
-		})
-	}
-	if r.Err != nil {
-		e := r.Err.Error()
-		f.Error = &e
-	}
-	return f
 }
 
 // jsonArray writes the elements of an indented JSON array as they come; the caller writes the
@@ -120,7 +42,11 @@ func (a *jsonArray) add(v any) error {
 	if err := a.enc.Encode(v); err != nil {
 		return err
 	}
-	b := bytes.TrimSuffix(a.buf.Bytes(), []byte("\n"))
+	return a.addRaw(bytes.TrimSuffix(a.buf.Bytes(), []byte("\n")))
+}
+
+// addRaw adds an element already encoded with the array's indentation.
+func (a *jsonArray) addRaw(b []byte) error {
 	if a.n > 0 {
 		a.w.WriteByte(',')
 	}
@@ -142,6 +68,7 @@ func (a *jsonArray) end() {
 type jsonOut struct {
 	w     *bufio.Writer
 	files jsonArray
+	buf   []byte
 }
 
 func newJSON(w io.Writer, _ Options) Renderer {
@@ -151,7 +78,183 @@ func newJSON(w io.Writer, _ Options) Renderer {
 	return j
 }
 
-func (j *jsonOut) File(r *checker.Result) error { return j.files.add(jsonFileOf(r)) }
+// File writes one file's element. The shape is fixed, so it is written by hand: encoding/json
+// with indentation was a tenth of a batch's time. TestJSONFileMatchesEncoding holds it to
+// what encoding/json writes.
+func (j *jsonOut) File(r *checker.Result) error {
+	j.buf = appendJSONFile(j.buf[:0], r, j.files.indent)
+	return j.files.addRaw(j.buf)
+}
+
+// appendJSONFile appends a result as encoding/json would indent jsonFileOf(r) with the prefix
+// indent and two spaces per level.
+func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
+	in1, in2, in3 := indent+"  ", indent+"    ", indent+"      "
+	b = append(b, "{\n"...)
+	b = appendKey(b, in1, "path")
+	b = appendString(b, r.Path)
+	b = append(b, ",\n"...)
+	b = appendKey(b, in1, "report")
+	if rep := r.Report; rep == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, "{\n"...)
+		b = appendKey(b, in2, "year")
+		b = appendIntOrNull(b, rep.Year)
+		b = append(b, ",\n"...)
+		b = appendKey(b, in2, "profile")
+		b = appendString(b, rep.Profile)
+		b = append(b, ",\n"...)
+		b = appendKey(b, in2, "title")
+		if rep.Title == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, rep.Title)
+		}
+		b = append(b, ",\n"...)
+		b = appendKey(b, in2, "sections")
+		if len(rep.PartIDs) == 0 {
+			b = append(b, "{}"...)
+		} else {
+			b = append(b, '{')
+			for i, id := range rep.PartIDs {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, '\n')
+				b = append(b, in3...)
+				b = appendString(b, id)
+				b = append(b, ": "...)
+				b = appendIntOrNull(b, rep.Sections[id])
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '}')
+		}
+		b = append(b, '\n')
+		b = append(b, in1...)
+		b = append(b, '}')
+	}
+	b = append(b, ",\n"...)
+	b = appendKey(b, in1, "diagnostics")
+	if len(r.Diagnostics) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		b = append(b, '[')
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, "{\n"...)
+			for k, f := range [...]struct {
+				key string
+				s   string
+				n   int
+			}{
+				{"rule", d.Rule, 0}, {"severity", d.Severity.String(), 0},
+				{"line", "", d.Line}, {"column", "", d.Column}, {"end_line", "", d.EndLine}, {"end_column", "", d.EndColumn},
+				{"message", d.Message, 0}, {"suggestion", d.Suggestion, 0}, {"template", d.Template, 0},
+			} {
+				if k > 0 {
+					b = append(b, ",\n"...)
+				}
+				b = appendKey(b, in3, f.key)
+				if k >= 2 && k <= 5 {
+					b = strconv.AppendInt(b, int64(f.n), 10)
+				} else {
+					b = appendString(b, f.s)
+				}
+			}
+			b = append(b, '\n')
+			b = append(b, in2...)
+			b = append(b, '}')
+		}
+		b = append(b, '\n')
+		b = append(b, in1...)
+		b = append(b, ']')
+	}
+	b = append(b, ",\n"...)
+	b = appendKey(b, in1, "error")
+	if r.Err == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, r.Err.Error())
+	}
+	b = append(b, '\n')
+	b = append(b, indent...)
+	return append(b, '}')
+}
+
+func appendKey(b []byte, indent, key string) []byte {
+	b = append(b, indent...)
+	b = append(b, '"')
+	b = append(b, key...)
+	return append(b, "\": "...)
+}
+
+func appendIntOrNull(b []byte, n int) []byte {
+	if n <= 0 {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// appendString appends s as a JSON string escaped as encoding/json does by default: quotes,
+// backslashes and control characters, <, > and & (HTML-safe), U+2028 and U+2029, and invalid
+// UTF-8 as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, "\\ufffd"...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
 
 func (j *jsonOut) Close(s Summary) error {
 	j.files.end()

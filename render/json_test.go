@@ -1,0 +1,137 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// The JSON document of SPEC §6. Field names and shapes are a contract with users' scripts.
+type jsonFile struct {
+	Path        string           `json:"path"`
+	Report      *jsonReport      `json:"report"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Error       *string          `json:"error"`
+}
+
+type jsonReport struct {
+	Year     *int         `json:"year"`
+	Profile  string       `json:"profile"`
+	Title    *string      `json:"title"`
+	Sections orderedParts `json:"sections"`
+}
+
+type jsonDiagnostic struct {
+	Rule       string `json:"rule"`
+	Severity   string `json:"severity"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"end_line"`
+	EndColumn  int    `json:"end_column"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+	Template   string `json:"template"`
+}
+
+// orderedParts writes the sections map with its keys in template order (a Go map would sort
+// them alphabetically), with null for a missing part.
+type orderedParts struct {
+	ids   []string
+	lines map[string]int
+}
+
+func (o orderedParts) MarshalJSON() ([]byte, error) { return o.append(nil), nil }
+
+func (o orderedParts) append(b []byte) []byte {
+	b = append(b, '{')
+	for i, id := range o.ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, id)
+		b = append(b, ':')
+		b = appendIntOrNull(b, o.lines[id])
+	}
+	return append(b, '}')
+}
+
+// JSONFile converts a result to its SPEC §6 form; the summary report reuses it.
+func jsonFileOf(r *checker.Result) jsonFile {
+	f := jsonFile{Path: r.Path, Diagnostics: []jsonDiagnostic{}}
+	if r.Report != nil {
+		rep := &jsonReport{Profile: r.Report.Profile, Sections: orderedParts{r.Report.PartIDs, r.Report.Sections}}
+		if r.Report.Year > 0 {
+			y := r.Report.Year
+			rep.Year = &y
+		}
+		if r.Report.Title != "" {
+			t := r.Report.Title
+			rep.Title = &t
+		}
+		f.Report = rep
+	}
+	for _, d := range r.Diagnostics {
+		f.Diagnostics = append(f.Diagnostics, jsonDiagnostic{
+			Rule: d.Rule, Severity: d.Severity.String(),
+			Line: d.Line, Column: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn,
+			Message: d.Message, Suggestion: d.Suggestion, Template: d.Template,
+		})
+	}
+	if r.Err != nil {
+		e := r.Err.Error()
+		f.Error = &e
+	}
+	return f
+}
+
+// encodeReference is what appendJSONFile must write: encoding/json's indented encoding of
+// jsonFileOf.
+func encodeReference(t testing.TB, r *checker.Result, indent string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(indent, "  ")
+	if err := enc.Encode(jsonFileOf(r)); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// The hand-written encoder writes byte for byte what encoding/json writes, for every shape of
+// result and for every string encoding/json escapes.
+func TestJSONFileMatchesEncoding(t *testing.T) {
+	sections := map[string]int{"measures": 2, "deficiencies": 22, "plan": 24}
+	ids := []string{"measures", "deficiencies", "duties", "plan", "other"}
+	tricky := "引号\"反斜杠\\ <b>&amp; 换行\n回车\r制表\t\x01\x1f\b\f 行分隔\u2028段分隔\u2029 坏字节\xff\xfe 全角“”《》 emoji 😀"
+	for name, r := range map[string]*checker.Result{
+		"no report, no findings": {Path: "a.txt"},
+		"unreadable":             {Path: "坏/b.docx", Err: errors.New("不是有效的 .docx：zip: not a valid zip file"), Diagnostics: []checker.Diagnostic{{Rule: "input/unreadable", Severity: checker.Error, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Message: "无法读取"}}},
+		"full": {Path: "submissions/县司法局 <2024>.txt", Report: &checker.Report{Year: 2024, Profile: "government", Title: tricky, Sections: sections, PartIDs: ids},
+			Diagnostics: []checker.Diagnostic{
+				{Rule: "structure/title", Severity: checker.Warning, Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Message: tricky, Suggestion: "武当山特区关于2024年度法治政府建设情况的报告"},
+				{Rule: "language/punctuation-width", Severity: checker.Info, Line: 3, Column: 6, EndLine: 3, EndColumn: 7, Message: "半角", Template: tricky},
+			}},
+		"no year, no title, no parts": {Path: "c.md", Report: &checker.Report{Profile: "department"}},
+	} {
+		for _, indent := range []string{"", "    "} {
+			want := encodeReference(t, r, indent)
+			if got := appendJSONFile(nil, r, indent); !bytes.Equal(got, want) {
+				t.Errorf("%s, indent %q:\ngot  %s\nwant %s", name, indent, got, want)
+			}
+		}
+	}
+}
+
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "普通文字", "\"\\<>&\n\x00\u2028", "\xff\xc3", "😀\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
