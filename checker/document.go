@@ -30,9 +30,9 @@ type Line struct {
 
 	// Computed on first use and shared by the checks: the line's sentences and the phrases of
 	// the rule set found in it.
-	sents               [][2]int
-	sentsDone, phraseOK bool
-	phraseMatches       []textscan.Match
+	sents, digits     [][2]int
+	scanned, phraseOK bool
+	phraseMatches     []textscan.Match
 }
 
 // Document is a report ready to be checked: built once, read by every check.
@@ -338,10 +338,21 @@ const (
 
 // Sentences returns the line's sentences (byte ranges), split once.
 func (l *Line) Sentences() [][2]int {
-	if !l.sentsDone {
-		l.sents, l.sentsDone = sentences(l.Text), true
-	}
+	l.scan()
 	return l.sents
+}
+
+// Digits returns the byte ranges of the line's runs of ASCII digits.
+func (l *Line) Digits() [][2]int {
+	l.scan()
+	return l.digits
+}
+
+func (l *Line) scan() {
+	if !l.scanned {
+		l.sents, l.digits = scanLine(l.Text)
+		l.scanned = true
+	}
 }
 
 // phrasesIn returns the rule set's phrases found in a line, found once.

@@ -235,14 +235,15 @@ func runRepeatedWord(p *Pass) {
 		// a finding.
 		for i := 0; i+6 <= len(s); {
 			if !hanAt(s, i) {
-				i++
+				i += utf8Len(s[i])
 				continue
 			}
 			found := 0
+			c := char3(s, i)
 			for k := 1; k <= maxLen && i+6*k <= len(s); k++ {
 				// Cheapest test first: does the character k places on equal this one?
 				j := i + 3*k
-				if s[i+2] != s[j+2] || s[i+1] != s[j+1] || s[i] != s[j] || s[i:j] != s[j:j+3*k] || !allHan(s, i, 2*k) {
+				if char3(s, j) != c || s[i:j] != s[j:j+3*k] || !allHan(s, i, 2*k) {
 					continue
 				}
 				if k == 1 {
@@ -270,6 +271,13 @@ func runRepeatedWord(p *Pass) {
 		}
 		return true
 	})
+}
+
+// char3 returns the three bytes at i as one number, to compare characters of the Han block
+// with one comparison.
+func char3(s string, i int) uint32 {
+	_ = s[i+2]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 }
 
 // allHan reports whether n characters of the common Han block start at byte i.

@@ -102,7 +102,8 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 	var allP []percent
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		if !hasDigit(s) {
+		runs := l.Digits()
+		if len(runs) == 0 {
 			return true
 		}
 		// The label and rate words come from the line's one phrase pass.
@@ -118,13 +119,14 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 		for _, sp := range l.Sentences() {
 			sn := sentenceNumbers{line: n, text: s, start: sp[0], end: sp[1]}
 			q0, p0 := len(allQ), len(allP)
-			for i := sp[0]; i < sp[1]; i++ {
-				c := s[i]
-				if c < '0' || c > '9' || i > sp[0] && isNumberByte(s[i-1]) {
+			next := sp[0] // the first byte not yet read as part of a number
+			for ; len(runs) > 0 && runs[0][0] < sp[1]; runs = runs[1:] {
+				i := runs[0][0]
+				if i < next || i > sp[0] && isNumberByte(s[i-1]) {
 					continue
 				}
 				v, dec, j := parseNumber(s, i, sp[1])
-				i = j - 1
+				next = j
 				k := skipSpaces(s, j)
 				if mult, size := multiplier(s[k:]); size > 0 {
 					v *= mult
@@ -191,30 +193,33 @@ func isNumberByte(c byte) bool {
 // decimals and the offset after it.
 func parseNumber(s string, i, limit int) (float64, int, int) {
 	j := i
-	var digits []byte
 	dec := -1
+	commas := false
 	for j < limit {
 		c := s[j]
 		switch {
 		case c >= '0' && c <= '9':
-			digits = append(digits, c)
 			if dec >= 0 {
 				dec++
 			}
 			j++
 			continue
 		case c == '.' && dec < 0 && j+1 < limit && s[j+1] >= '0' && s[j+1] <= '9':
-			digits = append(digits, c)
 			dec = 0
 			j++
 			continue
 		case c == ',' && dec < 0 && j+3 < limit && allDigits(s[j+1:j+4]) && (j+4 >= limit || s[j+4] < '0' || s[j+4] > '9'):
-			j++ // a thousands separator
+			commas = true // a thousands separator
+			j++
 			continue
 		}
 		break
 	}
-	v, _ := strconv.ParseFloat(string(digits), 64)
+	text := s[i:j]
+	if commas {
+		text = strings.ReplaceAll(text, ",", "")
+	}
+	v, _ := strconv.ParseFloat(text, 64)
 	if dec < 0 {
 		dec = 0
 	}

@@ -27,20 +27,16 @@ func runPII(p *Pass) {
 	}
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		for i := 0; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' || i > 0 && isAlnum(s[i-1]) {
+		for _, run := range l.Digits() {
+			i, j := run[0], run[1]
+			if n := j - i; n != 11 && n != 17 && n != 18 || i > 0 && isAlnum(s[i-1]) {
 				continue
-			}
-			j := i
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
 			}
 			end := j
 			if j-i == 17 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
 				end = j + 1
 			}
 			if end < len(s) && isAlnum(s[end]) {
-				i = end
 				continue
 			}
 			digits := s[i:end]
@@ -54,7 +50,6 @@ func runPII(p *Pass) {
 				d.Message = fmt.Sprintf("疑似手机号%s：要公开的报告不得含有个人信息", MaskPII(digits))
 				p.Report(d)
 			}
-			i = end
 		}
 		return true
 	})

@@ -21,17 +21,17 @@ type yearRef struct {
 // yearsIn finds the years of a text that name a year on their own: not inside 《》 or 〔〕, not
 // in ranges or comparisons (较2019年, 2019年至2022年, 2019年以来), not part of a date (2025年2月)
 // and not part of a longer number.
-func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
+func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	var out []yearRef
 	var spans [][2]int
 	spansDone := false
-	for i := from; i+4 <= to; i++ {
-		if !allDigits(s[i:i+4]) || i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
-			continue
+	s := l.Text
+	for _, run := range l.Digits() {
+		i, j := run[0], run[1]
+		if i >= to {
+			break
 		}
-		j := i + 4
-		if j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			i = j
+		if j-i != 4 || i < from || j > to {
 			continue
 		}
 		k := skipSpaces(s, j)
@@ -61,7 +61,6 @@ func yearsIn(s string, from, to int, notBefore, notAfter []string) []yearRef {
 			continue
 		}
 		out = append(out, yearRef{year: y, start: i, end: end})
-		i = end - 1
 	}
 	return out
 }
@@ -125,8 +124,8 @@ func runYearMismatch(p *Pass) {
 	}
 	// The title, when the year came from elsewhere.
 	if d.TitleLine > 0 && d.YearFrom != "title" {
-		l := d.Lines[d.TitleLine-1].Text
-		for _, r := range yearsIn(l, 0, len(l), nil, nil) {
+		l := &d.Lines[d.TitleLine-1]
+		for _, r := range yearsIn(l, 0, len(l.Text), nil, nil) {
 			if r.year != d.Year {
 				report(d.TitleLine, r, "标题")
 				break
@@ -139,8 +138,8 @@ func runYearMismatch(p *Pass) {
 			continue
 		}
 		h := part.Heading
-		l := d.Lines[h.Line-1].Text
-		from := strings.Index(l, h.Text)
+		l := &d.Lines[h.Line-1]
+		from := strings.Index(l.Text, h.Text)
 		if from < 0 {
 			continue
 		}
@@ -160,7 +159,7 @@ func runYearMismatch(p *Pass) {
 			return true
 		}
 		s := l.Text
-		if !hasDigit(s) {
+		if len(l.Digits()) == 0 {
 			return true
 		}
 		markers = markers[:0]
@@ -188,7 +187,7 @@ func runYearMismatch(p *Pass) {
 			if !marker && !(len(lead) >= 4 && allDigits(lead[:4])) {
 				continue
 			}
-			refs := yearsIn(s, start, sp[1], y.NotBefore, y.NotAfter)
+			refs := yearsIn(l, start, sp[1], y.NotBefore, y.NotAfter)
 			for _, r := range refs {
 				if r.year == d.Year {
 					continue
@@ -229,8 +228,8 @@ func runPlanYear(p *Pass) {
 		p.Report(diag)
 	}
 	h := plan.Heading
-	hl := d.Lines[h.Line-1].Text
-	if from := strings.Index(hl, h.Text); from >= 0 {
+	hl := &d.Lines[h.Line-1]
+	if from := strings.Index(hl.Text, h.Text); from >= 0 {
 		for _, r := range yearsIn(hl, from, from+len(h.Text), y.NotBefore, y.NotAfter) {
 			if r.year != want {
 				report(h.Line, r, "“下一年度安排”部分的标题")
@@ -238,9 +237,9 @@ func runPlanYear(p *Pass) {
 		}
 	}
 	// The sentence that opens the plan: after the heading on its own line, or the next line.
-	n, s, start := h.Line, hl, -1
-	if i := strings.Index(hl, h.Text); i >= 0 {
-		rest := hl[i+len(h.Text):]
+	n, s, start := h.Line, hl.Text, -1
+	if i := strings.Index(s, h.Text); i >= 0 {
+		rest := s[i+len(h.Text):]
 		if strings.HasPrefix(rest, "。") && strings.TrimSpace(rest[len("。"):]) != "" {
 			start = i + len(h.Text) + len("。")
 		}
@@ -272,7 +271,7 @@ func runPlanYear(p *Pass) {
 	// (巩固2024年的成果, 对标2035年) are references.
 	lead := strings.TrimLeft(s[start:end], " \u3000")
 	leadOff := end - len(lead)
-	if refs := yearsIn(s, leadOff, end, y.NotBefore, y.NotAfter); len(refs) > 0 && refs[0].start == leadOff && refs[0].year != want {
+	if refs := yearsIn(&d.Lines[n-1], leadOff, end, y.NotBefore, y.NotAfter); len(refs) > 0 && refs[0].start == leadOff && refs[0].year != want {
 		report(n, refs[0], "“下一年度安排”部分的开头一句")
 	}
 }
