@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -228,46 +229,55 @@ func runRepeatedWord(p *Pass) {
 	if maxLen <= 0 {
 		return
 	}
+	allow := p.Rules.Repeated.Allow
+	var chars []uint32 // the characters of a run of Han, three bytes each
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		// Work on bytes: a character of the common Han block is three bytes, so a word of k
-		// characters repeated is two equal runs of 3k Han bytes. Columns are counted only for
-		// a finding.
-		for i := 0; i+6 <= len(s); {
+		// A repeated word is within a run of characters of the common Han block, three bytes
+		// each. Each run is read once into numbers, then compared as numbers. Columns are
+		// counted only for a finding.
+		for i := 0; i < len(s); {
 			if !hanAt(s, i) {
 				i += utf8Len(s[i])
 				continue
 			}
-			found := 0
-			c := char3(s, i)
-			for k := 1; k <= maxLen && i+6*k <= len(s); k++ {
-				// Cheapest test first: does the character k places on equal this one?
-				j := i + 3*k
-				if char3(s, j) != c || s[i:j] != s[j:j+3*k] || !allHan(s, i, 2*k) {
-					continue
-				}
-				if k == 1 {
-					r, _ := utf8.DecodeRuneInString(s[i:])
-					if !p.m.repeatSingle[r] {
+			start := i
+			chars = chars[:0]
+			for ; hanAt(s, i); i += 3 {
+				chars = append(chars, char3(s, i))
+			}
+			for a := 0; a+1 < len(chars); {
+				found := 0
+				for k := 1; k <= maxLen && a+2*k <= len(chars); k++ {
+					// Cheapest test first: does the character k places on equal this one?
+					if chars[a] != chars[a+k] || !slices.Equal(chars[a:a+k], chars[a+k:a+2*k]) {
 						continue
 					}
+					off := start + 3*a
+					if k == 1 {
+						r, _ := utf8.DecodeRuneInString(s[off:])
+						if !p.m.repeatSingle[r] {
+							continue
+						}
+					}
+					if excepted(s, off, off+6*k, allow) {
+						continue
+					}
+					found = k
+					break
 				}
-				if excepted(s, i, i+6*k, p.Rules.Repeated.Allow) {
+				if found == 0 {
+					a++
 					continue
 				}
-				found = k
-				break
+				off := start + 3*a
+				d := p.At(n, off, off+6*found)
+				word := s[off : off+3*found]
+				d.Message = fmt.Sprintf("“%s”连写了两遍", word)
+				d.Suggestion = word
+				p.Report(d)
+				a += 2 * found
 			}
-			if found == 0 {
-				i += 3
-				continue
-			}
-			d := p.At(n, i, i+6*found)
-			word := s[i : i+3*found]
-			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
-			d.Suggestion = word
-			p.Report(d)
-			i += 6 * found
 		}
 		return true
 	})
@@ -278,16 +288,6 @@ func runRepeatedWord(p *Pass) {
 func char3(s string, i int) uint32 {
 	_ = s[i+2]
 	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
-}
-
-// allHan reports whether n characters of the common Han block start at byte i.
-func allHan(s string, i, n int) bool {
-	for c := 0; c < n; c++ {
-		if !hanAt(s, i+3*c) {
-			return false
-		}
-	}
-	return true
 }
 
 // hanAt reports whether a character of the common Han block (U+4E00–U+9FFF) starts at byte i.
