@@ -125,7 +125,8 @@ func nextRune(s string, j int) rune {
 // scanLine finds, in one pass, a line's sentences (each with its end mark: 。；！？ or ; ! ?;
 // blank ones are left out) and its runs of ASCII digits. It steps over a character of three
 // bytes at once, and most of a report is Han characters.
-func scanLine(s string) (sents, digits [][2]int) {
+// The ranges are appended to sents and digits.
+func scanLine(s string, sents, digits [][2]int) ([][2]int, [][2]int) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -53,7 +53,7 @@ var scanSamples = []string{
 
 func TestScanLineMatchesReference(t *testing.T) {
 	for _, s := range scanSamples {
-		gs, gd := scanLine(s)
+		gs, gd := scanLine(s, nil, nil)
 		ws, wd := referenceScan(s)
 		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) {
 			t.Errorf("scanLine(%q) = %v %v, want %v %v", s, gs, gd, ws, wd)
@@ -66,7 +66,7 @@ func FuzzScanLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		gs, gd := scanLine(s) // must not panic on any input
+		gs, gd := scanLine(s, nil, nil) // must not panic on any input
 		if !utf8.ValidString(s) {
 			return
 		}

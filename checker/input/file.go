@@ -14,6 +14,14 @@ import (
 // directory, a device or pipe (reading one could block or never end), a file larger than a
 // report can be. Every error is an *Unreadable with a reason in Chinese.
 func ReadFile(path string) ([]byte, error) {
+	return ReadFileInto(path, new(bytes.Buffer))
+}
+
+// ReadFileInto is ReadFile reading into buf, emptied first, for a batch that reuses one buffer
+// per worker. The bytes returned are buf's: they are valid until buf is used again. Nothing
+// that Read returns refers to them.
+func ReadFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
+	buf.Reset()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, openError(err)
@@ -33,7 +41,6 @@ func ReadFile(path string) ([]byte, error) {
 	defer f.Close()
 	// Sized from Stat, the buffer takes the file in one read (io.ReadAll would grow it from 512
 	// bytes); the limit holds if the file grows meanwhile.
-	var buf bytes.Buffer
 	buf.Grow(int(info.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
 		return nil, openError(err)

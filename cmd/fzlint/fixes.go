@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/baseline"
@@ -179,9 +181,15 @@ func (discard) Close(render.Summary) error { return nil }
 
 // readFile reads a file for checking; an error is the file's input/unreadable finding.
 func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
-	data, err := input.ReadFile(path)
+	buf := readBuffers.Get().(*bytes.Buffer)
+	defer readBuffers.Put(buf)
+	data, err := input.ReadFileInto(path, buf)
 	if err != nil {
 		return fileResult{Result: l.Unreadable(path, err)}
 	}
 	return c.check(l, path, data, true)
 }
+
+// readBuffers are the workers' file buffers: a batch reads thousands of files, and what is
+// checked never refers to the bytes read (text is decoded into strings of its own).
+var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}

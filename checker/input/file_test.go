@@ -1,0 +1,55 @@
+package input
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A batch reads every file into the same buffer: what was read from one file must not change
+// when the next overwrites the buffer, in every format.
+func TestReadFileIntoReusesBufferSafely(t *testing.T) {
+	// Largest first, so that each file is read over the bytes of the one before.
+	files := []string{
+		"../../testdata/html/003_7f633bab698fbd83.html",
+		"../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx",
+		"../../testdata/html/003_7f633bab698fbd83.gbk.html",
+		"../../testdata/seeds/003_7f633bab698fbd83.txt",
+	}
+	var buf bytes.Buffer
+	var texts []*Text
+	var copies [][]string
+	for _, f := range files {
+		data, err := ReadFileInto(f, &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := Read(f, data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		texts = append(texts, text)
+		own := make([]string, len(text.Lines))
+		for k, line := range text.Lines {
+			own[k] = strings.Clone(line) // its own bytes, not the text's
+		}
+		copies = append(copies, own)
+	}
+	// Overwrite the start of the buffer with something else entirely.
+	junk := filepath.Join(t.TempDir(), "junk.txt")
+	if err := os.WriteFile(junk, bytes.Repeat([]byte("x"), 1<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFileInto(junk, &buf); err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range texts {
+		for k, line := range text.Lines {
+			if line != copies[i][k] {
+				t.Fatalf("%s line %d changed after the buffer was reused: %q", files[i], k+1, line)
+			}
+		}
+	}
+}
