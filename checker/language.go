@@ -248,9 +248,11 @@ func runRepeatedWord(p *Pass) {
 			}
 			for a := 0; a+1 < len(chars); {
 				found := 0
-				for k := 1; k <= maxLen && a+2*k <= len(chars); k++ {
+				c, lim := chars[a], min(maxLen, (len(chars)-a)/2)
+				for k0, next := range chars[a+1 : a+1+lim] {
 					// Cheapest test first: does the character k places on equal this one?
-					if chars[a] != chars[a+k] || !slices.Equal(chars[a:a+k], chars[a+k:a+2*k]) {
+					k := k0 + 1
+					if next != c || !slices.Equal(chars[a:a+k], chars[a+k:a+2*k]) {
 						continue
 					}
 					off := start + 3*a
