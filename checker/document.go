@@ -31,17 +31,19 @@ type Line struct {
 	// Computed on first use and shared by the checks: the line's sentences and the phrases of
 	// the rule set found in it.
 	sents, digits     [][2]int
+	marks             []int32
 	scanned, phraseOK bool
 	phraseMatches     []textscan.Match
 	arena             *lineArena // nil for a Line made outside NewDocument
 }
 
-// lineArena holds what the lines of a document compute, in three slices shared by all of them
-// rather than three small ones per line: a batch would otherwise spend a tenth of its time
+// lineArena holds what the lines of a document compute, in slices shared by all of them
+// rather than small ones per line: a batch would otherwise spend a tenth of its time
 // allocating and collecting them. Each line keeps its own window of each slice.
 type lineArena struct {
-	sents, digits [][2]int
-	matches       []textscan.Match
+	scan    lineScan
+	marks   *markSet
+	matches []textscan.Match
 }
 
 // Document is a report ready to be checked: built once, read by every check.
@@ -148,7 +150,15 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	}
 	// Sized for a typical report (a sentence or a number every 60 bytes), so that most
 	// documents never grow them.
-	arena := &lineArena{sents: make([][2]int, 0, size/60+8), digits: make([][2]int, 0, size/60+8), matches: make([]textscan.Match, 0, size/60+8)}
+	arena := &lineArena{
+		scan: lineScan{
+			sents:  make([][2]int, 0, size/60+8),
+			digits: make([][2]int, 0, size/60+8),
+			marks:  make([]int32, 0, size/30+8),
+		},
+		marks:   m.marks,
+		matches: make([]textscan.Match, 0, size/60+8),
+	}
 	for i, text := range lines {
 		l := &d.Lines[i]
 		l.Text = text
@@ -239,6 +249,7 @@ type matchers struct {
 	pairClose    map[rune]int
 	pairASCII    [128]bool // ASCII bytes that are pair marks
 	pairHan      bool      // a pair mark lies in U+4000–U+9FFF (lead bytes 0xE4–0xE9)
+	marks        *markSet  // the pair marks and half-width punctuation, for Line.Marks
 	punct        [256]*rules.PunctMark
 	punctChars   string
 	numbers      *numberMatchers
@@ -338,6 +349,17 @@ func Compile(rs *rules.Set) *Compiled {
 			m.punctChars += mk.Half
 		}
 	}
+	var marked []rune
+	for _, r := range m.punctChars {
+		marked = append(marked, r)
+	}
+	for r := range m.pairOpen {
+		marked = append(marked, r)
+	}
+	for r := range m.pairClose {
+		marked = append(marked, r)
+	}
+	m.marks = newMarkSet(marked...)
 	m.diffs = &diffCache{}
 
 	return &Compiled{Set: rs, m: m}
@@ -365,6 +387,14 @@ func (l *Line) Digits() [][2]int {
 	return l.digits
 }
 
+// Marks returns the offsets of the line's characters that are half-width punctuation or pair
+// marks (rules.toml [punctuation] and [[pairs]]), and false when the rule set's marks cannot
+// be found by the scan (see markSet): the caller then reads the line itself.
+func (l *Line) Marks() ([]int32, bool) {
+	l.scan()
+	return l.marks, l.arena != nil && l.arena.marks != nil && l.arena.marks.usable
+}
+
 func (l *Line) scan() {
 	if l.scanned {
 		return
@@ -372,12 +402,15 @@ func (l *Line) scan() {
 	l.scanned = true
 	a := l.arena
 	if a == nil {
-		l.sents, l.digits = scanLine(l.Text, nil, nil)
+		var sc lineScan
+		scanLine(l.Text, &sc, nil)
+		l.sents, l.digits = sc.sents, sc.digits
 		return
 	}
-	s0, d0 := len(a.sents), len(a.digits)
-	a.sents, a.digits = scanLine(l.Text, a.sents, a.digits)
-	l.sents, l.digits = window2(a.sents, s0), window2(a.digits, d0)
+	s0, d0, m0 := len(a.scan.sents), len(a.scan.digits), len(a.scan.marks)
+	scanLine(l.Text, &a.scan, a.marks)
+	l.sents, l.digits = window2(a.scan.sents, s0), window2(a.scan.digits, d0)
+	l.marks = a.scan.marks[m0:len(a.scan.marks):len(a.scan.marks)]
 }
 
 // window2 returns the part of an arena from i on, with no room to grow into what the next

@@ -330,23 +330,38 @@ func runUnbalancedPair(p *Pass) {
 			d.Message = msg
 			p.Report(d)
 		}
-		for off, size := from, 0; off < len(s); off += size {
-			// Most characters are Han (three bytes from 0xE4 to 0xE9) or ASCII letters and
-			// digits: skip them without decoding.
-			c := s[off]
-			var r rune
-			switch {
-			case c < 0x80:
-				size = 1
-				if !p.m.pairASCII[c] {
-					continue
+		// The pair marks' offsets, from the line's scan or found here.
+		offs, ok := l.Marks()
+		if !ok {
+			offs = offs[:0:0]
+			for off, size := from, 0; off < len(s); off += size {
+				// Most characters are Han (three bytes from 0xE4 to 0xE9) or ASCII letters
+				// and digits: skip them without decoding.
+				c := s[off]
+				switch {
+				case c < 0x80:
+					size = 1
+					if p.m.pairASCII[c] {
+						offs = append(offs, int32(off))
+					}
+				case c >= 0xE4 && c <= 0xE9 && !p.m.pairHan:
+					size = 3
+				default:
+					_, size = utf8.DecodeRuneInString(s[off:])
+					offs = append(offs, int32(off))
 				}
-				r = rune(c)
-			case c >= 0xE4 && c <= 0xE9 && !p.m.pairHan:
-				size = 3
+			}
+		}
+		for _, o := range offs {
+			off := int(o)
+			if off < from {
 				continue
-			default:
-				r, size = utf8.DecodeRuneInString(s[off:])
+			}
+			r := rune(s[off])
+			if r >= utf8.RuneSelf {
+				r, _ = utf8.DecodeRuneInString(s[off:])
+			} else if !p.m.pairASCII[r] {
+				continue // half-width punctuation
 			}
 			if pi, ok := opens[r]; ok {
 				stack = append(stack, open{r, off, pi})
@@ -425,7 +440,20 @@ func runPunctuationWidth(p *Pass) {
 	first := Diagnostic{}
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		if !strings.ContainsAny(s, p.m.punctChars) {
+		// The offsets of the half-width marks, from the line's scan or found here.
+		offs, ok := l.Marks()
+		if !ok {
+			offs = offs[:0:0]
+			for i := 0; i < len(s); i++ {
+				if k := strings.IndexAny(s[i:], p.m.punctChars); k >= 0 {
+					i += k
+					offs = append(offs, int32(i))
+				} else {
+					break
+				}
+			}
+		}
+		if len(offs) == 0 {
 			return true
 		}
 		from := l.MarkerEnd()
@@ -436,14 +464,12 @@ func runPunctuationWidth(p *Pass) {
 		hits = hits[:0]
 		lastClose := -1  // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
-		for i := from; i < len(s); i++ {
-			// Jump to the next half-width mark (the standard library scans ASCII sets fast).
-			k := strings.IndexAny(s[i:], p.m.punctChars)
-			if k < 0 {
-				break
-			}
-			i += k
+		for _, off := range offs {
+			i := int(off)
 			c := s[i]
+			if i < from || c >= utf8.RuneSelf {
+				continue // a pair mark such as 《
+			}
 			mk := marks[c]
 			if mk == nil || spans != nil && inSpans(spans, i) {
 				continue

@@ -122,56 +122,101 @@ func nextRune(s string, j int) rune {
 	return 0
 }
 
-// scanLine finds, in one pass, a line's sentences (each with its end mark: 。；！？ or ; ! ?;
-// blank ones are left out) and its runs of ASCII digits. It steps over a character of three
-// bytes at once, and most of a report is Han characters.
-// The ranges are appended to sents and digits.
-func scanLine(s string, sents, digits [][2]int) ([][2]int, [][2]int) {
+// markSet is a set of characters whose positions scanLine records, so that the checks looking
+// for them (half-width punctuation, brackets and quotes) visit those positions only, not every
+// character. It holds ASCII and characters of the Basic Multilingual Plane outside U+4000–U+9FFF
+// (where a report's Han characters are, which the scan steps over unread); a set needing
+// another character is not usable, and those checks then scan the line themselves.
+type markSet struct {
+	ascii  [128]bool
+	bmp    [1 << 16 / 64]uint64
+	usable bool
+}
+
+func newMarkSet(chars ...rune) *markSet {
+	m := &markSet{usable: true}
+	for _, r := range chars {
+		switch {
+		case r < utf8.RuneSelf:
+			m.ascii[r] = true
+		case r >= 0x4000 && r <= 0x9FFF || r > 0xFFFF:
+			m.usable = false
+		default:
+			m.bmp[r/64] |= 1 << (r % 64)
+		}
+	}
+	return m
+}
+
+func (m *markSet) has(r rune) bool { return m.bmp[r/64&(1<<16/64-1)]&(1<<(r%64)) != 0 }
+
+// lineScan is what scanLine finds in a line: its sentences (each with its end mark: 。；！？ or
+// ; ! ?; blank ones are left out), its runs of ASCII digits, and the offsets of the characters
+// of a markSet. Each is appended to.
+type lineScan struct {
+	sents, digits [][2]int
+	marks         []int32
+}
+
+// scanLine scans a line once for what lineScan holds, appending to sc. It steps over a
+// character of the common Han block at once without reading it, and most of a report is Han
+// characters. set may be nil.
+func scanLine(s string, sc *lineScan, set *markSet) {
+	if set != nil && !set.usable {
+		set = nil
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		size := 0 // of a sentence end at i
 		switch {
+		case c >= 0xE4 && c <= 0xE9: // U+4000–U+9FFF
+			i += 3
+			continue
 		case c >= '0' && c <= '9':
 			j := i + 1
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
-			digits = append(digits, [2]int{i, j})
+			sc.digits = append(sc.digits, [2]int{i, j})
 			i = j
 			continue
 		case c < utf8.RuneSelf:
+			if set != nil && set.ascii[c] {
+				sc.marks = append(sc.marks, int32(i))
+			}
 			if c != ';' && c != '!' && c != '?' {
 				i++
 				continue
 			}
 			size = 1
-		case c == 0xE3: // 。 is E3 80 82
-			if !strings.HasPrefix(s[i:], "。") {
-				i += 3
-				continue
-			}
-			size = 3
-		case c == 0xEF: // ；！？ are EF BC 9B, EF BC 81, EF BC 9F
-			if !strings.HasPrefix(s[i:], "；") && !strings.HasPrefix(s[i:], "！") && !strings.HasPrefix(s[i:], "？") {
-				i += 3
-				continue
-			}
-			size = 3
 		default:
-			i += utf8Len(c)
-			continue
+			n := utf8Len(c)
+			if set != nil && n > 1 && n < 4 && i+n <= len(s) {
+				r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+				if n == 3 {
+					r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				}
+				if set.has(r) {
+					sc.marks = append(sc.marks, int32(i))
+				}
+			}
+			// 。 is E3 80 82; ；！？ are EF BC 9B, EF BC 81, EF BC 9F.
+			if c != 0xE3 && c != 0xEF || !strings.HasPrefix(s[i:], "。") && !strings.HasPrefix(s[i:], "；") && !strings.HasPrefix(s[i:], "！") && !strings.HasPrefix(s[i:], "？") {
+				i += n
+				continue
+			}
+			size = 3
 		}
 		end := i + size
 		if !blank(s[start:i]) {
-			sents = append(sents, [2]int{start, end})
+			sc.sents = append(sc.sents, [2]int{start, end})
 		}
 		start, i = end, end
 	}
 	if !blank(s[start:]) {
-		sents = append(sents, [2]int{start, len(s)})
+		sc.sents = append(sc.sents, [2]int{start, len(s)})
 	}
-	return sents, digits
 }
 
 // utf8Len is the length of the UTF-8 sequence that byte c starts (1 for a stray continuation

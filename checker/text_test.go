@@ -7,9 +7,12 @@ import (
 	"unicode/utf8"
 )
 
+// testMarks are the marks of the default rule set, and a few others of each UTF-8 length.
+const testMarks = ",.;:?!()[]\"'《》“”‘’（）【】〔〕「」·é—"
+
 // referenceScan is scanLine written the obvious way, a byte at a time: the fast scan must find
-// the same sentences and digit runs in any valid UTF-8 text.
-func referenceScan(s string) (sents, digits [][2]int) {
+// the same sentences, digit runs and marks in any valid UTF-8 text.
+func referenceScan(s string) (sents, digits [][2]int, marks []int32) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		size := 0
@@ -39,7 +42,18 @@ func referenceScan(s string) (sents, digits [][2]int) {
 			digits = append(digits, [2]int{i, j})
 		}
 	}
-	return sents, digits
+	for i, r := range s {
+		if strings.ContainsRune(testMarks, r) {
+			marks = append(marks, int32(i))
+		}
+	}
+	return sents, digits, marks
+}
+
+func testScan(s string) (sents, digits [][2]int, marks []int32) {
+	var sc lineScan
+	scanLine(s, &sc, newMarkSet([]rune(testMarks)...))
+	return sc.sents, sc.digits, sc.marks
 }
 
 var scanSamples = []string{
@@ -47,16 +61,17 @@ var scanSamples = []string{
 	"　　2024年，全县共办理行政复议案件16件，办结15件；调解成功率98.5%！",
 	"一、主要举措和成效。。 ；  ",
 	"Ｘ县 12 件? 3!4;5 ５６ 〔2021〕1号 《纲要（2021—2025年）》…… 😀1",
+	"“依法行政”(含共同被告),败诉「3」件:率为98.5%·café",
 	"   \u3000 ",
 	"abc123def4567。ABC",
 }
 
 func TestScanLineMatchesReference(t *testing.T) {
 	for _, s := range scanSamples {
-		gs, gd := scanLine(s, nil, nil)
-		ws, wd := referenceScan(s)
-		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) {
-			t.Errorf("scanLine(%q) = %v %v, want %v %v", s, gs, gd, ws, wd)
+		gs, gd, gm := testScan(s)
+		ws, wd, wm := referenceScan(s)
+		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) || !reflect.DeepEqual(gm, wm) {
+			t.Errorf("scanLine(%q) = %v %v %v, want %v %v %v", s, gs, gd, gm, ws, wd, wm)
 		}
 	}
 }
@@ -66,13 +81,13 @@ func FuzzScanLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		gs, gd := scanLine(s, nil, nil) // must not panic on any input
+		gs, gd, gm := testScan(s) // must not panic on any input
 		if !utf8.ValidString(s) {
 			return
 		}
-		ws, wd := referenceScan(s)
-		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) {
-			t.Errorf("scanLine(%q) = %v %v, want %v %v", s, gs, gd, ws, wd)
+		ws, wd, wm := referenceScan(s)
+		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) || !reflect.DeepEqual(gm, wm) {
+			t.Errorf("scanLine(%q) = %v %v %v, want %v %v %v", s, gs, gd, gm, ws, wd, wm)
 		}
 	})
 }

@@ -94,7 +94,7 @@ func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
 	out := make(chan slot, jobs)
 	var wg sync.WaitGroup
 	// A window of tokens keeps workers from running far ahead of the slowest file.
-	window := make(chan struct{}, 2*jobs)
+	window := make(chan struct{}, 32*jobs)
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {

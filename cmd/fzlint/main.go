@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 )
 
 // Exit statuses (SPEC §4).
@@ -29,7 +30,29 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(profiled(os.Getenv("FZLINT_CPUPROFILE"), func() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }))
+}
+
+// profiled runs f, writing a CPU profile of it to path when path is set (for developers:
+// FZLINT_CPUPROFILE=cpu.out fzlint check DIR, then go tool pprof).
+func profiled(path string, f func() int) int {
+	if path == "" {
+		return f()
+	}
+	out, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(out)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fzlint: FZLINT_CPUPROFILE:", err)
+		return exitTrouble
+	}
+	code := f()
+	pprof.StopCPUProfile()
+	if err := out.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "fzlint: FZLINT_CPUPROFILE:", err)
+	}
+	return code
 }
 
 // env is what a command may touch: its streams, and whether stdout is a terminal.
