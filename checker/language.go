@@ -2,8 +2,8 @@ package checker
 
 import (
 	"fmt"
-	"sort"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
