@@ -69,7 +69,7 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 func inBrackets(s string, i int) bool {
 	before := s[:i]
 	for _, pair := range [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}} {
-		o := strings.LastIndex(before, pair[0])
+		o := lastIndexByLead(before, pair[0])
 		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
 			inner := s[o:i]
 			// Only a citation-like bracket: the year comes right after the opening mark or after
@@ -80,6 +80,19 @@ func inBrackets(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// lastIndexByLead is strings.LastIndex for a short token whose first byte is rare (the lead
+// byte of CJK punctuation): it jumps between that byte's occurrences instead of hashing every
+// byte of a long line.
+func lastIndexByLead(s, tok string) int {
+	for end := len(s); ; {
+		k := strings.LastIndexByte(s[:end], tok[0])
+		if k < 0 || strings.HasPrefix(s[k:], tok) {
+			return k
+		}
+		end = k
+	}
 }
 
 func hasSuffixAny(s string, words []string) bool {

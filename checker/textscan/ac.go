@@ -3,20 +3,31 @@
 // of phrases, and small rune helpers.
 package textscan
 
+import "unicode/utf8"
+
 // Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
 // is safe for concurrent use.
+//
+// The automaton steps a character at a time, not a byte: a report is mostly Han characters of
+// three bytes, and each step is a load that depends on the one before, so three times fewer
+// steps are about twice as fast even with the decoding. Characters that occur in no phrase
+// share class 0; the others have a class each, found through small tables.
 type Matcher struct {
-	next   []map[byte]int32 // goto function, per state (used while building)
+	next   []map[rune]int32 // goto function, per state (used while building)
 	fail   []int32
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
-	// delta is the complete automaton, with fail links resolved, so matching costs one array
-	// load per byte of text: delta[row+class] is the row (state*width) of the next state,
-	// negated when that state ends a pattern. Bytes that occur in no pattern share class 0,
-	// which keeps the table small enough for the cache.
+	// delta is the complete automaton, with fail links resolved: delta[row+class] is the row
+	// (state*width) of the next state, negated when that state ends a pattern.
 	delta []int32
-	class [256]uint8
 	width int
+	ascii [utf8.RuneSelf]uint16
+	// Classes of the other characters of the Basic Multilingual Plane: page[r>>8] is 1 + the
+	// index in pages of the 256 classes of r's block, or 0 when no phrase has a character
+	// there.
+	page   [256]uint16
+	pages  [][256]uint16
+	astral map[rune]uint16 // characters beyond U+FFFF
 }
 
 // Match is one occurrence: pattern id and byte range [Start, End) in the text.
@@ -26,23 +37,24 @@ type Match struct {
 }
 
 // NewMatcher builds a matcher for the patterns; a pattern's id is its index. Empty patterns
-// are ignored.
+// are ignored. Patterns and text are UTF-8; a pattern matches only at character boundaries,
+// and not across bytes that are not valid UTF-8.
 func NewMatcher(patterns []string) *Matcher {
-	m := &Matcher{next: []map[byte]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns))}
+	m := &Matcher{next: []map[rune]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns))}
 	for id, p := range patterns {
 		m.length[id] = len(p)
 		if p == "" {
 			continue
 		}
 		s := int32(0)
-		for i := 0; i < len(p); i++ {
-			n, ok := m.next[s][p[i]]
+		for _, r := range p {
+			n, ok := m.next[s][r]
 			if !ok {
 				n = int32(len(m.next))
-				m.next = append(m.next, map[byte]int32{})
+				m.next = append(m.next, map[rune]int32{})
 				m.fail = append(m.fail, 0)
 				m.out = append(m.out, nil)
-				m.next[s][p[i]] = n
+				m.next[s][r] = n
 			}
 			s = n
 		}
@@ -56,11 +68,11 @@ func NewMatcher(patterns []string) *Matcher {
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for b, n := range m.next[s] {
+		for r, n := range m.next[s] {
 			queue = append(queue, n)
 			f := m.fail[s]
 			for {
-				if t, ok := m.next[f][b]; ok && t != n {
+				if t, ok := m.next[f][r]; ok && t != n {
 					m.fail[n] = t
 					break
 				}
@@ -77,21 +89,53 @@ func NewMatcher(patterns []string) *Matcher {
 	return m
 }
 
+// setClass gives r the class c.
+func (m *Matcher) setClass(r rune, c uint16) {
+	switch {
+	case r < utf8.RuneSelf:
+		m.ascii[r] = c
+	case r <= 0xFFFF:
+		hi := r >> 8
+		if m.page[hi] == 0 {
+			m.pages = append(m.pages, [256]uint16{})
+			m.page[hi] = uint16(len(m.pages))
+		}
+		m.pages[m.page[hi]-1][r&0xFF] = c
+	default:
+		if m.astral == nil {
+			m.astral = map[rune]uint16{}
+		}
+		m.astral[r] = c
+	}
+}
+
+// classOf returns r's class, 0 for a character in no pattern.
+func (m *Matcher) classOf(r rune) uint16 {
+	switch {
+	case r < utf8.RuneSelf:
+		return m.ascii[r]
+	case r <= 0xFFFF:
+		if p := m.page[r>>8]; p != 0 {
+			return m.pages[p-1][r&0xFF]
+		}
+		return 0
+	}
+	return m.astral[r]
+}
+
 // buildDelta resolves the goto and fail functions into one table, in breadth-first order so
 // that a state's fail state is complete before the state itself.
 func (m *Matcher) buildDelta() {
-	width := 1
+	classes := map[rune]uint16{}
 	for s := range m.next {
-		for b := range m.next[s] {
-			if m.class[b] == 0 {
-				if width == 256 {
-					continue // cannot happen: at most 256 distinct bytes
-				}
-				m.class[b] = uint8(width)
-				width++
+		for r := range m.next[s] {
+			if _, ok := classes[r]; !ok {
+				classes[r] = uint16(len(classes) + 1)
+				m.setClass(r, classes[r])
 			}
 		}
 	}
+	width := len(classes) + 1
 	m.width = width
 	m.delta = make([]int32, len(m.next)*width)
 	order := []int32{0}
@@ -102,8 +146,8 @@ func (m *Matcher) buildDelta() {
 			f := int(m.fail[s]) * width
 			copy(row, m.delta[f:f+width])
 		}
-		for b, n := range m.next[s] {
-			row[m.class[b]] = n
+		for r, n := range m.next[s] {
+			row[classes[r]] = n
 			order = append(order, n)
 		}
 	}
@@ -118,35 +162,65 @@ func (m *Matcher) buildDelta() {
 	m.next = nil
 }
 
+// slowClass reads the character at i when it is not ASCII nor a valid character of three
+// bytes, and returns its class and length. A byte that is not valid UTF-8 has class 0.
+func (m *Matcher) slowClass(text string, i int) (uint16, int) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError && size == 1 {
+		return 0, 1
+	}
+	return m.classOf(r), size
+}
+
 // FindAll appends every occurrence in text to dst, in order of their end, and returns it.
 func (m *Matcher) FindAll(dst []Match, text string) []Match {
-	if m == nil || len(m.out) == 1 {
-		return dst
-	}
-	row := int32(0)
-	for i := 0; i < len(text); i++ {
-		row = m.delta[row+int32(m.class[text[i]])]
-		if row < 0 {
-			row = -row
-			for _, id := range m.out[int(row)/m.width] {
-				dst = append(dst, Match{ID: int(id), Start: i + 1 - m.length[id], End: i + 1})
-			}
-		}
-	}
+	dst, _ = m.scan(dst, text, false)
 	return dst
 }
 
 // Contains reports whether any pattern occurs in text.
 func (m *Matcher) Contains(text string) bool {
+	_, found := m.scan(nil, text, true)
+	return found
+}
+
+// scan runs the automaton over text, appending matches to dst; with first, it stops at the
+// first match.
+func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 	if m == nil || len(m.out) == 1 {
-		return false
+		return dst, false
 	}
 	row := int32(0)
-	for i := 0; i < len(text); i++ {
-		row = m.delta[row+int32(m.class[text[i]])]
+	for i := 0; i < len(text); {
+		c := text[i]
+		var class uint16
+		switch {
+		case c < utf8.RuneSelf:
+			class = m.ascii[c]
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// A valid character of three bytes (E0 and ED have narrower second bytes and
+			// take the slow path), decoded inline: the common case.
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if p := m.page[r>>8]; p != 0 {
+				class = m.pages[p-1][r&0xFF]
+			}
+			i += 3
+		default:
+			var size int
+			class, size = m.slowClass(text, i)
+			i += size
+		}
+		row = m.delta[row+int32(class)]
 		if row < 0 {
-			return true
+			if first {
+				return dst, true
+			}
+			row = -row
+			for _, id := range m.out[int(row)/m.width] {
+				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
+			}
 		}
 	}
-	return false
+	return dst, false
 }
