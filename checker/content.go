@@ -102,7 +102,9 @@ func runEmptySection(p *Pass) {
 		}
 		n := 0
 		for s := range p.Doc.PartLines(part) {
-			n += countHan(s)
+			if n += countHan(s); n >= part.Rule.MinChars {
+				break // enough: the count is shown only when it falls short
+			}
 		}
 		if n >= part.Rule.MinChars {
 			continue

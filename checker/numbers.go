@@ -312,10 +312,7 @@ func nearestRate(s string, ms []textscan.Match, nm *numberMatchers, from, at int
 
 // approximate reports 约98%, 近98%, 超过98%, 98%以上, 98%左右.
 func approximate(s string, from, start, end int) bool {
-	before := s[from:start]
-	if r := []rune(before); len(r) > 4 {
-		before = string(r[len(r)-4:])
-	}
+	before := s[window(s, from, start, 4):start] // the four characters before the number
 	for _, w := range []string{"约", "近", "超过", "超", "逾", "不低于", "不少于", "高于", "低于", "大于", "小于"} {
 		if strings.Contains(before, w) {
 			return true
