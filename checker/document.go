@@ -31,7 +31,7 @@ type Line struct {
 	// Computed on first use and shared by the checks: the line's sentences and the phrases of
 	// the rule set found in it.
 	sents, digits     [][2]int
-	marks             []int32
+	marks, repeats    []int32
 	scanned, phraseOK bool
 	phraseMatches     []textscan.Match
 	arena             *lineArena // nil for a Line made outside NewDocument
@@ -360,6 +360,9 @@ func Compile(rs *rules.Set) *Compiled {
 		marked = append(marked, r)
 	}
 	m.marks = newMarkSet(marked...)
+	if n := rs.Repeated.MaxLen; n > 0 && n <= maxRepeatWithin {
+		m.marks.repeatWithin = n
+	}
 	m.diffs = &diffCache{}
 
 	return &Compiled{Set: rs, m: m}
@@ -395,6 +398,14 @@ func (l *Line) Marks() ([]int32, bool) {
 	return l.marks, l.arena != nil && l.arena.marks != nil && l.arena.marks.usable
 }
 
+// Repeats returns the offsets where the line's scan saw a Han character that may repeat one
+// of the maxLen before it (see lineScan.repeats), and false when the scan did not look that
+// far back: the caller then tries every character.
+func (l *Line) Repeats(maxLen int) ([]int32, bool) {
+	l.scan()
+	return l.repeats, l.arena != nil && l.arena.marks != nil && l.arena.marks.repeatWithin >= maxLen
+}
+
 func (l *Line) scan() {
 	if l.scanned {
 		return
@@ -407,10 +418,11 @@ func (l *Line) scan() {
 		l.sents, l.digits = sc.sents, sc.digits
 		return
 	}
-	s0, d0, m0 := len(a.scan.sents), len(a.scan.digits), len(a.scan.marks)
+	s0, d0, m0, r0 := len(a.scan.sents), len(a.scan.digits), len(a.scan.marks), len(a.scan.repeats)
 	scanLine(l.Text, &a.scan, a.marks)
 	l.sents, l.digits = window2(a.scan.sents, s0), window2(a.scan.digits, d0)
 	l.marks = a.scan.marks[m0:len(a.scan.marks):len(a.scan.marks)]
+	l.repeats = a.scan.repeats[r0:len(a.scan.repeats):len(a.scan.repeats)]
 }
 
 // window2 returns the part of an arena from i on, with no room to grow into what the next

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -230,59 +229,95 @@ func runRepeatedWord(p *Pass) {
 		return
 	}
 	allow := p.Rules.Repeated.Allow
-	var chars []uint32 // the characters of a run of Han, three bytes each
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		// A repeated word is within a run of characters of the common Han block, three bytes
-		// each. Each run is read once into numbers, then compared as numbers. Columns are
-		// counted only for a finding.
-		for i := 0; i < len(s); {
-			if !hanAt(s, i) {
-				i += utf8Len(s[i])
-				continue
-			}
-			start := i
-			chars = chars[:0]
-			for ; hanAt(s, i); i += 3 {
-				chars = append(chars, char3(s, i))
-			}
-			for a := 0; a+1 < len(chars); {
-				found := 0
-				c, lim := chars[a], min(maxLen, (len(chars)-a)/2)
-				for k0, next := range chars[a+1 : a+1+lim] {
-					// Cheapest test first: does the character k places on equal this one?
-					k := k0 + 1
-					if next != c || !slices.Equal(chars[a:a+k], chars[a+k:a+2*k]) {
-						continue
-					}
-					off := start + 3*a
-					if k == 1 {
-						r, _ := utf8.DecodeRuneInString(s[off:])
-						if !p.m.repeatSingle[r] {
-							continue
-						}
-					}
-					if excepted(s, off, off+6*k, allow) {
-						continue
-					}
-					found = k
-					break
-				}
-				if found == 0 {
-					a++
-					continue
-				}
-				off := start + 3*a
-				d := p.At(n, off, off+6*found)
-				word := s[off : off+3*found]
-				d.Message = fmt.Sprintf("“%s”连写了两遍", word)
-				d.Suggestion = word
-				p.Report(d)
-				a += 2 * found
-			}
+		repeats, ok := l.Repeats(maxLen)
+		if !ok {
+			repeats = nil
 		}
+		repeatedWords(s, repeats, ok, maxLen, p.m.repeatSingle, allow, func(a, k int) {
+			d := p.At(n, a, a+6*k)
+			word := s[a : a+3*k]
+			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
+			d.Suggestion = word
+			p.Report(d)
+		})
 		return true
 	})
+}
+
+// repeatedWords calls found for each word of k characters written twice from byte a on, left
+// to right. With scanned, it tries only the starts that repeats allows (see lineScan.repeats);
+// otherwise every character.
+func repeatedWords(s string, repeats []int32, scanned bool, maxLen int, single map[rune]bool, allow []string, found func(a, k int)) {
+	next := 0 // the first offset after the last repeated word found
+	try := func(a int) {
+		if a < next {
+			return
+		}
+		if k := repeatAt(s, a, maxLen, single, allow); k > 0 {
+			found(a, k)
+			next = a + 6*k
+		}
+	}
+	if scanned {
+		// A word repeated starts k characters before a character that the scan saw repeat
+		// the last byte of the one k before it; try those starts in order.
+		lo := 0 // the first start not tried yet
+		for _, b := range repeats {
+			for k := maxLen; k >= 1; k-- {
+				if a := int(b) - 3*k; a >= lo {
+					try(a)
+				}
+			}
+			lo = int(b) - 2
+		}
+		return
+	}
+	for i := 0; i < len(s); {
+		if !hanAt(s, i) {
+			i += utf8Len(s[i])
+			continue
+		}
+		try(i)
+		i += 3
+	}
+}
+
+// repeatAt returns the length, in characters, of the shortest word of the common Han block
+// written twice from byte a on (up to maxLen), or 0. A single character counts only if it is
+// in single (的的 but not 常常); a repeat within one of allow (的的确确) does not count.
+func repeatAt(s string, a, maxLen int, single map[rune]bool, allow []string) int {
+	if !hanAt(s, a) {
+		return 0
+	}
+	c := char3(s, a)
+	for k := 1; k <= maxLen && a+6*k <= len(s); k++ {
+		// Cheapest test first: does the character k places on equal this one?
+		j := a + 3*k
+		if char3(s, j) != c || s[a:j] != s[j:j+3*k] || !allHan(s, a, 2*k) {
+			continue
+		}
+		if k == 1 {
+			if r, _ := utf8.DecodeRuneInString(s[a:]); !single[r] {
+				continue
+			}
+		}
+		if !excepted(s, a, a+6*k, allow) {
+			return k
+		}
+	}
+	return 0
+}
+
+// allHan reports whether n characters of the common Han block start at byte i.
+func allHan(s string, i, n int) bool {
+	for c := 0; c < n; c++ {
+		if !hanAt(s, i+3*c) {
+			return false
+		}
+	}
+	return true
 }
 
 // char3 returns the three bytes at i as one number, to compare characters of the Han block

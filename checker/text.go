@@ -131,7 +131,14 @@ type markSet struct {
 	ascii  [128]bool
 	bmp    [1 << 16 / 64]uint64
 	usable bool
+	// repeatWithin, from 1 to 8, makes the scan note the Han characters that may repeat one
+	// of the repeatWithin characters before them (see lineScan.repeats); 0 turns it off.
+	repeatWithin int
 }
+
+// maxRepeatWithin is the farthest back the scan can compare characters: eight, the bytes of
+// a uint64.
+const maxRepeatWithin = 8
 
 func newMarkSet(chars ...rune) *markSet {
 	m := &markSet{usable: true}
@@ -156,23 +163,51 @@ func (m *markSet) has(r rune) bool { return m.bmp[r/64&(1<<16/64-1)]&(1<<(r%64))
 type lineScan struct {
 	sents, digits [][2]int
 	marks         []int32
+	// repeats are the offsets of the characters of U+4000–U+9FFF whose last byte equals that
+	// of one of the markSet's repeatWithin characters before them, in the same run of such
+	// characters. A repeated word (建立建立) begins a few characters before one of them;
+	// language/repeated-word looks only there.
+	repeats []int32
 }
 
 // scanLine scans a line once for what lineScan holds, appending to sc. It steps over a
 // character of the common Han block at once without reading it, and most of a report is Han
 // characters. set may be nil.
 func scanLine(s string, sc *lineScan, set *markSet) {
+	// The last bytes of the characters of the current run of Han, most recent in the low
+	// byte, and which of them to compare: last bytes are 0x80–0xBF, so a zero byte never
+	// matches.
+	var recent, window uint64
+	if set != nil && set.repeatWithin > 0 {
+		window = 1<<(8*min(set.repeatWithin, maxRepeatWithin)) - 1
+		if set.repeatWithin >= maxRepeatWithin {
+			window = ^uint64(0)
+		}
+	}
 	if set != nil && !set.usable {
 		set = nil
 	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		size := 0 // of a sentence end at i
 		switch {
 		case c >= 0xE4 && c <= 0xE9: // U+4000–U+9FFF
+			if window != 0 && i+2 < len(s) {
+				last := uint64(s[i+2])
+				// A zero byte of t is a recent character with the same last byte.
+				t := recent ^ last*ones | ^window
+				if (t-ones)&^t&highs != 0 {
+					sc.repeats = append(sc.repeats, int32(i))
+				}
+				recent = recent<<8 | last
+			}
 			i += 3
 			continue
+		}
+		recent = 0
+		switch {
 		case c >= '0' && c <= '9':
 			j := i + 1
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {

@@ -91,3 +91,52 @@ func FuzzScanLine(f *testing.F) {
 		}
 	})
 }
+
+// repeatAlphabet builds lines full of repeats from fuzz bytes: Han characters, three of which
+// share their last byte (一 乀 倀, so that the scan's test on last bytes has false alarms), a
+// function word, a character outside the common block, ASCII and punctuation.
+var repeatAlphabet = []string{"一", "乀", "倀", "建", "立", "的", "确", "㐀", "a", "1", "，", "😀"}
+
+func repeatLine(data []byte) string {
+	var b strings.Builder
+	for _, c := range data {
+		b.WriteString(repeatAlphabet[int(c)%len(repeatAlphabet)])
+	}
+	return b.String()
+}
+
+// The repeated words found at the starts the scan allows are those found by trying every
+// character.
+func FuzzRepeatedWords(f *testing.F) {
+	f.Add([]byte{3, 4, 3, 4, 5, 5, 0, 1, 0, 1, 2, 0, 2, 0}, uint8(4))
+	f.Add([]byte{5, 6, 5, 6, 3, 3, 3, 3, 4, 4, 8, 3, 4, 3, 4}, uint8(2))
+	single := map[rune]bool{'的': true}
+	allow := []string{"的确的确"}
+	f.Fuzz(func(t *testing.T, data []byte, maxLen uint8) {
+		n := int(maxLen)%maxRepeatWithin + 1
+		s := repeatLine(data)
+		var sc lineScan
+		set := newMarkSet()
+		set.repeatWithin = n
+		scanLine(s, &sc, set)
+		var got, want [][2]int
+		repeatedWords(s, sc.repeats, true, n, single, allow, func(a, k int) { got = append(got, [2]int{a, k}) })
+		repeatedWords(s, nil, false, n, single, allow, func(a, k int) { want = append(want, [2]int{a, k}) })
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q, max %d: found %v, want %v", s, n, got, want)
+		}
+	})
+}
+
+func TestRepeatedWordsFromTheScan(t *testing.T) {
+	s := repeatLine([]byte{3, 4, 3, 4, 9, 5, 5, 0, 1, 0, 1, 2, 0, 2, 0})
+	var sc lineScan
+	set := newMarkSet()
+	set.repeatWithin = 4
+	scanLine(s, &sc, set)
+	var got []string
+	repeatedWords(s, sc.repeats, true, 4, map[rune]bool{'的': true}, nil, func(a, k int) { got = append(got, s[a:a+6*k]) })
+	if want := []string{"建立建立", "的的", "一乀一乀", "倀一倀一"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("in %q found %q, want %q", s, got, want)
+	}
+}
