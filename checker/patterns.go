@@ -3,6 +3,7 @@ package checker
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/textscan"
@@ -51,8 +52,15 @@ func (p *patternSet) MatchString(s string) bool {
 // Most lines then meet no regular expression at all.
 type lineMatcher struct {
 	byFirst map[rune][]*regexp.Regexp
-	always  []*regexp.Regexp
+	always  []guardedRegexp
 	lit     *textscan.Matcher
+}
+
+// guardedRegexp is a pattern with a phrase every match contains ("打印" in
+// [\[【]\s*(我要)?打印\s*[\]】]): a line without the phrase is not matched against it.
+type guardedRegexp struct {
+	re   *regexp.Regexp
+	must string
 }
 
 func newLineMatcher(ps rules.Patterns) *lineMatcher {
@@ -65,7 +73,7 @@ func newLineMatcher(ps rules.Patterns) *lineMatcher {
 		}
 		firsts, ok := anchoredFirstRunes(p.String())
 		if !ok {
-			lm.always = append(lm.always, p.Regexp)
+			lm.always = append(lm.always, guardedRegexp{p.Regexp, requiredLiteral(p.String())})
 			continue
 		}
 		for _, r := range firsts {
@@ -92,12 +100,33 @@ func (lm *lineMatcher) MatchString(s string) bool {
 			return true
 		}
 	}
-	for _, re := range lm.always {
-		if re.MatchString(s) {
+	for _, g := range lm.always {
+		if (g.must == "" || strings.Contains(s, g.must)) && g.re.MatchString(s) {
 			return true
 		}
 	}
 	return false
+}
+
+// requiredLiteral returns the longest phrase that every match of pattern contains, found among
+// the parts of its top-level sequence, or "" when there is none.
+func requiredLiteral(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	best := ""
+	for _, sub := range parts {
+		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 && len(string(sub.Rune)) > len(best) {
+			best = string(sub.Rune)
+		}
+	}
+	return best
 }
 
 // anchoredFirstRunes returns the characters a match of a ^-anchored pattern can begin with,

@@ -119,17 +119,41 @@ func checkText(s, enc string) (string, string, error) {
 	if blank(s) {
 		return "", "", &Unreadable{"文件为空"}
 	}
-	// Control characters are single bytes in UTF-8: count them without decoding runes.
-	control := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
-			control++
-		}
-	}
+	control := controlBytes(s)
 	if control > 0 && control*50 > utf8.RuneCountInString(s) {
 		return "", "", &Unreadable{"二进制文件（控制字符过多），不是文本"}
 	}
 	return s, enc, nil
+}
+
+// controlBytes counts the control characters of s other than white space. They are single
+// bytes below 0x20 in UTF-8; eight bytes are tested at once, and only a word holding such a
+// byte (in text, one with a line end) is looked at byte by byte.
+func controlBytes(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		_ = s[i+7]
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// The high bit of each byte below 0x20: w - 0x20 borrows there, and the byte's
+		// own high bit is clear.
+		if (w-0x20*ones)&^w&highs == 0 {
+			continue
+		}
+		n += countControl(s[i : i+8])
+	}
+	return n + countControl(s[i:])
+}
+
+func countControl(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
+			n++
+		}
+	}
+	return n
 }
 
 // blank reports whether s holds only white space (U+3000, U+00A0 and BOMs included).

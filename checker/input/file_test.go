@@ -53,3 +53,14 @@ func TestReadFileIntoReusesBufferSafely(t *testing.T) {
 		}
 	}
 }
+
+// controlBytes, eight bytes at a time, counts what countControl counts a byte at a time.
+func FuzzControlBytes(f *testing.F) {
+	f.Add("第一行\n第二行\r\n\t缩进\x01\x02\x1f 结束\x7f\x80\xff")
+	f.Add("\x00\x00\x00\x00\x00\x00\x00\x00\x00 \x1f\x20\x21")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := controlBytes(s), countControl(s); got != want {
+			t.Errorf("controlBytes(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
