@@ -234,7 +234,7 @@ func stripMarkdownHeading(s string) string {
 type matchers struct {
 	chrome                        *lineMatcher
 	closing                       *regexp.Regexp
-	government, department        *regexp.Regexp
+	government, department        *patternSet
 	parts                         map[string]*patternSet
 	causes                        *patternSet
 	duties                        []*patternSet
@@ -268,8 +268,8 @@ func Compile(rs *rules.Set) *Compiled {
 	m := &matchers{
 		chrome:     newLineMatcher(rs.Document.Chrome),
 		closing:    rs.Document.Closing.Any(),
-		government: rs.Unit.Government.Any(),
-		department: rs.Unit.Department.Any(),
+		government: newPatternSet(rs.Unit.Government),
+		department: newPatternSet(rs.Unit.Department),
 		causes:     newPatternSet(rs.Causes.Patterns),
 		parts:      map[string]*patternSet{},
 	}

@@ -14,8 +14,9 @@ import (
 // with one multi-phrase matcher, the rest as one joined regular expression. Go's regexp is
 // slow on long alternations, and most domain patterns are plain phrases.
 type patternSet struct {
-	lit *textscan.Matcher
-	re  *regexp.Regexp
+	lit      *textscan.Matcher
+	suffixes []string // patterns that are a phrase at the end: 人民政府$
+	re       *regexp.Regexp
 }
 
 func newPatternSet(ps rules.Patterns) *patternSet {
@@ -24,14 +25,17 @@ func newPatternSet(ps rules.Patterns) *patternSet {
 	}
 	var lits []string
 	var rest rules.Patterns
+	var suffixes []string
 	for _, p := range ps {
 		if prefix, complete := p.LiteralPrefix(); complete && prefix != "" {
 			lits = append(lits, prefix)
+		} else if suffix := literalSuffix(p.String()); suffix != "" {
+			suffixes = append(suffixes, suffix)
 		} else {
 			rest = append(rest, p)
 		}
 	}
-	set := &patternSet{re: rest.Any()}
+	set := &patternSet{re: rest.Any(), suffixes: suffixes}
 	if len(lits) > 0 {
 		set.lit = textscan.NewMatcher(lits)
 	}
@@ -43,7 +47,32 @@ func (p *patternSet) MatchString(s string) bool {
 	if p == nil {
 		return false
 	}
-	return p.lit != nil && p.lit.Contains(s) || p.re != nil && p.re.MatchString(s)
+	if p.lit != nil && p.lit.Contains(s) {
+		return true
+	}
+	for _, suffix := range p.suffixes {
+		if strings.HasSuffix(s, suffix) {
+			return true
+		}
+	}
+	return p.re != nil && p.re.MatchString(s)
+}
+
+// literalSuffix returns the phrase of a pattern that is only a phrase at the end of the text
+// (人民政府$), or "".
+func literalSuffix(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) != 2 || re.Sub[1].Op != syntax.OpEndText {
+		return ""
+	}
+	if lit := re.Sub[0]; lit.Op == syntax.OpLiteral && lit.Flags&syntax.FoldCase == 0 {
+		return string(lit.Rune)
+	}
+	return ""
 }
 
 // lineMatcher tests whole short lines against a list of patterns. A pattern anchored at the

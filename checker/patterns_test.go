@@ -39,10 +39,33 @@ func TestLineMatcherAgreesWithRegexp(t *testing.T) {
 			t.Errorf("requiredLiteral(%q) = %q, want %q", pattern, got, want)
 		}
 	}
+	for pattern, want := range map[string]string{`人民政府$`: "人民政府", `[县市区]$`: "", `^局$`: "", `政府`: "", `(?i)ab$`: ""} {
+		if got := literalSuffix(pattern); got != want {
+			t.Errorf("literalSuffix(%q) = %q, want %q", pattern, got, want)
+		}
+	}
 	if _, ok := anchoredFirstRunes(`^(上一篇|下一篇)`); !ok {
 		t.Error("an anchored alternation of literals has known first runes")
 	}
 	if _, ok := anchoredFirstRunes(`视力保护色`); ok {
 		t.Error("an unanchored pattern has no first-rune set")
+	}
+}
+
+// A pattern set decides as the joined regular expression of its patterns does, whichever way
+// each pattern is matched (phrase, phrase at the end, regexp).
+func TestPatternSetAgreesWithRegexp(t *testing.T) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := []string{"某县人民政府", "某县", "某市司法局", "人民政府办公室", "政府", "开发区管委会", "某局长", "街道办", "某区卫生健康委员会", "某乡镇", ""}
+	for _, ps := range []rules.Patterns{rs.Unit.Government, rs.Unit.Department} {
+		set, re := newPatternSet(ps), ps.Any()
+		for _, u := range units {
+			if got, want := set.MatchString(u), re.MatchString(u); got != want {
+				t.Errorf("%q: pattern set %v, regexp %v", u, got, want)
+			}
+		}
 	}
 }

@@ -197,8 +197,19 @@ func splitLines(s string) (lines, ends []string, eol string) {
 	lines = make([]string, 0, strings.Count(s, "\n")+1)
 	// Find line ends with the vectorised byte search; most files have no CR at all.
 	next := func(t string) int { return strings.IndexByte(t, '\n') }
-	if strings.IndexByte(s, '\r') >= 0 {
+	if cr := strings.Count(s, "\r"); cr > 0 {
 		next = func(t string) int { return strings.IndexAny(t, "\r\n") }
+		if cr == strings.Count(s, "\r\n") {
+			// Every CR is in a CRLF (a Windows file): the line ends where the CR before
+			// the LF is.
+			next = func(t string) int {
+				i := strings.IndexByte(t, '\n')
+				if i > 0 && t[i-1] == '\r' {
+					i--
+				}
+				return i
+			}
+		}
 	}
 	start := 0
 	for start < len(s) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,42 @@ func FuzzControlBytes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := controlBytes(s), countControl(s); got != want {
 			t.Errorf("controlBytes(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// splitLines gives the lines and line ends that a plain search for CR or LF gives, whatever
+// mix of line ends the text has.
+func FuzzSplitLines(f *testing.F) {
+	for _, s := range []string{"a\r\nb\r\n", "a\rb\nc\r\n", "\r\n\r\n", "x\n\r\ny\r", "末行无换行\r\n甲"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines, ends, eol := splitLines(s)
+		var wl, we []string
+		weol := ""
+		start := 0
+		for start < len(s) {
+			i := strings.IndexAny(s[start:], "\r\n")
+			if i < 0 {
+				break
+			}
+			i += start
+			end := s[i : i+1]
+			if end == "\r" && strings.HasPrefix(s[i:], "\r\n") {
+				end = "\r\n"
+			}
+			wl, we = append(wl, s[start:i]), append(we, end)
+			if weol == "" {
+				weol = end
+			}
+			start = i + len(end)
+		}
+		if start < len(s) {
+			wl, we = append(wl, s[start:]), append(we, "")
+		}
+		if !slices.Equal(lines, wl) || !slices.Equal(ends, we) || eol != weol {
+			t.Errorf("splitLines(%q) = %q %q %q, want %q %q %q", s, lines, ends, eol, wl, we, weol)
 		}
 	})
 }
