@@ -175,19 +175,23 @@ type lineScan struct {
 // characters. set may be nil.
 func scanLine(s string, sc *lineScan, set *markSet) {
 	// The last bytes of the characters of the current run of Han, most recent in the low
-	// byte, and which of them to compare: last bytes are 0x80–0xBF, so a zero byte never
+	// lane, and which lanes to compare. Up to four characters back, a lane is 16 bits and
+	// holds the last two bytes (a false alarm is then rare); up to eight, 8 bits and the last
+	// byte. A lane of last bytes is never zero (they are 0x80–0xBF), so an empty lane never
 	// matches.
-	var recent, window uint64
+	var recent, window, ones, highs uint64
+	lane := 16
 	if set != nil && set.repeatWithin > 0 {
-		window = 1<<(8*min(set.repeatWithin, maxRepeatWithin)) - 1
-		if set.repeatWithin >= maxRepeatWithin {
-			window = ^uint64(0)
+		n := min(set.repeatWithin, maxRepeatWithin)
+		ones, highs = 0x0001000100010001, 0x8000800080008000
+		if n > 4 {
+			lane, ones, highs = 8, 0x0101010101010101, 0x8080808080808080
 		}
+		window = ^uint64(0) >> (64 - lane*n)
 	}
 	if set != nil && !set.usable {
 		set = nil
 	}
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -196,12 +200,15 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 		case c >= 0xE4 && c <= 0xE9: // U+4000–U+9FFF
 			if window != 0 && i+2 < len(s) {
 				last := uint64(s[i+2])
-				// A zero byte of t is a recent character with the same last byte.
+				if lane == 16 {
+					last |= uint64(s[i+1]) << 8
+				}
+				// A zero lane of t is a recent character with the same last bytes.
 				t := recent ^ last*ones | ^window
 				if (t-ones)&^t&highs != 0 {
 					sc.repeats = append(sc.repeats, int32(i))
 				}
-				recent = recent<<8 | last
+				recent = recent<<lane | last
 			}
 			i += 3
 			continue
