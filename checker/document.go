@@ -28,13 +28,11 @@ type Line struct {
 	// Heading is the numbered heading on this line, if any.
 	Heading *Heading
 
-	// Computed on first use and shared by the checks: the line's sentences and the phrases of
-	// the rule set found in it.
-	sents, digits     [][2]int
-	marks, repeats    []int32
-	scanned, phraseOK bool
-	phraseMatches     []textscan.Match
-	arena             *lineArena // nil for a Line made outside NewDocument
+	// Computed on first use and shared by the checks: what the line's scan found and the
+	// phrases of the rule set in it, as ranges of the document's arena.
+	scanned, phraseOK                      bool
+	sents, digits, marks, repeats, matches [2]int32
+	arena                                  *lineArena // its own when made outside NewDocument
 }
 
 // lineArena holds what the lines of a document compute, in slices shared by all of them
@@ -381,13 +379,13 @@ const (
 // Sentences returns the line's sentences (byte ranges), split once.
 func (l *Line) Sentences() [][2]int {
 	l.scan()
-	return l.sents
+	return lineWindow(l.arena.scan.sents, l.sents)
 }
 
 // Digits returns the byte ranges of the line's runs of ASCII digits.
 func (l *Line) Digits() [][2]int {
 	l.scan()
-	return l.digits
+	return lineWindow(l.arena.scan.digits, l.digits)
 }
 
 // Marks returns the offsets of the line's characters that are half-width punctuation or pair
@@ -395,7 +393,7 @@ func (l *Line) Digits() [][2]int {
 // be found by the scan (see markSet): the caller then reads the line itself.
 func (l *Line) Marks() ([]int32, bool) {
 	l.scan()
-	return l.marks, l.arena != nil && l.arena.marks != nil && l.arena.marks.usable
+	return lineWindow(l.arena.scan.marks, l.marks), l.arena.marks != nil && l.arena.marks.usable
 }
 
 // Repeats returns the offsets where the line's scan saw a Han character that may repeat one
@@ -403,7 +401,7 @@ func (l *Line) Marks() ([]int32, bool) {
 // far back: the caller then tries every character.
 func (l *Line) Repeats(maxLen int) ([]int32, bool) {
 	l.scan()
-	return l.repeats, l.arena != nil && l.arena.marks != nil && l.arena.marks.repeatWithin >= maxLen
+	return lineWindow(l.arena.scan.repeats, l.repeats), l.arena.marks != nil && l.arena.marks.repeatWithin >= maxLen
 }
 
 func (l *Line) scan() {
@@ -411,37 +409,34 @@ func (l *Line) scan() {
 		return
 	}
 	l.scanned = true
-	a := l.arena
-	if a == nil {
-		var sc lineScan
-		scanLine(l.Text, &sc, nil)
-		l.sents, l.digits = sc.sents, sc.digits
-		return
+	if l.arena == nil {
+		l.arena = &lineArena{}
 	}
-	s0, d0, m0, r0 := len(a.scan.sents), len(a.scan.digits), len(a.scan.marks), len(a.scan.repeats)
-	scanLine(l.Text, &a.scan, a.marks)
-	l.sents, l.digits = window2(a.scan.sents, s0), window2(a.scan.digits, d0)
-	l.marks = a.scan.marks[m0:len(a.scan.marks):len(a.scan.marks)]
-	l.repeats = a.scan.repeats[r0:len(a.scan.repeats):len(a.scan.repeats)]
+	sc := &l.arena.scan
+	s0, d0, m0, r0 := len(sc.sents), len(sc.digits), len(sc.marks), len(sc.repeats)
+	scanLine(l.Text, sc, l.arena.marks)
+	l.sents = [2]int32{int32(s0), int32(len(sc.sents))}
+	l.digits = [2]int32{int32(d0), int32(len(sc.digits))}
+	l.marks = [2]int32{int32(m0), int32(len(sc.marks))}
+	l.repeats = [2]int32{int32(r0), int32(len(sc.repeats))}
 }
 
-// window2 returns the part of an arena from i on, with no room to grow into what the next
-// line will append.
-func window2(a [][2]int, i int) [][2]int { return a[i:len(a):len(a)] }
+// lineWindow returns a line's part of an arena slice, with no room to grow into another line's.
+func lineWindow[T any](a []T, r [2]int32) []T { return a[r[0]:r[1]:r[1]] }
 
 // phrasesIn returns the rule set's phrases found in a line, found once.
 func (m *matchers) phrasesIn(l *Line) []textscan.Match {
+	if l.arena == nil {
+		l.arena = &lineArena{}
+	}
 	if !l.phraseOK {
 		l.phraseOK = true
-		if a := l.arena; a != nil {
-			i := len(a.matches)
-			a.matches = m.phrases.FindAll(a.matches, l.Text)
-			l.phraseMatches = a.matches[i:len(a.matches):len(a.matches)]
-		} else {
-			l.phraseMatches = m.phrases.FindAll(nil, l.Text)
-		}
+		a := l.arena
+		i := len(a.matches)
+		a.matches = m.phrases.FindAll(a.matches, l.Text)
+		l.matches = [2]int32{int32(i), int32(len(a.matches))}
 	}
-	return l.phraseMatches
+	return lineWindow(l.arena.matches, l.matches)
 }
 
 func (m *matchers) notePairRune(r rune) {

@@ -492,10 +492,8 @@ func runPunctuationWidth(p *Pass) {
 			return true
 		}
 		from := l.MarkerEnd()
-		var spans [][2]int
-		if strings.Contains(s, "《") {
-			spans = titleSpans(s)
-		}
+		var spans [][2]int // the titles in 《》, found at the first half-width mark
+		spansDone := false
 		hits = hits[:0]
 		lastClose := -1  // offset of the last ')' turned full-width
 		var parens []int // offsets of unmatched half-width '('
@@ -506,7 +504,13 @@ func runPunctuationWidth(p *Pass) {
 				continue // a pair mark such as 《
 			}
 			mk := marks[c]
-			if mk == nil || spans != nil && inSpans(spans, i) {
+			if mk == nil {
+				continue
+			}
+			if !spansDone {
+				spans, spansDone = titleSpans(s), true
+			}
+			if inSpans(spans, i) {
 				continue
 			}
 			switch c {
