@@ -127,13 +127,9 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 				b = append(b, ": "...)
 				b = appendIntOrNull(b, rep.Sections[id])
 			}
-			b = append(b, '\n')
-			b = append(b, in2...)
-			b = append(b, '}')
+			b = appendClose(b, in2, '}')
 		}
-		b = append(b, '\n')
-		b = append(b, in1...)
-		b = append(b, '}')
+		b = appendClose(b, in1, '}')
 	}
 	b = append(b, ",\n"...)
 	b = appendKey(b, in1, "diagnostics")
@@ -168,13 +164,9 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 					b = appendString(b, f.s)
 				}
 			}
-			b = append(b, '\n')
-			b = append(b, in2...)
-			b = append(b, '}')
+			b = appendClose(b, in2, '}')
 		}
-		b = append(b, '\n')
-		b = append(b, in1...)
-		b = append(b, ']')
+		b = appendClose(b, in1, ']')
 	}
 	b = append(b, ",\n"...)
 	b = appendKey(b, in1, "error")
@@ -183,9 +175,14 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 	} else {
 		b = appendString(b, r.Err.Error())
 	}
+	return appendClose(b, indent, '}')
+}
+
+// appendClose puts a closing bracket on a line of its own.
+func appendClose(b []byte, indent string, c byte) []byte {
 	b = append(b, '\n')
 	b = append(b, indent...)
-	return append(b, '}')
+	return append(b, c)
 }
 
 func appendKey(b []byte, indent, key string) []byte {
