@@ -51,19 +51,12 @@ var dutiesCoverage = &Check{
 
 func runDutiesCoverage(p *Pass) {
 	part := p.Doc.Parts["duties"]
-	if part == nil || len(p.m.duties) == 0 {
+	if part == nil || len(p.Rules.Duties.Groups) == 0 {
 		return
 	}
 	var covered, missing []string
-	for i, re := range p.m.duties {
+	for i, found := range p.m.duties.Matched(p.Doc.PartLines(part)) {
 		name := p.Rules.Duties.Groups[i].Name
-		found := false
-		for s := range p.Doc.PartLines(part) {
-			if re.MatchString(s) {
-				found = true
-				break
-			}
-		}
 		if found {
 			covered = append(covered, name)
 		} else {

@@ -235,7 +235,7 @@ type matchers struct {
 	government, department        *patternSet
 	parts                         map[string]*patternSet
 	causes                        *patternSet
-	duties                        []*patternSet
+	duties                        *patternGroups
 	titleRequired, titleForbidden []*regexp.Regexp
 
 	phrases      *textscan.Matcher
@@ -274,9 +274,11 @@ func Compile(rs *rules.Set) *Compiled {
 	for _, p := range rs.Parts {
 		m.parts[p.ID] = newPatternSet(p.Patterns)
 	}
+	var duties []rules.Patterns
 	for _, g := range rs.Duties.Groups {
-		m.duties = append(m.duties, newPatternSet(g.Patterns))
+		duties = append(duties, g.Patterns)
 	}
+	m.duties = newPatternGroups(duties)
 	for _, t := range rs.Title.Required {
 		m.titleRequired = append(m.titleRequired, t.Pattern.Regexp)
 	}

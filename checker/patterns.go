@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -23,6 +24,15 @@ func newPatternSet(ps rules.Patterns) *patternSet {
 	if len(ps) == 0 {
 		return nil
 	}
+	lits, set := splitPatterns(ps)
+	if len(lits) > 0 {
+		set.lit = textscan.NewMatcher(lits)
+	}
+	return set
+}
+
+// splitPatterns returns the plain phrases of a list, and a set of the rest.
+func splitPatterns(ps rules.Patterns) ([]string, *patternSet) {
 	var lits []string
 	var rest rules.Patterns
 	var suffixes []string
@@ -35,11 +45,58 @@ func newPatternSet(ps rules.Patterns) *patternSet {
 			rest = append(rest, p)
 		}
 	}
-	set := &patternSet{re: rest.Any(), suffixes: suffixes}
-	if len(lits) > 0 {
-		set.lit = textscan.NewMatcher(lits)
+	return lits, &patternSet{re: rest.Any(), suffixes: suffixes}
+}
+
+// patternGroups matches several lists of patterns at once (the groups of duties): the plain
+// phrases of all of them with one multi-phrase matcher, so that a text is read once whatever
+// the number of groups, and the rest group by group.
+type patternGroups struct {
+	lit   *textscan.Matcher
+	group []int         // phrase id → group
+	rest  []*patternSet // per group, its patterns that are not plain phrases
+}
+
+func newPatternGroups(groups []rules.Patterns) *patternGroups {
+	g := &patternGroups{}
+	var lits []string
+	for i, ps := range groups {
+		l, rest := splitPatterns(ps)
+		lits = append(lits, l...)
+		for range l {
+			g.group = append(g.group, i)
+		}
+		g.rest = append(g.rest, rest)
 	}
-	return set
+	g.lit = textscan.NewMatcher(lits)
+	return g
+}
+
+// Matched reports which groups match one of the texts, reading each text once and stopping
+// when every group has matched.
+func (g *patternGroups) Matched(texts iter.Seq[string]) []bool {
+	found := make([]bool, len(g.rest))
+	left := len(found)
+	var buf []textscan.Match
+	for s := range texts {
+		buf = g.lit.FindAll(buf[:0], s)
+		for _, m := range buf {
+			if i := g.group[m.ID]; !found[i] {
+				found[i] = true
+				left--
+			}
+		}
+		for i, rest := range g.rest {
+			if !found[i] && rest.MatchString(s) {
+				found[i] = true
+				left--
+			}
+		}
+		if left == 0 {
+			break
+		}
+	}
+	return found
 }
 
 // MatchString reports whether any pattern matches s.

@@ -1,6 +1,10 @@
 package checker
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	fzlint "github.com/fzlint/fzlint"
@@ -67,5 +71,48 @@ func TestPatternSetAgreesWithRegexp(t *testing.T) {
 				t.Errorf("%q: pattern set %v, regexp %v", u, got, want)
 			}
 		}
+	}
+}
+
+// The duties groups, matched at once, are those whose joined regular expression matches a line.
+func TestPatternGroupsAgreeWithRegexp(t *testing.T) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []rules.Patterns
+	for _, g := range rs.Duties.Groups {
+		groups = append(groups, g.Patterns)
+	}
+	pg := newPatternGroups(groups)
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	seen := map[bool]int{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		// Each seed, and each stretch of ten lines of it, as a part.
+		for from := 0; from < len(lines); from += 10 {
+			part := lines[from:min(from+10, len(lines))]
+			if from == 0 {
+				part = lines
+			}
+			got := pg.Matched(slices.Values(part))
+			for i, ps := range groups {
+				re, want := ps.Any(), false
+				for _, l := range part {
+					want = want || re.MatchString(l)
+				}
+				if got[i] != want {
+					t.Errorf("%s lines %d–: group %d matched %v, regexp %v", f, from+1, i, got[i], want)
+				}
+				seen[want]++
+			}
+		}
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("the seeds should give both outcomes: %v", seen)
 	}
 }

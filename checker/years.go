@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/fzlint/fzlint/checker/textscan"
 )
@@ -26,7 +27,7 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	var spans [][2]int
 	spansDone := false
 	s := l.Text
-	for _, run := range l.Digits() {
+	for ri, run := range l.Digits() {
 		i, j := run[0], run[1]
 		if i >= to {
 			break
@@ -57,7 +58,7 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 		if y < 2000 || y > 2099 || inSpans(spans, i) {
 			continue
 		}
-		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i) {
+		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i, ri > 0) {
 			continue
 		}
 		out = append(out, yearRef{year: y, start: i, end: end})
@@ -65,9 +66,16 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	return out
 }
 
-// inBrackets reports a year in 〔2019〕 or （2021—2025年）-style brackets.
-func inBrackets(s string, i int) bool {
+// inBrackets reports a year in 〔2019〕 or （2021—2025年）-style brackets. digitBefore says
+// whether the line has a digit before the year: without one, the year must follow the bracket.
+func inBrackets(s string, i int, digitBefore bool) bool {
 	before := s[:i]
+	if !digitBefore {
+		prev := strings.TrimRightFunc(before, unicode.IsSpace)
+		if !strings.HasSuffix(prev, "〔") && !strings.HasSuffix(prev, "（") && !strings.HasSuffix(prev, "(") && !strings.HasSuffix(prev, "[") {
+			return false
+		}
+	}
 	for _, pair := range [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}} {
 		o := lastIndexByLead(before, pair[0])
 		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {

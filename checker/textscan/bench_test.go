@@ -1,0 +1,58 @@
+package textscan_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/checker/textscan"
+	"github.com/fzlint/fzlint/rules"
+)
+
+// BenchmarkFindAll runs a matcher of the built-in rule set's phrases (about as many as the
+// checks' combined matcher has) over every line of the seed reports.
+func BenchmarkFindAll(b *testing.B) {
+	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var phrases []string
+	for _, w := range rs.WrongTerms {
+		phrases = append(phrases, w.Wrong)
+	}
+	for _, t := range rs.StaleTerms {
+		phrases = append(phrases, t.Term)
+		phrases = append(phrases, t.Variants...)
+	}
+	phrases = append(phrases, rs.Years.Markers...)
+	for _, r := range rs.Placeholders.Triggers {
+		phrases = append(phrases, string(r))
+	}
+	for _, l := range rs.Numbers.Labels {
+		phrases = append(phrases, l.Words...)
+	}
+	for _, r := range rs.Rates {
+		phrases = append(phrases, r.Words...)
+	}
+	m := textscan.NewMatcher(phrases)
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var lines []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	var dst []textscan.Match
+	for b.Loop() {
+		for _, l := range lines {
+			dst = m.FindAll(dst[:0], l)
+		}
+	}
+}
