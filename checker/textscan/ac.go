@@ -123,8 +123,10 @@ func (m *Matcher) classOf(r rune) uint16 {
 	return m.astral[r]
 }
 
-// buildDelta resolves the goto and fail functions into one table, in breadth-first order so
-// that a state's fail state is complete before the state itself.
+// buildDelta resolves the goto and fail functions into one table. States are numbered in
+// breadth-first order: the rows a text visits most (the root, and the states one character
+// in) are then together in memory, and a state's fail state, which is shallower, is complete
+// before the state itself.
 func (m *Matcher) buildDelta() {
 	classes := map[rune]uint16{}
 	for s := range m.next {
@@ -137,20 +139,30 @@ func (m *Matcher) buildDelta() {
 	}
 	width := len(classes) + 1
 	m.width = width
-	m.delta = make([]int32, len(m.next)*width)
 	order := []int32{0}
 	for i := 0; i < len(order); i++ {
-		s := order[i]
-		row := m.delta[int(s)*width : int(s)*width+width]
-		if s != 0 {
-			f := int(m.fail[s]) * width
-			copy(row, m.delta[f:f+width])
-		}
-		for r, n := range m.next[s] {
-			row[classes[r]] = n
+		for _, n := range m.next[order[i]] {
 			order = append(order, n)
 		}
 	}
+	pos := make([]int32, len(m.next)) // state → its number in breadth-first order
+	for i, s := range order {
+		pos[s] = int32(i)
+	}
+	m.delta = make([]int32, len(m.next)*width)
+	out := make([][]int32, len(m.out))
+	for i, s := range order {
+		out[i] = m.out[s]
+		row := m.delta[i*width : i*width+width]
+		if s != 0 {
+			f := int(pos[m.fail[s]]) * width
+			copy(row, m.delta[f:f+width])
+		}
+		for r, n := range m.next[s] {
+			row[classes[r]] = pos[n]
+		}
+	}
+	m.out = out
 	// States to rows: premultiplied, and negative where a pattern ends.
 	for i, n := range m.delta {
 		v := n * int32(width)
@@ -159,7 +171,7 @@ func (m *Matcher) buildDelta() {
 		}
 		m.delta[i] = v
 	}
-	m.next = nil
+	m.next, m.fail = nil, nil
 }
 
 // slowClass reads the character at i when it is not ASCII nor a valid character of three
