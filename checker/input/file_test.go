@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A batch reads every file into the same buffer: what was read from one file must not change
@@ -98,6 +99,17 @@ func FuzzSplitLines(f *testing.F) {
 		}
 		if !slices.Equal(lines, wl) || !slices.Equal(ends, we) || eol != weol {
 			t.Errorf("splitLines(%q) = %q %q %q, want %q %q %q", s, lines, ends, eol, wl, we, weol)
+		}
+	})
+}
+
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"法治政府建设", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xe4\xb8", "a\xff", "\xc3\xa9\xe4\xb8\xad"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Errorf("validUTF8(%q) = %v, want %v", b, got, want)
 		}
 	})
 }

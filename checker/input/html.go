@@ -59,7 +59,7 @@ func decodeHTMLBytes(data []byte) (string, string, error) {
 	case enc == nil:
 		return decode(data)
 	case name == "utf-8":
-		if !utf8.Valid(data) {
+		if !validUTF8(data) {
 			return decode(data) // the declaration is wrong; detect instead
 		}
 		s, _, err := checkText(string(data), UTF8)
