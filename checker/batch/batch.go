@@ -81,7 +81,7 @@ func savedPageAssets(dir string) bool {
 }
 
 // Run calls work for each item on jobs workers and calls emit with the results in the order of
-// items. At most about 2×jobs results wait for their turn, so memory stays bounded.
+// items. At most 32×jobs results wait for their turn, so memory stays bounded.
 func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
 	if jobs < 1 {
 		jobs = 1
@@ -90,11 +90,14 @@ func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
 		i int
 		r R
 	}
+	// A window of tokens keeps workers from running far ahead of the slowest file: a long
+	// one (a large .docx) does not stop the others, and the results waiting behind it stay
+	// few. out holds the whole window, so a worker never waits for the one emitting.
+	const perWorker = 32
 	in := make(chan int)
-	out := make(chan slot, jobs)
+	out := make(chan slot, perWorker*jobs)
 	var wg sync.WaitGroup
-	// A window of tokens keeps workers from running far ahead of the slowest file.
-	window := make(chan struct{}, 32*jobs)
+	window := make(chan struct{}, perWorker*jobs)
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
