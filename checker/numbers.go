@@ -96,10 +96,11 @@ const clauseBreak = "，,、；;：:。（(）)"
 // extractNumbers finds the quantities and percentages of every sentence of a document.
 func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 	nm := m.numbers
-	var out []sentenceNumbers
+	// Sized for a typical report, so that most never grow them.
+	out := make([]sentenceNumbers, 0, 32)
 	var labels, rates []textscan.Match
-	var allQ []quantity
-	var allP []percent
+	allQ := make([]quantity, 0, 64)
+	allP := make([]percent, 0, 16)
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		runs := l.Digits()
