@@ -142,8 +142,14 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 		return false
 	}
 	for {
-		tok, err := dec.Token()
+		// RawToken: names are matched by their local part, so namespaces need not be
+		// resolved, and that was half the time of reading a .docx. It does not check that
+		// elements close in order; the document must still close every one it opens.
+		tok, err := dec.RawToken()
 		if err == io.EOF {
+			if len(path) > 0 {
+				return nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
+			}
 			break
 		}
 		if err != nil {
