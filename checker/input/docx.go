@@ -3,7 +3,6 @@ package input
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -86,7 +85,11 @@ func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
 		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, docxMaxPart+1))
+	// Sized from the declared size (already bounded above), which the limit still holds to
+	// if it lies: io.ReadAll would grow the buffer from 512 bytes.
+	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, docxMaxPart+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
 	}
@@ -122,43 +125,39 @@ type paragraph struct {
 // docxParagraphs walks word/document.xml and returns the text of its paragraphs in order.
 // Paragraphs nested in a paragraph (text boxes) come out before the one holding them.
 func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+	x := newXMLScanner(data)
 	var (
 		lines []string
 		stack []*paragraph // open w:p elements
-		path  []string     // local names of the open elements
+		path  [][]byte     // local names of the open elements (slices of data)
 		skip  int          // depth at which a skipped subtree started, 0 when none
 		run   struct{ hidden bool }
 	)
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
-			if path[i] == name {
+			if string(path[i]) == name {
 				return true
 			}
-			if path[i] == "p" {
+			if string(path[i]) == "p" {
 				return false
 			}
 		}
 		return false
 	}
 	for {
-		// RawToken: names are matched by their local part, so namespaces need not be
-		// resolved, and that was half the time of reading a .docx. It does not check that
-		// elements close in order; the document must still close every one it opens.
-		tok, err := dec.RawToken()
-		if err == io.EOF {
+		ok, err := x.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
 			if len(path) > 0 {
 				return nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
 			}
 			break
 		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := t.Name.Local
-			path = append(path, name)
+		switch x.kind {
+		case xmlStart:
+			path = append(path, x.name)
 			if len(path) > docxMaxDepth {
 				return nil, fmt.Errorf("XML 嵌套超过 %d 层", docxMaxDepth)
 			}
@@ -169,48 +168,48 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 			if len(stack) > 0 {
 				cur = stack[len(stack)-1]
 			}
-			if skipped(name) {
+			if skipped(string(x.name)) {
 				skip = len(path)
 				continue
 			}
-			switch name {
+			switch string(x.name) {
 			case "p":
 				stack = append(stack, &paragraph{})
 			case "r":
 				run.hidden = false
 			case "vanish", "specVanish":
-				if in("rPr") && in("r") && attr(t, "val") != "0" && attr(t, "val") != "false" {
+				if in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
 					run.hidden = true
 				}
 			case "pStyle":
 				if cur != nil && in("pPr") && !in("rPr") {
-					cur.style = attr(t, "val")
+					cur.style = x.attr("val")
 				}
 			case "numId":
 				if cur != nil && in("numPr") {
-					cur.numID, cur.hasNum = attr(t, "val"), true
+					cur.numID, cur.hasNum = x.attr("val"), true
 				}
 			case "ilvl":
 				if cur != nil && in("numPr") {
-					cur.ilvl, cur.hasLvl = atoi(attr(t, "val")), true
+					cur.ilvl, cur.hasLvl = atoi(x.attr("val")), true
 				}
 			case "tab":
 				if cur != nil && in("r") && !run.hidden {
 					cur.text.WriteByte('\t')
 				}
 			}
-		case xml.CharData:
-			if skip > 0 || len(stack) == 0 || len(path) == 0 || path[len(path)-1] != "t" || run.hidden {
+		case xmlText:
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || run.hidden {
 				continue
 			}
 			cur := stack[len(stack)-1]
-			for _, r := range string(t) {
+			for _, r := range string(x.text) {
 				if r == '\n' || r == '\r' {
 					r = ' '
 				}
 				cur.text.WriteRune(r)
 			}
-		case xml.EndElement:
+		case xmlEnd:
 			if len(path) == 0 {
 				continue
 			}
@@ -219,7 +218,7 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 			}
 			name := path[len(path)-1]
 			path = path[:len(path)-1]
-			if skip > 0 || name != "p" || len(stack) == 0 {
+			if skip > 0 || string(name) != "p" || len(stack) == 0 {
 				continue
 			}
 			p := stack[len(stack)-1]
@@ -239,15 +238,6 @@ func skipped(name string) bool {
 		return true
 	}
 	return strings.HasSuffix(name, "Change")
-}
-
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // atoi reads a small non-negative decimal; anything else is 0.
