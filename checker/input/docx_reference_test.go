@@ -156,4 +156,3 @@ func FuzzDocxParagraphs(f *testing.F) {
 		}
 	})
 }
-
