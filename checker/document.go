@@ -247,7 +247,6 @@ type matchers struct {
 	pairOpen     map[rune]int
 	pairClose    map[rune]int
 	pairASCII    [128]bool // ASCII bytes that are pair marks
-	pairHan      bool      // a pair mark lies in U+4000–U+9FFF (lead bytes 0xE4–0xE9)
 	marks        *markSet  // the pair marks and half-width punctuation, for Line.Marks
 	punct        [256]*rules.PunctMark
 	punctChars   string
@@ -336,13 +335,6 @@ func Compile(rs *rules.Set) *Compiled {
 			m.pairClose[r] = i
 		}
 	}
-	// The pairs check skips ASCII bytes and Han characters that cannot be pair marks.
-	for r := range m.pairOpen {
-		m.notePairRune(r)
-	}
-	for r := range m.pairClose {
-		m.notePairRune(r)
-	}
 	for i := range rs.Punctuation.Marks {
 		mk := &rs.Punctuation.Marks[i]
 		if len(mk.Half) == 1 {
@@ -354,11 +346,13 @@ func Compile(rs *rules.Set) *Compiled {
 	for _, r := range m.punctChars {
 		marked = append(marked, r)
 	}
-	for r := range m.pairOpen {
-		marked = append(marked, r)
-	}
-	for r := range m.pairClose {
-		marked = append(marked, r)
+	for _, pairs := range []map[rune]int{m.pairOpen, m.pairClose} {
+		for r := range pairs {
+			marked = append(marked, r)
+			if r < utf8.RuneSelf {
+				m.pairASCII[r] = true // to tell them from half-width punctuation
+			}
+		}
 	}
 	m.marks = newMarkSet(marked...)
 	if n := rs.Repeated.MaxLen; n > 0 && n <= maxRepeatWithin {
@@ -392,11 +386,10 @@ func (l *Line) Digits() [][2]int {
 }
 
 // Marks returns the offsets of the line's characters that are half-width punctuation or pair
-// marks (rules.toml [punctuation] and [[pairs]]), and false when the rule set's marks cannot
-// be found by the scan (see markSet): the caller then reads the line itself.
-func (l *Line) Marks() ([]int32, bool) {
+// marks (rules.toml [punctuation] and [[pairs]]).
+func (l *Line) Marks() []int32 {
 	l.scan()
-	return lineWindow(l.arena.scan.marks, l.marks), l.arena.marks != nil && l.arena.marks.usable
+	return lineWindow(l.arena.scan.marks, l.marks)
 }
 
 // Repeats returns the offsets where the line's scan saw a Han character that may repeat one
@@ -440,13 +433,4 @@ func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 		l.matches = [2]int32{int32(i), int32(len(a.matches))}
 	}
 	return lineWindow(l.arena.matches, l.matches)
-}
-
-func (m *matchers) notePairRune(r rune) {
-	switch {
-	case r < 0x80:
-		m.pairASCII[r] = true
-	case r >= 0x4000 && r <= 0x9FFF:
-		m.pairHan = true
-	}
 }

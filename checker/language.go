@@ -365,29 +365,7 @@ func runUnbalancedPair(p *Pass) {
 			d.Message = msg
 			p.Report(d)
 		}
-		// The pair marks' offsets, from the line's scan or found here.
-		offs, ok := l.Marks()
-		if !ok {
-			offs = offs[:0:0]
-			for off, size := from, 0; off < len(s); off += size {
-				// Most characters are Han (three bytes from 0xE4 to 0xE9) or ASCII letters
-				// and digits: skip them without decoding.
-				c := s[off]
-				switch {
-				case c < 0x80:
-					size = 1
-					if p.m.pairASCII[c] {
-						offs = append(offs, int32(off))
-					}
-				case c >= 0xE4 && c <= 0xE9 && !p.m.pairHan:
-					size = 3
-				default:
-					_, size = utf8.DecodeRuneInString(s[off:])
-					offs = append(offs, int32(off))
-				}
-			}
-		}
-		for _, o := range offs {
+		for _, o := range l.Marks() {
 			off := int(o)
 			if off < from {
 				continue
@@ -475,19 +453,7 @@ func runPunctuationWidth(p *Pass) {
 	first := Diagnostic{}
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		// The offsets of the half-width marks, from the line's scan or found here.
-		offs, ok := l.Marks()
-		if !ok {
-			offs = offs[:0:0]
-			for i := 0; i < len(s); i++ {
-				if k := strings.IndexAny(s[i:], p.m.punctChars); k >= 0 {
-					i += k
-					offs = append(offs, int32(i))
-				} else {
-					break
-				}
-			}
-		}
+		offs := l.Marks() // the half-width marks, and pair marks to pass over
 		if len(offs) == 0 {
 			return true
 		}

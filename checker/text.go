@@ -124,13 +124,13 @@ func nextRune(s string, j int) rune {
 
 // markSet is a set of characters whose positions scanLine records, so that the checks looking
 // for them (half-width punctuation, brackets and quotes) visit those positions only, not every
-// character. It holds ASCII and characters of the Basic Multilingual Plane outside U+4000–U+9FFF
-// (where a report's Han characters are, which the scan steps over unread); a set needing
-// another character is not usable, and those checks then scan the line themselves.
+// character. The scan reads a character of U+4000–U+9FFF (where a report's Han characters are)
+// only when the set holds one of them.
 type markSet struct {
 	ascii  [128]bool
 	bmp    [1 << 16 / 64]uint64
-	usable bool
+	astral map[rune]bool // beyond U+FFFF
+	han    bool          // a mark lies in U+4000–U+9FFF
 	// repeatWithin, from 1 to 8, makes the scan note the Han characters that may repeat one
 	// of the repeatWithin characters before them (see lineScan.repeats); 0 turns it off.
 	repeatWithin int
@@ -141,21 +141,30 @@ type markSet struct {
 const maxRepeatWithin = 8
 
 func newMarkSet(chars ...rune) *markSet {
-	m := &markSet{usable: true}
+	m := &markSet{}
 	for _, r := range chars {
 		switch {
 		case r < utf8.RuneSelf:
 			m.ascii[r] = true
-		case r >= 0x4000 && r <= 0x9FFF || r > 0xFFFF:
-			m.usable = false
+		case r > 0xFFFF:
+			if m.astral == nil {
+				m.astral = map[rune]bool{}
+			}
+			m.astral[r] = true
 		default:
 			m.bmp[r/64] |= 1 << (r % 64)
+			m.han = m.han || r >= 0x4000 && r <= 0x9FFF
 		}
 	}
 	return m
 }
 
-func (m *markSet) has(r rune) bool { return m.bmp[r/64&(1<<16/64-1)]&(1<<(r%64)) != 0 }
+func (m *markSet) has(r rune) bool {
+	if r > 0xFFFF {
+		return m.astral[r]
+	}
+	return m.bmp[r/64]&(1<<(r%64)) != 0
+}
 
 // lineScan is what scanLine finds in a line: its sentences (each with its end mark: 。；！？ or
 // ; ! ?; blank ones are left out), its runs of ASCII digits, and the offsets of the characters
@@ -163,9 +172,9 @@ func (m *markSet) has(r rune) bool { return m.bmp[r/64&(1<<16/64-1)]&(1<<(r%64))
 type lineScan struct {
 	sents, digits [][2]int
 	marks         []int32
-	// repeats are the offsets of the characters of U+4000–U+9FFF whose last byte equals that
-	// of one of the markSet's repeatWithin characters before them, in the same run of such
-	// characters. A repeated word (建立建立) begins a few characters before one of them;
+	// repeats are the offsets of the characters of U+4000–U+9FFF whose last bytes equal
+	// those of one of the markSet's repeatWithin characters before them, in the same run of
+	// such characters (the last two bytes up to four characters back, the last byte beyond). A repeated word (建立建立) begins a few characters before one of them;
 	// language/repeated-word looks only there.
 	repeats []int32
 }
@@ -189,9 +198,6 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 		}
 		window = ^uint64(0) >> (64 - lane*n)
 	}
-	if set != nil && !set.usable {
-		set = nil
-	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -209,6 +215,11 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 					sc.repeats = append(sc.repeats, int32(i))
 				}
 				recent = recent<<lane | last
+			}
+			if set != nil && set.han && i+2 < len(s) {
+				if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); set.has(r) {
+					sc.marks = append(sc.marks, int32(i))
+				}
 			}
 			i += 3
 			continue
@@ -234,10 +245,15 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 			size = 1
 		default:
 			n := utf8Len(c)
-			if set != nil && n > 1 && n < 4 && i+n <= len(s) {
-				r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-				if n == 3 {
+			if set != nil && n > 1 && i+n <= len(s) {
+				var r rune
+				switch n {
+				case 2:
+					r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+				case 3:
 					r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				default:
+					r, _ = utf8.DecodeRuneInString(s[i:])
 				}
 				if set.has(r) {
 					sc.marks = append(sc.marks, int32(i))

@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// testMarks are the marks of the default rule set, and a few others of each UTF-8 length.
-const testMarks = ",.;:?!()[]\"'《》“”‘’（）【】〔〕「」·é—"
+// testMarks are the marks of the default rule set, and a few others of each UTF-8 length,
+// among them a Han character (建) and one beyond U+FFFF.
+const testMarks = ",.;:?!()[]\"'《》“”‘’（）【】〔〕「」·é—建😀"
 
 // referenceScan is scanLine written the obvious way, a byte at a time: the fast scan must find
 // the same sentences, digit runs and marks in any valid UTF-8 text.
@@ -61,7 +62,7 @@ var scanSamples = []string{
 	"　　2024年，全县共办理行政复议案件16件，办结15件；调解成功率98.5%！",
 	"一、主要举措和成效。。 ；  ",
 	"Ｘ县 12 件? 3!4;5 ５６ 〔2021〕1号 《纲要（2021—2025年）》…… 😀1",
-	"“依法行政”(含共同被告),败诉「3」件:率为98.5%·café",
+	"“依法行政”(含共同被告),败诉「3」件:率为98.5%·café，建设法治政府",
 	"   \u3000 ",
 	"abc123def4567。ABC",
 }
