@@ -231,11 +231,8 @@ func runRepeatedWord(p *Pass) {
 	allow := p.Rules.Repeated.Allow
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
-		repeats, ok := l.Repeats(maxLen)
-		if !ok {
-			repeats = nil
-		}
-		repeatedWords(s, repeats, ok, maxLen, p.m.repeatSingle, allow, func(a, k int) {
+		repeats, scanned := l.Repeats(maxLen)
+		repeatedWords(s, repeats, scanned, maxLen, p.m.repeatSingle, allow, func(a, k int) {
 			d := p.At(n, a, a+6*k)
 			word := s[a : a+3*k]
 			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
@@ -262,7 +259,7 @@ func repeatedWords(s string, repeats []int32, scanned bool, maxLen int, single m
 	}
 	if scanned {
 		// A word repeated starts k characters before a character that the scan saw repeat
-		// the last byte of the one k before it; try those starts in order.
+		// the last bytes of the one k before it; try those starts in order.
 		lo := 0 // the first start not tried yet
 		for _, b := range repeats {
 			for k := maxLen; k >= 1; k-- {

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -66,17 +67,20 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	return out
 }
 
+// yearBrackets are the brackets of a citation: 〔2019〕, （2021—2025年）.
+var yearBrackets = [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}}
+
 // inBrackets reports a year in 〔2019〕 or （2021—2025年）-style brackets. digitBefore says
 // whether the line has a digit before the year: without one, the year must follow the bracket.
 func inBrackets(s string, i int, digitBefore bool) bool {
 	before := s[:i]
 	if !digitBefore {
 		prev := strings.TrimRightFunc(before, unicode.IsSpace)
-		if !strings.HasSuffix(prev, "〔") && !strings.HasSuffix(prev, "（") && !strings.HasSuffix(prev, "(") && !strings.HasSuffix(prev, "[") {
+		if !slices.ContainsFunc(yearBrackets, func(pair [2]string) bool { return strings.HasSuffix(prev, pair[0]) }) {
 			return false
 		}
 	}
-	for _, pair := range [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}} {
+	for _, pair := range yearBrackets {
 		o := lastIndexByLead(before, pair[0])
 		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
 			inner := s[o:i]

@@ -24,8 +24,8 @@ type xmlScanner struct {
 	// to "\n"; it is valid until the next call.
 	text    []byte
 	textBuf []byte
-	// selfClosing is set for <x/>: the scanner then gives an end token for it next.
-	selfClosing, pendingEnd bool
+	// pendingEnd is set after <x/>: the scanner then gives an end token for it next.
+	pendingEnd bool
 }
 
 type xmlKind int
@@ -77,7 +77,7 @@ func (x *xmlScanner) next() (bool, error) {
 			if end < 0 {
 				return false, errXMLSyntax
 			}
-			x.kind, x.text = xmlText, x.normalize(rest[len("<![CDATA["):end])
+			x.kind, x.text = xmlText, normalizeLineEnds(rest[len("<![CDATA["):end])
 			x.pos += end + len("]]>")
 			return true, nil
 		case bytes.HasPrefix(rest, []byte("<!")):
@@ -137,11 +137,11 @@ func (x *xmlScanner) startTag() (bool, error) {
 		return false, errXMLSyntax
 	}
 	attrs := rest[n:i]
-	x.selfClosing = len(attrs) > 0 && attrs[len(attrs)-1] == '/'
-	if x.selfClosing {
+	selfClosing := len(attrs) > 0 && attrs[len(attrs)-1] == '/'
+	if selfClosing {
 		attrs = attrs[:len(attrs)-1]
 	}
-	x.kind, x.name, x.attrs, x.pendingEnd = xmlStart, localName(name), attrs, x.selfClosing
+	x.kind, x.name, x.attrs, x.pendingEnd = xmlStart, localName(name), attrs, selfClosing
 	x.pos += 1 + i + 1
 	return true, nil
 }
@@ -224,7 +224,7 @@ func (x *xmlScanner) skipPast(end string) bool {
 // either is returned as it is.
 func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 	if bytes.IndexByte(raw, '&') < 0 {
-		return x.normalize(raw), nil
+		return normalizeLineEnds(raw), nil
 	}
 	out := x.textBuf[:0]
 	for len(raw) > 0 {
@@ -269,11 +269,11 @@ func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 		}
 	}
 	x.textBuf = out
-	return x.normalize(out), nil
+	return normalizeLineEnds(out), nil
 }
 
-// normalize turns "\r\n" and "\r" into "\n", as an XML parser must.
-func (x *xmlScanner) normalize(b []byte) []byte {
+// normalizeLineEnds turns "\r\n" and "\r" into "\n", as an XML parser must.
+func normalizeLineEnds(b []byte) []byte {
 	if bytes.IndexByte(b, '\r') < 0 {
 		return b
 	}
