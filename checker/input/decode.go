@@ -34,6 +34,9 @@ type Text struct {
 	// Ends holds each line's own end ("" for a last line without one), so that a fixed file
 	// is written back with the line ends it had, even mixed ones. Set by DecodeText only.
 	Ends []string
+	// Map leads each logical line back to the file (nil: line i is line i of the file, column
+	// for column). Readers and transformations that move text fill it; see SourceMap.
+	Map *SourceMap
 }
 
 // Unreadable is the error for a file that is not a text fzlint can read. Its message is shown
