@@ -9,15 +9,6 @@ import (
 	"strings"
 )
 
-// Limits on a .docx archive: a report is a few hundred KB of XML; anything far beyond is a zip
-// bomb or not a report, and is refused before it can use the memory.
-const (
-	docxMaxEntries = 10000
-	docxMaxTotal   = 64 << 20 // declared uncompressed size of all entries
-	docxMaxPart    = 32 << 20 // one XML part, as actually decompressed
-	docxMaxDepth   = 256      // Word nests a few tens of elements; a deeper part is built to hurt
-)
-
 // DecodeDocx reads a Word .docx file: one line per paragraph of the body (tables' cells
 // included), in document order, runs joined. A paragraph with automatic numbering gets the
 // ordinal the reader sees (一、 （一） 1. …), computed from numbering.xml and styles.xml.
@@ -29,8 +20,8 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, &Unreadable{"不是有效的 .docx 文件（ZIP 压缩包已损坏）：" + err.Error()}
 	}
-	if len(zr.File) > docxMaxEntries {
-		return nil, &Unreadable{fmt.Sprintf(".docx 压缩包中的文件过多（%d 个），不像是一份报告", len(zr.File))}
+	if err := checkEntries("docx", len(zr.File)); err != nil {
+		return nil, err
 	}
 	var total uint64
 	parts := map[string]*zip.File{}
@@ -38,8 +29,8 @@ func DecodeDocx(data []byte) (*Text, error) {
 		total += f.UncompressedSize64
 		parts[f.Name] = f
 	}
-	if total > docxMaxTotal {
-		return nil, &Unreadable{fmt.Sprintf(".docx 解压后过大（%d MB），不像是一份报告", total>>20)}
+	if err := checkExpanded("docx", total); err != nil {
+		return nil, err
 	}
 	doc, err := readPart(parts, "word/document.xml")
 	if err != nil {
@@ -70,15 +61,15 @@ func DecodeDocx(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: UTF8, EOL: eol}, nil
 }
 
-// readPart decompresses one part of the archive, at most docxMaxPart bytes of it; a missing
+// readPart decompresses one part of the archive, at most maxPart bytes of it; a missing
 // part is nil without error.
 func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
 	f := parts[name]
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > docxMaxPart {
-		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 过大（%d MB），不像是一份报告", name, f.UncompressedSize64>>20)}
+	if err := checkPart("docx", name, f.UncompressedSize64); err != nil {
+		return nil, err
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -88,12 +79,12 @@ func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
 	// Sized from the declared size (already bounded above), which the limit still holds to
 	// if it lies: io.ReadAll would grow the buffer from 512 bytes.
 	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(rc, docxMaxPart+1))
+	_, err = buf.ReadFrom(io.LimitReader(rc, maxPart+1))
 	b := buf.Bytes()
 	if err != nil {
 		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
 	}
-	if len(b) > docxMaxPart {
+	if len(b) > maxPart {
 		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 解压后过大，不像是一份报告", name)}
 	}
 	return b, nil
@@ -158,8 +149,8 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 		switch x.kind {
 		case xmlStart:
 			path = append(path, x.name)
-			if len(path) > docxMaxDepth {
-				return nil, fmt.Errorf("XML 嵌套超过 %d 层", docxMaxDepth)
+			if len(path) > maxDepth {
+				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
 			if skip > 0 {
 				continue

@@ -51,8 +51,8 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 		case xml.StartElement:
 			name := t.Name.Local
 			path = append(path, name)
-			if len(path) > docxMaxDepth {
-				return nil, fmt.Errorf("XML 嵌套超过 %d 层", docxMaxDepth)
+			if len(path) > maxDepth {
+				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
 			if skip > 0 {
 				continue
