@@ -87,7 +87,7 @@ func TestWriteFileKeepsModeAndLinks(t *testing.T) {
 	if err := os.Symlink(path, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := fix.WriteFile(link, []byte("new")); err != nil {
+	if err := fix.WriteFile(link, []byte("new"), []byte("old")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {

@@ -95,7 +95,7 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 	}
 	fixed, err := fix.Rewrite(data, t, fr.new)
 	if err == nil {
-		err = fix.WriteFile(name, fixed)
+		err = fix.WriteFile(name, fixed, data)
 	}
 	if err != nil {
 		return fileResult{Result: res, fixErr: err}

@@ -91,6 +91,27 @@ func TestApplyFixes(t *testing.T) {
 			t.Errorf("stderr %q", errb.String())
 		}
 	})
+	t.Run("an edit made while fzlint works is kept, and the run says so (exit 2)", func(t *testing.T) {
+		path, data, text := setup(t, "r.txt")
+		edited := append(append([]byte(nil), data...), gb18030(t, "起草人刚加的一行\n")...)
+		if err := os.WriteFile(path, edited, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		c := &fileChecker{fix: true}
+		fr := c.applyFixes(l, path, data, text, checker.Result{Path: path, Diagnostics: diags}, true)
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, edited) {
+			t.Errorf("the edit was lost: the file is\n%q", got)
+		}
+		var errb bytes.Buffer
+		rep := &fixReport{stderr: &errb}
+		rep.add(&fr)
+		if code := rep.finish(exitFindings); code != exitTrouble {
+			t.Errorf("exit %d, want 2", code)
+		}
+		if !strings.Contains(errb.String(), path) || !strings.Contains(errb.String(), "检查期间被修改") {
+			t.Errorf("stderr %q does not name the file and the reason", errb.String())
+		}
+	})
 	t.Run("a .docx or stdin is never rewritten", func(t *testing.T) {
 		for _, tc := range []struct {
 			name    string
@@ -281,4 +302,40 @@ func onlyInRanges(a, b string, ranges [][2]int) bool {
 		}
 	}
 	return true
+}
+
+// --fix on a read-only file, or one with a second hard link, changes nothing and says why with
+// exit status 2; the other files are still fixed (issue 11.3, 11.4).
+func TestFixRefusals(t *testing.T) {
+	dir := t.TempDir()
+	const text = "2024年度某县法治政府建设情况报告\n推进法制政府建设,成效明显。\n"
+	readOnly := filepath.Join(dir, "a只读.txt")
+	linked := filepath.Join(dir, "b链接.txt")
+	plain := filepath.Join(dir, "c普通.txt")
+	for _, p := range []string{readOnly, linked, plain} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Chmod(readOnly, 0o444)
+	if err := os.Link(linked, filepath.Join(dir, "链接副本.txt.bak")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCheck(t, "--fix", "--fail-on", "none", readOnly, linked, plain)
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, p := range []string{readOnly, linked} {
+		if b, _ := os.ReadFile(p); string(b) != text {
+			t.Errorf("%s was changed:\n%s", p, b)
+		}
+	}
+	if b, _ := os.ReadFile(plain); !strings.Contains(string(b), "法治政府建设，") {
+		t.Errorf("the writable file was not fixed:\n%s", b)
+	}
+	for _, want := range []string{readOnly + ": 修复未写入：文件是只读的", linked + ": 修复未写入：文件有 2 个硬链接"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
 }
