@@ -106,3 +106,10 @@ func (r *Result) Fails(at Severity) bool {
 	}
 	return false
 }
+
+// Skip is a file found while walking a directory and left out by rule (hidden, a Word lock
+// file, listed in .fzlintignore, a kind that cannot hold a report), with the reason in
+// Chinese. Skipped files are listed in every summary, so none is left out silently.
+type Skip struct {
+	Path, Reason string
+}

@@ -19,6 +19,13 @@ type jsonSummary struct {
 	Warnings   int `json:"warnings"`
 	Infos      int `json:"infos"`
 	Unreadable int `json:"unreadable"`
+	Skipped    int `json:"skipped"`
+}
+
+// jsonSkip is an element of "skipped": a file a directory walk left out, and why.
+type jsonSkip struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // jsonArray writes the elements of an indented JSON array as they come; the caller writes the
@@ -255,7 +262,15 @@ func appendString(b []byte, s string) []byte {
 
 func (j *jsonOut) Close(s Summary) error {
 	j.files.end()
-	sum, _ := json.Marshal(jsonSummary{s.Files, s.Errors, s.Warnings, s.Infos, s.Unreadable})
+	j.w.WriteString("],\n  \"skipped\": [")
+	skipped := jsonArray{w: j.w, indent: "    "}
+	for _, k := range s.Skipped {
+		if err := skipped.add(jsonSkip(k)); err != nil {
+			return err
+		}
+	}
+	skipped.end()
+	sum, _ := json.Marshal(jsonSummary{s.Files, s.Errors, s.Warnings, s.Infos, s.Unreadable, len(s.Skipped)})
 	j.w.WriteString("],\n  \"summary\": ")
 	j.w.Write(sum)
 	j.w.WriteString("\n}\n")

@@ -146,6 +146,9 @@ func (p *pretty) diff(d checker.Diagnostic) {
 
 func (p *pretty) Close(s Summary) error {
 	if !p.opt.Quiet {
+		for _, k := range s.Skipped {
+			fmt.Fprintf(p.w, "跳过 %s：%s\n", k.Path, k.Reason)
+		}
 		st := p.st.summaryOK
 		if s.Errors > 0 || s.Unreadable > 0 {
 			st = p.st.summaryBad

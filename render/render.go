@@ -25,7 +25,10 @@ type Summary struct {
 	Warnings   int
 	Infos      int
 	Unreadable int
-	Elapsed    time.Duration
+	// Skipped lists the files a directory walk left out by rule, with the reason; summaries
+	// list them and the summary line counts them.
+	Skipped []checker.Skip
+	Elapsed time.Duration
 }
 
 // Add counts one file's results.
@@ -92,6 +95,9 @@ func summaryLine(s Summary) string {
 	line := fmt.Sprintf("检查了 %d 个文件：%d 个错误，%d 个警告，%d 条提示", s.Files, s.Errors, s.Warnings, s.Infos)
 	if s.Unreadable > 0 {
 		line += fmt.Sprintf("；%d 个文件无法读取", s.Unreadable)
+	}
+	if len(s.Skipped) > 0 {
+		line += fmt.Sprintf("；跳过 %d 个文件（不是报告或按规则不检查）", len(s.Skipped))
 	}
 	if s.Elapsed > 0 {
 		line += fmt.Sprintf("（用时 %s）", s.Elapsed.Round(time.Millisecond))

@@ -105,13 +105,14 @@ func newSummaryColumns(rep *checker.Report) *summaryColumns {
 	return c
 }
 
-// header names the columns: 文件, 单位, 年度, 类型, one per part, 错误, 警告, 提示, 无法读取.
+// header names the columns: 文件, 单位, 年度, 类型, one per part, 错误, 警告, 提示, and why the
+// file could not be read or was skipped.
 func (c *summaryColumns) header() []string {
 	h := []string{"文件", "单位", "年度", "类型"}
 	for _, p := range c.parts {
 		h = append(h, p.name)
 	}
-	return append(h, "错误", "警告", "提示", "无法读取")
+	return append(h, "错误", "警告", "提示", "无法读取或跳过")
 }
 
 // Indexes of the columns around the parts.
@@ -219,5 +220,22 @@ func (s *summary) Close(sum Summary) error {
 			return err
 		}
 	}
+	for _, k := range sum.Skipped {
+		r := checker.Result{Path: k.Path}
+		if err := s.sink.row(&r, s.cols.skippedCells(k)); err != nil {
+			return err
+		}
+	}
 	return s.sink.end(sum)
+}
+
+// skippedCells is the row of a file a directory walk left out: its path, and in the last
+// column "跳过：" and the reason.
+func (c *summaryColumns) skippedCells(k checker.Skip) []any {
+	row := make([]any, 0, colFirstPart+len(c.parts)+4)
+	row = append(row, k.Path, "", "", "")
+	for range c.parts {
+		row = append(row, "")
+	}
+	return append(row, "", "", "", "跳过："+k.Reason)
 }

@@ -11,27 +11,30 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
 )
 
 // Expand turns the paths given on the command line into the files to check, in order: a file
 // is taken as given (whatever its extension: an unsupported one is reported, not skipped), a
-// directory is walked recursively in sorted order, skipping hidden directories and files that
-// are not reports. A path that cannot be read is returned as it is, so that reading it later
-// reports why.
-func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
-	var out []string
+// directory is walked recursively in sorted order. What the walk leaves out by rule — hidden
+// files and directories, Word lock files, paths listed in .fzlintignore, the assets folder of
+// a saved page, kinds that cannot hold a report — is returned in skipped with the reason, so
+// that every regular file under a walked directory is either checked or listed. A path that
+// cannot be read is returned as it is, so that reading it later reports why.
+func Expand(paths []string, ignored func(path string, dir bool) bool) (files []string, skipped []checker.Skip) {
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, p)
+			files = append(files, p)
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil || !info.IsDir() {
-			out = append(out, p)
+			files = append(files, p)
 			continue
 		}
 		var found []string
+		var left []checker.Skip
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path != p {
@@ -44,12 +47,36 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || savedPageAssets(path) || (ignored != nil && ignored(path, true))) {
+				if path == p {
+					return nil
+				}
+				reason := ""
+				switch {
+				case strings.HasPrefix(name, "."):
+					reason = "隐藏目录，其中的文件都不检查"
+				case savedPageAssets(path):
+					reason = "网页另存时附带的资源目录（图片、脚本），其中的文件都不检查"
+				case ignored != nil && ignored(path, true):
+					reason = "列在 " + IgnoreFile + " 中，其中的文件都不检查"
+				}
+				if reason != "" {
+					left = append(left, checker.Skip{Path: path, Reason: reason})
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") || !input.Checkable(name) || (ignored != nil && ignored(path, false)) {
+			reason := input.SkipReason(name)
+			switch {
+			case reason != "":
+			case name == IgnoreFile || name == ".fzlint.toml":
+				reason = "fzlint 的配置文件"
+			case strings.HasPrefix(name, "."):
+				reason = "隐藏文件"
+			case ignored != nil && ignored(path, false):
+				reason = "列在 " + IgnoreFile + " 中"
+			}
+			if reason != "" {
+				left = append(left, checker.Skip{Path: path, Reason: reason})
 				return nil
 			}
 			found = append(found, path)
@@ -59,9 +86,11 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) []string {
 			found = append(found, p)
 		}
 		sort.Strings(found)
-		out = append(out, found...)
+		sort.Slice(left, func(i, j int) bool { return left[i].Path < left[j].Path })
+		files = append(files, found...)
+		skipped = append(skipped, left...)
 	}
-	return out
+	return files, skipped
 }
 
 // savedPageAssets reports whether a directory holds the images, scripts and frames of a web

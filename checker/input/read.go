@@ -14,6 +14,10 @@ const (
 	KindUnsupported             // anything else: reported as unreadable with what to do
 	KindDocx                    // .docx
 	KindHTML                    // .html, .htm
+	KindDoc                     // .doc, .wps: Word 97–2003 binary in an OLE2 compound file
+	KindPDF                     // .pdf: the text layer
+	KindOFD                     // .ofd: GB/T 33190 fixed-layout document
+	KindODT                     // .odt: ODF text
 )
 
 // KindOf returns how a file name is read.
@@ -25,20 +29,72 @@ func KindOf(name string) Kind {
 		return KindDocx
 	case ".html", ".htm":
 		return KindHTML
+	case ".doc", ".wps":
+		return KindDoc
+	case ".pdf":
+		return KindPDF
+	case ".ofd":
+		return KindOFD
+	case ".odt":
+		return KindODT
 	}
 	return KindUnsupported
 }
 
+// SkipReason says why a file found while walking a directory is not checked, or "" when it
+// is: a Word lock file, a kind that cannot hold a report (images, archives, spreadsheets,
+// media, programs), or a kind fzlint does not know. A document format that may hold a report
+// but that fzlint cannot read (.rtf, .wpt, .ceb…) is not skipped: reading it reports it as
+// unreadable (exit 2), so a report in an unexpected format is never lost.
+func SkipReason(name string) string {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, "~$") {
+		return "Word/WPS 打开文档时留下的锁文件（~$），不是报告"
+	}
+	switch strings.ToLower(base) {
+	case "thumbs.db", "desktop.ini":
+		return "Windows 系统文件，不是报告"
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if r, ok := notReports[ext]; ok {
+		return r
+	}
+	if KindOf(name) == KindUnsupported && !otherDocuments[ext] {
+		return "不是报告的文件类型（" + ext + "）"
+	}
+	return ""
+}
+
+// otherDocuments are formats that may hold a report but that fzlint does not read.
+var otherDocuments = map[string]bool{
+	".rtf": true, ".wpt": true, ".dot": true, ".dotx": true, ".docm": true, ".dotm": true,
+	".wri": true, ".uof": true, ".uot": true, ".ott": true, ".fodt": true, ".mht": true,
+	".mhtml": true, ".xps": true, ".oxps": true, ".ceb": true, ".caj": true, ".pages": true, ".epub": true,
+}
+
 // Checkable reports whether a file found while walking a directory should be checked.
-func Checkable(name string) bool {
-	if strings.HasPrefix(filepath.Base(name), "~$") {
-		return false // the lock file Word and WPS keep beside an open document
+func Checkable(name string) bool { return SkipReason(name) == "" }
+
+// notReports maps the extensions of kinds that cannot hold a report to the reason given.
+var notReports = map[string]string{}
+
+func init() {
+	kinds := []struct {
+		reason string
+		exts   string
+	}{
+		{"图片，不能检查文字：请向报送单位索要报告的 .docx、.pdf 或 .txt", ".jpg .jpeg .png .gif .bmp .tif .tiff .webp .heic .svg .ico"},
+		{"压缩包：请解压后再检查其中的报告", ".zip .rar .7z .gz .tgz .tar .bz2 .xz"},
+		{"电子表格，不是报告", ".xls .xlsx .xlsm .et .ods .csv"},
+		{"演示文稿，不是报告", ".ppt .pptx .dps .odp"},
+		{"音频或视频，不是报告", ".mp3 .wav .wma .m4a .mp4 .avi .mov .wmv .mkv .flv"},
+		{"程序或快捷方式，不是报告", ".exe .msi .bat .cmd .lnk .url .dll"},
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown", ".docx", ".html", ".htm":
-		return true
+	for _, k := range kinds {
+		for _, e := range strings.Fields(k.exts) {
+			notReports[e] = k.reason
+		}
 	}
-	return false
 }
 
 // Read turns the bytes of a named file into text, by the file's kind.
@@ -61,8 +117,9 @@ func unsupportedReason(name string) string {
 		return "不支持 " + ext + " 格式：请用 Word 或 WPS 另存为 .docx 后再检查"
 	case ".pdf":
 		return "不支持 PDF：请检查报告的 .docx 或 .txt 原稿"
-	case ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff":
-		return "图片无法检查：请检查报告的 .docx 或 .txt 原稿"
 	}
-	return "不支持的文件类型“" + ext + "”：fzlint 检查 .txt、.md、.docx、.html 文件"
+	if r := SkipReason(name); r != "" {
+		return r
+	}
+	return "不支持的文件类型“" + ext + "”：fzlint 检查 .txt、.md、.docx、.doc、.wps、.pdf、.ofd、.odt、.html 文件；请另存为其中一种后再检查"
 }

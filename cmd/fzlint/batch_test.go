@@ -10,6 +10,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
+	"github.com/xuri/excelize/v2"
 )
 
 type jsonRun struct {
@@ -20,8 +21,11 @@ type jsonRun struct {
 			Rule, Message string
 		} `json:"diagnostics"`
 	} `json:"files"`
+	Skipped []struct {
+		Path, Reason string
+	} `json:"skipped"`
 	Summary struct {
-		Files, Unreadable int
+		Files, Unreadable, Skipped int
 	} `json:"summary"`
 }
 
@@ -96,8 +100,15 @@ func TestBatchWithBadFilesChecksEveryGoodFileAndNamesEachBadOne(t *testing.T) {
 	write(".fzlintignore", []byte("# old drafts\nold/\n*.bak.txt\n"), 0o644)
 	write("old/07.txt", []byte("XX"), 0o644)
 	write("c/08.bak.txt", []byte("XX"), 0o644)
+	write("a/材料.zip", []byte("PK\x05\x06"+strings.Repeat("\x00", 18)), 0o644)
+	write("a/notes.out", []byte("x"), 0o644)
+	write(".git/HEAD", []byte("ref"), 0o644)
+	write("c/.DS_Store", []byte("x"), 0o644)
+	write("b/报告.rtf", []byte("{\\rtf1 x}"), 0o644)
+	bad["b/报告.rtf"] = "不支持的文件类型"
 
-	res, code, stderr := runJSON(t, "--jobs", "3", dir)
+	xlsx := filepath.Join(t.TempDir(), "汇总.xlsx")
+	res, code, stderr := runJSON(t, "--jobs", "3", "--report", xlsx, dir)
 	if code != exitTrouble {
 		t.Errorf("exit %d, want %d (an unreadable file)", code, exitTrouble)
 	}
@@ -139,6 +150,82 @@ func TestBatchWithBadFilesChecksEveryGoodFileAndNamesEachBadOne(t *testing.T) {
 	}
 	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "检查中") {
 		t.Errorf("stderr: %s", stderr)
+	}
+	countEveryFile(t, dir, res)
+
+	// The supervisor's table has a row for every file, checked, unreadable or skipped.
+	book, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	rows, err := book.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, row := range rows[1:] {
+		if len(row) > 0 && !strings.HasPrefix(row[0], "合计") {
+			status[row[0]] = row[len(row)-1]
+		}
+	}
+	if len(status) != len(res.Files)+len(res.Skipped) {
+		t.Errorf("the table has %d rows, the run %d files and %d skipped", len(status), len(res.Files), len(res.Skipped))
+	}
+	for _, k := range res.Skipped {
+		if status[k.Path] != "跳过："+k.Reason {
+			t.Errorf("%s: table says %q, want 跳过：%s", k.Path, status[k.Path], k.Reason)
+		}
+	}
+	for _, f := range []string{"a/~$01.docx", "a/photo.jpg", "a/材料.zip", ".git", "old", "c/08.bak.txt"} {
+		if _, ok := status[filepath.Join(dir, filepath.FromSlash(f))]; !ok {
+			t.Errorf("%s is not in the table", f)
+		}
+	}
+}
+
+// countEveryFile checks that every regular file under dir is in the run's "files" or
+// "skipped", or under a directory listed in "skipped", exactly once; and that each skipped
+// entry has a reason and the summary counts them.
+func countEveryFile(t *testing.T, dir string, res jsonRun) {
+	t.Helper()
+	listed := map[string]int{}
+	for _, f := range res.Files {
+		listed[f.Path]++
+	}
+	var skippedDirs []string
+	for _, k := range res.Skipped {
+		if k.Reason == "" {
+			t.Errorf("%s skipped without a reason", k.Path)
+		}
+		if info, err := os.Stat(k.Path); err == nil && info.IsDir() {
+			skippedDirs = append(skippedDirs, k.Path+string(filepath.Separator))
+			continue
+		}
+		listed[k.Path]++
+	}
+	onDisk := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		onDisk++
+		under := 0
+		for _, sd := range skippedDirs {
+			if strings.HasPrefix(p, sd) {
+				under++
+			}
+		}
+		if n := listed[p] + under; n != 1 {
+			t.Errorf("%s is listed %d times (files, skipped, or under a skipped directory), want once", p, n)
+		}
+		return nil
+	})
+	if onDisk == 0 {
+		t.Fatal("no file on disk")
+	}
+	if res.Summary.Skipped != len(res.Skipped) {
+		t.Errorf("summary counts %d skipped, the list has %d", res.Summary.Skipped, len(res.Skipped))
 	}
 }
 

@@ -53,7 +53,7 @@ func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
 		fs.PrintDefaults()
-		fmt.Fprint(e.stderr, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order, skipping paths listed in .fzlintignore files (gitignore syntax) of the directories walked and of their parents up to the working directory.\n")
+		fmt.Fprint(e.stderr, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order; every file found is checked, unreadable, or skipped by rule and listed (hidden, ~$ lock files, images, archives, paths listed in .fzlintignore files of the directories walked and of their parents up to the working directory).\n")
 		fmt.Fprint(e.stderr, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
 	}
 	return fs
@@ -144,14 +144,16 @@ func (e *env) check(args []string) int {
 		return e.configError(err)
 	}
 	ignorer := batch.NewIgnorer(".", paths)
-	files := batch.Expand(paths, ignorer.Ignored)
+	files, skipped := batch.Expand(paths, ignorer.Ignored)
 	if f.forceExclude {
 		// As ruff's --force-exclude: pre-commit passes file names, and .fzlintignore should
-		// still keep those files out.
+		// still keep those files out (listed as skipped, like those a walk leaves out).
 		kept := files[:0]
 		for _, p := range files {
 			if p == "-" || !ignorer.Ignored(p, false) {
 				kept = append(kept, p)
+			} else {
+				skipped = append(skipped, checker.Skip{Path: p, Reason: "列在 " + batch.IgnoreFile + " 中"})
 			}
 		}
 		files = kept
@@ -179,7 +181,7 @@ func (e *env) check(args []string) int {
 		}
 	}
 	start := time.Now()
-	var sum render.Summary
+	sum := render.Summary{Skipped: skipped}
 	exit := exitOK
 	var renderErr error
 	prog := newProgress(e.stderr, len(jobs), !f.quiet && isTerminal(e.stderr), time.Now)
