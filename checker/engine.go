@@ -269,7 +269,7 @@ func (d *Document) report(rs *rules.Set) *Report {
 	for _, p := range ids {
 		r.PartIDs = append(r.PartIDs, p.ID)
 		r.PartNames[p.ID] = p.Name
-		if !p.Required {
+		if !p.RequiredIn(d.Year) {
 			r.Optional[p.ID] = true
 		}
 		if part := d.Parts[p.ID]; part != nil {

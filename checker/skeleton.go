@@ -20,8 +20,9 @@ var skeletonBodies = map[string]string{
 }
 
 // Skeleton returns a report that passes every structural rule for year y: a title, a first
-// sentence naming the year, each part under its template heading, the closing formula, the
-// signature and a date before the profile's deadline.
+// sentence naming the year, each part of that year's structure under its template heading,
+// the closing formula, the signature and a date before the profile's deadline. Its wording
+// names no document or event of a particular year, so that no year finds it stale.
 func Skeleton(rs *rules.Set, y int, profile, unit string) string {
 	if unit == "" {
 		unit = "××县人民政府"
@@ -31,10 +32,12 @@ func Skeleton(rs *rules.Set, y int, profile, unit string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s关于%d年度法治政府建设情况的报告\n\n", unit, y)
-	fmt.Fprintf(&b, "%d年，%s坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面落实《法治政府建设实施纲要（2021—2025年）》。现将有关情况报告如下：\n\n", y, unit)
+	fmt.Fprintf(&b, "%d年，%s认真贯彻落实党中央、国务院关于法治政府建设的决策部署，依法全面履行政府职能。现将有关情况报告如下：\n\n", y, unit)
 	parts := make([]*rules.Part, 0, len(rs.Parts))
 	for i := range rs.Parts {
-		parts = append(parts, &rs.Parts[i])
+		if rs.Parts[i].InStructure(y) {
+			parts = append(parts, &rs.Parts[i])
+		}
 	}
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Ordinal < parts[j].Ordinal })
 	n := 0

@@ -21,7 +21,8 @@ var missingSection = &Check{
 	Severity: Error,
 	Summary:  "缺少法定部分（举措和成效、不足和原因、第一责任人职责、下一年度安排）",
 	Doc: `《法治政府建设与责任落实督察工作规定》要求年度报告写明：上一年度推进法治政府建设的主要举措和成效；存在的不足和原因；党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况；下一年度的主要安排（“其他需要报告的情况”可选）。
-各部分按 rules.toml 中的标题模式在一级标题（一、二、……）中查找，不要求与模板逐字相同。在其他部分里顺带提到“第一责任人职责”不能代替单独的一部分：本规则会指出这种顺带提及的位置。`,
+单列“第一责任人职责”部分的要求来自2019年施行的督察工作规定，2019年度以前的报告不要求这一部分（各部分适用的年度写在 rules.toml 的 required_from / required_until 中，fzlint template --year 按同样的年度生成）。
+各部分按 rules.toml 中的标题模式在一级标题（一、二、……）中查找，不要求与模板逐字相同。在其他部分里顺带提到“第一责任人职责”、或把它写成其他部分下的一个小节，都不能代替单独的一部分：本规则会指出这一处的位置。`,
 	Bad:  "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。\n三、下一步工作打算\n2025年，继续深化行政执法体制改革。",
 	Good: "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”，审核规范性文件12件，办理行政复议案件30件。\n二、存在的问题和原因\n基层法治力量薄弱，主要原因是编制不足。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n县政府主要负责人主持常务会议学法4次，专题研究法治建设，年终述法。\n四、下一步工作打算\n2025年，继续深化行政执法体制改革。",
 	Run:  runMissingSection,
@@ -31,11 +32,11 @@ func runMissingSection(p *Pass) {
 	d := p.Doc
 	for i := range p.Rules.Parts {
 		rp := &p.Rules.Parts[i]
-		if !rp.Required || d.Parts[rp.ID] != nil {
+		if !rp.RequiredIn(d.Year) || d.Parts[rp.ID] != nil {
 			continue
 		}
-		tpl := templateHeading(rp, d.Year)
-		msg := fmt.Sprintf("缺少“%s”部分：应单列一部分，模板标题为“%s”", rp.Name, tpl)
+		tpl := templateHeading(p.Rules, rp, d.Year)
+		msg := fmt.Sprintf("缺少“%s”部分：%s，模板标题为“%s”", rp.Name, requirement(rp), tpl)
 		diag := Diagnostic{Template: tpl}
 		if n, col, in := d.findMention(rp); n > 0 {
 			where := "正文中"
@@ -108,9 +109,35 @@ func templateText(rp *rules.Part, year int) string {
 	return strings.ReplaceAll(strings.ReplaceAll(rp.Template, "{Y+1}", y1), "{Y}", y)
 }
 
-// templateHeading is the template with its ordinal marker: 三、2024年度…
-func templateHeading(rp *rules.Part, year int) string {
-	return Marker(LevelChapter, rp.Ordinal) + templateText(rp, year)
+// templateHeading is the template with its ordinal marker in the structure of that year:
+// 三、2024年度…
+func templateHeading(rs *rules.Set, rp *rules.Part, year int) string {
+	return Marker(LevelChapter, structureOrdinal(rs, rp, year)) + templateText(rp, year)
+}
+
+// structureOrdinal is a part's place among the parts of year y's structure: a part the year
+// does not have (the duties part before 2019) moves the later ones up.
+func structureOrdinal(rs *rules.Set, rp *rules.Part, y int) int {
+	n := 0
+	for i := range rs.Parts {
+		if q := &rs.Parts[i]; q.Ordinal <= rp.Ordinal && (q == rp || q.InStructure(y)) {
+			n++
+		}
+	}
+	return n
+}
+
+// requirement says why and since when a part must stand on its own: “根据《…》，2019年度起的
+// 报告应单列一部分”, or only “应单列一部分” when the rule set names neither.
+func requirement(rp *rules.Part) string {
+	s := "应单列一部分"
+	if rp.RequiredFrom > 0 {
+		s = fmt.Sprintf("%d年度起的报告", rp.RequiredFrom) + s
+	}
+	if rp.Basis != "" {
+		s = "根据" + rp.Basis + "，" + s
+	}
+	return s
 }
 
 var sectionOrder = &Check{

@@ -86,9 +86,28 @@ type Part struct {
 	Patterns Patterns `toml:"patterns"`
 	Mention  Regexp   `toml:"mention"`
 	Required bool     `toml:"required"`
-	MinChars int      `toml:"min_chars"`
-	Implicit bool     `toml:"implicit"`
+	// RequiredFrom and RequiredUntil bound the report years in which the part belongs to the
+	// mandated structure (0: unbounded). Outside them the part is neither required nor in the
+	// template, and a report that has it is not faulted.
+	RequiredFrom  int `toml:"required_from"`
+	RequiredUntil int `toml:"required_until"`
+	// Basis names the provision that mandates the part; messages cite it.
+	Basis    string `toml:"basis"`
+	MinChars int    `toml:"min_chars"`
+	Implicit bool   `toml:"implicit"`
 }
+
+// InStructure reports whether the part belongs to the mandated structure of report year y. An
+// unknown year (0) takes the structure of the latest years.
+func (p *Part) InStructure(y int) bool {
+	if y == 0 {
+		return p.RequiredUntil == 0
+	}
+	return (p.RequiredFrom == 0 || y >= p.RequiredFrom) && (p.RequiredUntil == 0 || y <= p.RequiredUntil)
+}
+
+// RequiredIn reports whether report year y must have the part.
+func (p *Part) RequiredIn(y int) bool { return p.Required && p.InStructure(y) }
 
 // Order says that part First comes before part Then.
 type Order struct {

@@ -45,6 +45,9 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 		if complete && len(p.Patterns) == 0 {
 			return fail(fmt.Sprintf("part %q has no patterns", p.ID), "parts", "patterns")
 		}
+		if p.RequiredFrom != 0 && p.RequiredUntil != 0 && p.RequiredUntil < p.RequiredFrom {
+			return fail(fmt.Sprintf("part %q: required_until %d is before required_from %d", p.ID, p.RequiredUntil, p.RequiredFrom), "parts", "required_until")
+		}
 		if complete && p.Template == "" {
 			return fail(fmt.Sprintf("part %q has no template", p.ID), "parts", "template")
 		}

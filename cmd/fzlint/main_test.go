@@ -93,6 +93,46 @@ func TestTemplatePassesStructure(t *testing.T) {
 	}
 }
 
+// TestTemplateFollowsYear: the skeleton has the parts of its year's structure (the duties part
+// from 2019 on, rules.toml required_from), numbered without a gap, and no rule but the
+// placeholder one finds anything in it, whatever the year.
+func TestTemplateFollowsYear(t *testing.T) {
+	for _, tc := range []struct {
+		year   string
+		duties bool
+		plan   string
+	}{
+		{"2017", false, "三、2018年度推进法治政府建设的主要安排"},
+		{"2018", false, "三、2019年度推进法治政府建设的主要安排"},
+		{"2019", true, "四、2020年度推进法治政府建设的主要安排"},
+		{"2020", true, "四、2021年度推进法治政府建设的主要安排"},
+		{"2026", true, "四、2027年度推进法治政府建设的主要安排"},
+	} {
+		t.Run(tc.year, func(t *testing.T) {
+			code, out, errs := runCLI(t, "", "template", "--year", tc.year)
+			if code != exitOK {
+				t.Fatalf("template: exit %d: %s", code, errs)
+			}
+			if got := strings.Contains(out, "第一责任人职责"); got != tc.duties {
+				t.Errorf("duties part present = %v, want %v:\n%s", got, tc.duties, out)
+			}
+			if !strings.Contains(out, "\n"+tc.plan+"\n") {
+				t.Errorf("no heading %q:\n%s", tc.plan, out)
+			}
+			p := writeTemp(t, "t.txt", out)
+			_, got, errs := runCLI(t, "", "check", "--format", "plain", "--fail-on", "none", p)
+			for _, l := range strings.Split(strings.TrimSpace(got), "\n") {
+				if l != "" && !strings.Contains(l, "[language/placeholder]") {
+					t.Errorf("%s skeleton: %s", tc.year, l)
+				}
+			}
+			if errs == "" {
+				t.Errorf("no summary on stderr")
+			}
+		})
+	}
+}
+
 func TestPlainFormat(t *testing.T) {
 	code, out, errs := runCLI(t, "", "check", "--format", "plain", seed("004_8e2bfd6529608b47.txt"))
 	if code != exitFindings {
