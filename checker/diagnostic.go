@@ -17,16 +17,24 @@ const (
 // Diagnostic is one finding. Lines and columns are 1-based; columns count runes. Severity is
 // resolved once, from the rule's default, the rule set and the command line, before a
 // Diagnostic leaves the engine.
+//
+// Checks report logical positions (the lines of the Document); before a Result leaves the
+// engine, one function (Document.locate) turns every position — start, end, fix edits, and
+// the lines a message names — into the position in the file (input.SourceMap), so every
+// output format shows the place the drafter can find.
 type Diagnostic struct {
-	Rule       string
-	Severity   Severity
-	Line       int
-	Column     int
-	EndLine    int
-	EndColumn  int
-	Message    string
-	Suggestion string // what to write instead, when there is one answer
-	Template   string // the template heading, for structure rules
+	Rule     string
+	Severity Severity
+	// Page and EndPage are the 1-based pages of Line and EndLine in a fixed-layout file
+	// (.pdf, .ofd), where a line is a line of its page; 0 for every other format.
+	Page, EndPage int
+	Line          int
+	Column        int
+	EndLine       int
+	EndColumn     int
+	Message       string
+	Suggestion    string // what to write instead, when there is one answer
+	Template      string // the template heading, for structure rules
 	// Diff is the heading against its template, for the pretty renderer; empty otherwise.
 	Diff []DiffOp
 	// Fix is a safe replacement of the text between (Line, Column) and (EndLine, EndColumn).

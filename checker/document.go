@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/checker/textscan"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -73,6 +74,11 @@ type Document struct {
 	// Parts are the report's parts found, by id; PartOrder lists them in document order.
 	Parts     map[string]*Part
 	PartOrder []*Part
+
+	// Map leads the lines back to the file (nil: line i is line i of the file); source holds
+	// the file's lines as written, for quoting (nil: the lines' Text). See locate.go.
+	Map    *input.SourceMap
+	source []string
 
 	// numbers caches the quantities of every sentence for the consistency checks.
 	numbers []sentenceNumbers

@@ -220,16 +220,14 @@ func (l *Linter) Unreadable(name string, err error) Result {
 // CheckText checks decoded text.
 func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
 	doc := NewDocument(name, t.Lines, t.Encoding, l.rules, opt)
+	doc.Map, doc.source = t.Map, t.Source
 	return l.CheckDocument(doc)
 }
 
 // CheckDocument runs every enabled check on a document and returns its findings sorted by
 // position, then rule.
 func (l *Linter) CheckDocument(doc *Document) Result {
-	res := Result{Path: doc.Name, Report: doc.report(l.rules.Set), Source: make([]string, len(doc.Lines))}
-	for i := range doc.Lines {
-		res.Source[i] = doc.Lines[i].Text
-	}
+	res := Result{Path: doc.Name, Report: doc.report(l.rules.Set), Source: doc.sourceLines()}
 	for _, ch := range l.checks {
 		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes}
 		ch.Run(p)
@@ -239,8 +237,9 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		}
 	}
 	res.Diagnostics = l.suppress(doc, res.Diagnostics)
+	doc.maskSource(res.Source, res.Diagnostics)
+	doc.locate(res.Diagnostics)
 	SortDiagnostics(res.Diagnostics)
-	maskSource(res.Source, res.Diagnostics)
 	return res
 }
 
@@ -273,7 +272,7 @@ func (d *Document) report(rs *rules.Set) *Report {
 			r.Optional[p.ID] = true
 		}
 		if part := d.Parts[p.ID]; part != nil {
-			r.Sections[p.ID] = part.Start
+			r.Sections[p.ID] = d.at(part.Start, 1).Line
 		} else {
 			r.Sections[p.ID] = 0
 		}

@@ -30,7 +30,7 @@ func runStaleTerm(p *Pass) {
 	type hit struct {
 		line, col, endCol int
 		text              string
-		lines             []int
+		lines             []lineCol
 	}
 	hits := map[int]*hit{}
 	var order []int
@@ -47,13 +47,13 @@ func runStaleTerm(p *Pass) {
 				continue
 			}
 			if h := hits[id]; h != nil {
-				if h.lines[len(h.lines)-1] != n {
-					h.lines = append(h.lines, n)
+				if h.lines[len(h.lines)-1].line != n {
+					h.lines = append(h.lines, lineCol{n, runeCol(l.Text, m.Start)})
 				}
 				continue
 			}
 			col := runeCol(l.Text, m.Start)
-			hits[id] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[m.Start:m.End]), text: l.Text[m.Start:m.End], lines: []int{n}}
+			hits[id] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[m.Start:m.End]), text: l.Text[m.Start:m.End], lines: []lineCol{{n, col}}}
 			order = append(order, id)
 		}
 		return true
@@ -73,7 +73,7 @@ func runStaleTerm(p *Pass) {
 			msg += "（" + t.Note + "）"
 		}
 		if len(h.lines) > 1 {
-			msg += fmt.Sprintf("；%s都有", listLines(h.lines))
+			msg += fmt.Sprintf("；%s都有", d.listLines(h.lines))
 		}
 		p.Report(Diagnostic{Line: h.line, Column: h.col, EndColumn: h.endCol, Message: msg, Suggestion: t.Current})
 	}
@@ -444,7 +444,7 @@ func runPunctuationWidth(p *Pass) {
 	}
 	var edits []Edit
 	var hits []hit
-	var lines []int
+	var lines []lineCol
 	total := 0
 	sample := ""
 	first := Diagnostic{}
@@ -511,7 +511,16 @@ func runPunctuationWidth(p *Pass) {
 			return true
 		}
 		total += len(hits)
-		lines = append(lines, n)
+		if p.Doc.Map == nil {
+			lines = append(lines, lineCol{n, 1})
+		} else {
+			// A logical line may run over several lines of the file: name each hit's.
+			sort.Slice(hits, func(a, b int) bool { return hits[a].off < hits[b].off })
+			cols := colCounter{s: s}
+			for _, h := range hits {
+				lines = append(lines, lineCol{n, cols.edit(n, h.off, "").Column})
+			}
+		}
 		// Columns are counted only when the fixes are wanted, and for the first finding.
 		if p.wantFixes {
 			sort.Slice(hits, func(a, b int) bool { return hits[a].off < hits[b].off })
@@ -545,7 +554,7 @@ func runPunctuationWidth(p *Pass) {
 	if total == 0 {
 		return
 	}
-	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", listLines(lines), total, sample)
+	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", p.Doc.listLines(lines), total, sample)
 	if p.wantFixes {
 		first.Fix = &Fix{Edits: edits}
 	}

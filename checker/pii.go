@@ -129,18 +129,32 @@ func MaskPII(s string) string {
 
 // maskSource hides personal data in the lines a result carries, so that renderers quoting the
 // source never print it.
-func maskSource(src []string, ds []Diagnostic) {
+func (doc *Document) maskSource(src []string, ds []Diagnostic) {
 	for _, d := range ds {
-		if d.Rule != pii.ID || d.Line < 1 || d.Line > len(src) {
+		if d.Rule != pii.ID || d.Line < 1 || d.Line > len(doc.Lines) {
 			continue
 		}
-		rs := []rune(src[d.Line-1])
+		rs := []rune(doc.Lines[d.Line-1].Text)
 		a, b := d.Column-1, d.EndColumn-1
 		if a < 0 || b > len(rs) || a >= b {
 			continue
 		}
 		masked := []rune(MaskPII(string(rs[a:b])))
-		copy(rs[a:b], masked)
-		src[d.Line-1] = string(rs)
+		// Each masked character is masked where it stands in the file, even when the number
+		// was cut by a line break.
+		for k, r := range masked {
+			if r == rs[a+k] {
+				continue
+			}
+			p := doc.at(d.Line, a+k+1)
+			if p.Line < 1 || p.Line > len(src) {
+				continue
+			}
+			line := []rune(src[p.Line-1])
+			if p.Col >= 1 && p.Col <= len(line) {
+				line[p.Col-1] = r
+				src[p.Line-1] = string(line)
+			}
+		}
 	}
 }

@@ -44,7 +44,7 @@ func runMissingSection(p *Pass) {
 				where = fmt.Sprintf("“%s”部分中", in.Rule.Name)
 			}
 			mention := d.mentionText(rp, n)
-			msg += fmt.Sprintf("；第%d行在%s只是顺带提到“%s”，不能代替单独的部分", n, where, mention)
+			msg += fmt.Sprintf("；%s在%s只是顺带提到“%s”，不能代替单独的部分", d.lineName(n), where, mention)
 			diag.Line, diag.Column, diag.EndColumn = n, col, col+runeLen(mention)
 		} else {
 			diag.Line = d.insertionLine(rp, p.Rules)
@@ -162,7 +162,7 @@ func runSectionOrder(p *Pass) {
 		h := then.Heading
 		p.Report(Diagnostic{
 			Line: then.Start, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
-			Message: fmt.Sprintf("“%s”部分应放在“%s”部分（第%d行）之后", then.Rule.Name, first.Rule.Name, first.Start),
+			Message: fmt.Sprintf("“%s”部分应放在“%s”部分（%s）之后", then.Rule.Name, first.Rule.Name, d.lineName(first.Start)),
 		})
 	}
 }
@@ -271,8 +271,8 @@ func runHeadingNumbering(p *Pass) {
 				if counter[a] > 0 {
 					if a < L-1 {
 						d := at
-						d.Message = fmt.Sprintf("标题层级跳级：%s标题“%s”直接出现在%s标题“%s”（第%d行）之下，缺少%s标题（如“%s”）",
-							levelNames[L], h.Marker, levelNames[a], lastMarker[a], lastLine[a], levelNames[L-1], Marker(L-1, 1))
+						d.Message = fmt.Sprintf("标题层级跳级：%s标题“%s”直接出现在%s标题“%s”（%s）之下，缺少%s标题（如“%s”）",
+							levelNames[L], h.Marker, levelNames[a], lastMarker[a], p.Doc.lineName(lastLine[a]), levelNames[L-1], Marker(L-1, 1))
 						p.Report(d)
 					}
 					break
@@ -284,12 +284,12 @@ func runHeadingNumbering(p *Pass) {
 		case h.Ordinal == want:
 		case h.Ordinal == counter[L]:
 			d := at
-			d.Message = fmt.Sprintf("标题序号重复：“%s”与第%d行的“%s”重复，应为“%s”", h.Marker, lastLine[L], lastMarker[L], Marker(L, want))
+			d.Message = fmt.Sprintf("标题序号重复：“%s”与%s的“%s”重复，应为“%s”", h.Marker, p.Doc.lineName(lastLine[L]), lastMarker[L], Marker(L, want))
 			d.Suggestion = Marker(L, want)
 			p.Report(d)
 		case h.Ordinal < counter[L]:
 			d := at
-			d.Message = fmt.Sprintf("标题序号倒退：第%d行已是“%s”，此处却是“%s”，应为“%s”", lastLine[L], lastMarker[L], h.Marker, Marker(L, want))
+			d.Message = fmt.Sprintf("标题序号倒退：%s已是“%s”，此处却是“%s”，应为“%s”", p.Doc.lineName(lastLine[L]), lastMarker[L], h.Marker, Marker(L, want))
 			d.Suggestion = Marker(L, want)
 			p.Report(d)
 		default:

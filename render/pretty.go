@@ -73,8 +73,9 @@ func (p *pretty) File(r *checker.Result) error {
 const contextRunes = 24
 
 // quote shows the line of a finding with a marker under its columns.
+// Lines of a paged file (.pdf, .ofd) are lines of a page, which Source does not index.
 func (p *pretty) quote(src []string, d checker.Diagnostic) {
-	if d.Line < 1 || d.Line > len(src) {
+	if d.Page > 0 || d.Line < 1 || d.Line > len(src) {
 		return
 	}
 	line := []rune(strings.TrimRight(src[d.Line-1], " \t\u3000"))

@@ -37,6 +37,11 @@ type Text struct {
 	// Map leads each logical line back to the file (nil: line i is line i of the file, column
 	// for column). Readers and transformations that move text fill it; see SourceMap.
 	Map *SourceMap
+	// Source holds the file's own lines, which Map's positions index (Pos.Line), when a
+	// transformation rebuilt Lines from them (re-joined hard-wrapped lines, a one-line report
+	// split into paragraphs); nil when Lines are the file's lines. Ends, when set, are the
+	// ends of these lines. Renderers quote and fixes edit these lines, never the rebuilt ones.
+	Source []string
 }
 
 // Unreadable is the error for a file that is not a text fzlint can read. Its message is shown

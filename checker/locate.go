@@ -1,0 +1,142 @@
+package checker
+
+import (
+	"strconv"
+
+	"github.com/fzlint/fzlint/checker/input"
+)
+
+// Checks work on logical lines: a paragraph rebuilt from hard-wrapped lines, a heading split
+// out of a one-line report, a .docx paragraph. The drafter works on the file. The functions
+// here are the one place where the first become the second: Document.locate turns every
+// position of a Result into a position in the file, and lineName and listLines name lines in
+// messages the same way.
+
+// at is where rune col (1-based) of logical line n is in the file.
+func (d *Document) at(n, col int) input.Pos { return d.Map.Locate(n, col) }
+
+// lineName names logical line n as the drafter finds it in the file: 第12行, or 第3页第12行 in a
+// fixed-layout file.
+func (d *Document) lineName(n int) string {
+	p := d.at(n, 1)
+	return "第" + pageLine(p) + "行"
+}
+
+func pageLine(p input.Pos) string {
+	if p.Page > 0 {
+		return strconv.Itoa(p.Page) + "页第" + strconv.Itoa(p.Line)
+	}
+	return strconv.Itoa(p.Line)
+}
+
+// lineCol is a logical position (1-based line and rune column).
+type lineCol struct{ line, col int }
+
+// listLines names up to five of the lines in the file that hold the logical positions at:
+// 第3、5、9行 (and 等N行 when there are more). Positions on the same line of the file are named
+// once.
+func (d *Document) listLines(at []lineCol) string {
+	var pos []input.Pos
+	paged := false
+	for _, lc := range at {
+		p := d.at(lc.line, lc.col)
+		if k := len(pos) - 1; k >= 0 && pos[k].Page == p.Page && pos[k].Line == p.Line {
+			continue
+		}
+		pos = append(pos, p)
+		paged = paged || p.Page > 0
+	}
+	if !paged {
+		src := make([]int, len(pos))
+		for i, p := range pos {
+			src[i] = p.Line
+		}
+		return listLines(src)
+	}
+	s := "第"
+	for i, p := range pos {
+		if i == 5 {
+			return s + "等" + strconv.Itoa(len(pos)) + "行"
+		}
+		if i > 0 {
+			s += "、"
+		}
+		s += pageLine(p)
+	}
+	return s + "行"
+}
+
+// locate turns the logical positions of findings into positions in the file: start, end and
+// every fix edit. A fix edit must stay one run of consecutive characters on one line of the
+// file; one that a rebuilt paragraph carried across a line break (or onto characters a
+// reader added) is given an impossible range, so that applying fixes refuses it rather than
+// corrupting the file. A nil map is the identity and leaves findings as they are.
+func (d *Document) locate(ds []Diagnostic) {
+	if d.Map == nil {
+		return
+	}
+	for i := range ds {
+		g := &ds[i]
+		if g.Fix != nil && len(g.Fix.Edits) == 0 {
+			// A fix of the finding's own range becomes an explicit edit, located like any other.
+			e := Edit{Line: g.Line, Column: g.Column, EndColumn: g.EndColumn, New: g.Fix.New}
+			if g.EndLine != g.Line {
+				e.EndColumn = -1
+			}
+			g.Fix = &Fix{Edits: []Edit{e}}
+		}
+		start := d.at(g.Line, g.Column)
+		end := start
+		switch {
+		case g.EndLine != g.Line || g.EndColumn > g.Column:
+			// The end is exclusive: locate the last character and step past it.
+			if g.EndColumn > 1 {
+				end = d.at(g.EndLine, g.EndColumn-1)
+				end.Col++
+			} else {
+				end = d.at(g.EndLine, 1)
+			}
+		}
+		g.Page, g.Line, g.Column = start.Page, start.Line, start.Col
+		g.EndPage, g.EndLine, g.EndColumn = end.Page, end.Line, end.Col
+		if g.Fix != nil {
+			edits := make([]Edit, len(g.Fix.Edits))
+			for k, e := range g.Fix.Edits {
+				edits[k] = d.locateEdit(e)
+			}
+			g.Fix = &Fix{New: g.Fix.New, Edits: edits}
+		}
+	}
+}
+
+// locateEdit returns a fix edit in the file's positions, or one that Apply refuses (EndColumn
+// -1) when its characters are not consecutive on one line of the file.
+func (d *Document) locateEdit(e Edit) Edit {
+	s := d.at(e.Line, e.Column)
+	out := Edit{Line: s.Line, Column: s.Col, EndColumn: -1, New: e.New}
+	if e.EndColumn < e.Column || s.Page != 0 {
+		return out
+	}
+	if e.EndColumn == e.Column {
+		out.EndColumn = s.Col // an insertion
+		return out
+	}
+	last := d.at(e.Line, e.EndColumn-1)
+	if last.Line == s.Line && last.Page == s.Page && last.Col-s.Col == e.EndColumn-1-e.Column {
+		out.EndColumn = last.Col + 1
+	}
+	return out
+}
+
+// sourceLines returns the lines of the file for renderers to quote (a copy, which masking
+// may change): the lines the source map points into, as the drafter wrote them.
+func (d *Document) sourceLines() []string {
+	if d.source != nil {
+		return append([]string(nil), d.source...)
+	}
+	src := make([]string, len(d.Lines))
+	for i := range d.Lines {
+		src[i] = d.Lines[i].Text
+	}
+	return src
+}
