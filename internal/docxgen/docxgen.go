@@ -27,8 +27,9 @@ type Paragraph struct {
 // relationships when they are missing.
 func Zip(parts map[string]string) []byte {
 	all := map[string]string{
-		"[Content_Types].xml": contentTypes,
-		"_rels/.rels":         rels,
+		"[Content_Types].xml":          contentTypes,
+		"_rels/.rels":                  rels,
+		"word/_rels/document.xml.rels": documentRels,
 	}
 	for k, v := range parts {
 		all[k] = v
@@ -67,10 +68,16 @@ func Bomb(part string, mib int) []byte {
 }
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`
 
 const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
+
+// documentRels points the document at its numbering and styles, as Word writes it: without it
+// Word and LibreOffice show the paragraphs without their numbers (fzlint's reader finds the
+// parts by name either way).
+const documentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
 
 // NS is the namespace declaration of WordprocessingML parts.
 const NS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
