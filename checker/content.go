@@ -13,7 +13,7 @@ var missingCauses = &Check{
 	ID:       "content/missing-causes",
 	Severity: Warning,
 	Summary:  "“存在的不足”部分只列问题，没有分析原因",
-	Doc:      `法定的第二部分是“存在的不足和原因”：只罗列表现、不分析原因，是报告最常见的缺陷之一。本规则在该部分中查找 rules.toml [causes] 列出的表述（原因、由于、究其、根源、受……影响等），一处都没有时提示。`,
+	Doc:      `法定的第二部分是“存在的不足和原因”：只罗列表现、不分析原因，是报告最常见的缺陷之一。本规则在该部分的正文（含其中的小标题，不含该部分自己的标题）中查找 rules.toml [causes] 列出的表述（原因、由于、究其、根源、受……影响等），一处都没有时提示：标题写着“不足和原因”、正文却只列问题，正是要指出的情形。`,
 	Bad:      "2024年，本县法治政府建设取得新成效。\n一、存在的问题\n基层法治力量薄弱，执法规范化水平有待提升。",
 	Good:     "2024年，本县法治政府建设取得新成效。\n一、存在的问题和原因\n基层法治力量薄弱，执法规范化水平有待提升。主要原因是乡镇编制不足，培训不够。",
 	Run:      runMissingCauses,
@@ -24,19 +24,25 @@ func runMissingCauses(p *Pass) {
 	if part == nil || p.m.causes == nil {
 		return
 	}
-	if p.m.causes.MatchString(part.Heading.Text) {
-		return
-	}
+	// The part's own heading is not content: 「存在的不足和原因」 over a list of symptoms is the
+	// case to catch. Its body (subheadings such as 「（二）原因分析」 included) must give causes.
 	for s := range p.Doc.PartLines(part) {
 		if p.m.causes.MatchString(s) {
 			return
 		}
 	}
 	h := part.Heading
-	p.Report(Diagnostic{
-		Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
-		Message: fmt.Sprintf("“%s”部分只列了问题的表现，没有分析原因（如“原因”“由于”“究其根源”）", part.Rule.Name),
-	})
+	msg := fmt.Sprintf("“%s”部分只列了问题的表现，没有分析原因（如“原因”“由于”“究其根源”）", part.Rule.Name)
+	if h == nil {
+		return // an implicit part has no heading to point at; only the measures part is implicit
+	}
+	for _, re := range p.Rules.Causes.Patterns {
+		if w := re.FindString(h.Text); w != "" {
+			msg = fmt.Sprintf("“%s”部分的标题写了“%s”，正文却只列了问题的表现，没有分析原因（如“由于”“究其根源”“主要原因是”）", part.Rule.Name, w)
+			break
+		}
+	}
+	p.Report(Diagnostic{Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()), Message: msg})
 }
 
 var dutiesCoverage = &Check{

@@ -38,7 +38,15 @@ func runMissingSection(p *Pass) {
 		tpl := templateHeading(p.Rules, rp, d.Year)
 		msg := fmt.Sprintf("缺少“%s”部分：%s，模板标题为“%s”", rp.Name, requirement(rp), tpl)
 		diag := Diagnostic{Template: tpl}
-		if n, col, in := d.findMention(rp); n > 0 {
+		if h := d.findSubsection(rp, p.m.parts[rp.ID]); h != nil {
+			// Written as a subsection of another part: say so, and point at its heading.
+			where := ""
+			if in := d.PartAt(h.Line); in != nil {
+				where = fmt.Sprintf("“%s”部分下的", in.Rule.Name)
+			}
+			msg += fmt.Sprintf("；第%d行“%s”是%s一个小节，应把它提为一级标题，单列一部分", h.Line, h.Full(), where)
+			diag.Line, diag.Column, diag.EndColumn = h.Line, h.Column, h.Column+runeLen(h.Full())
+		} else if n, col, in := d.findMention(rp); n > 0 {
 			where := "正文中"
 			if in != nil {
 				where = fmt.Sprintf("“%s”部分中", in.Rule.Name)
@@ -52,6 +60,20 @@ func runMissingSection(p *Pass) {
 		diag.Message = msg
 		p.Report(diag)
 	}
+}
+
+// findSubsection finds a lower-level heading (（一）, 1.) that names a part the rule set expects
+// to be folded into others (a part with a mention pattern): the part written as a subsection.
+func (d *Document) findSubsection(rp *rules.Part, names *patternSet) *Heading {
+	if !rp.Mention.Valid() {
+		return nil
+	}
+	for _, h := range d.Headings {
+		if h.Level > LevelChapter && (rp.Mention.MatchString(h.Text) || names != nil && names.MatchString(h.Text)) {
+			return h
+		}
+	}
+	return nil
 }
 
 // findMention finds the first passing mention of a part's subject in the body: its line,
