@@ -42,6 +42,9 @@ type Text struct {
 	// split into paragraphs); nil when Lines are the file's lines. Ends, when set, are the
 	// ends of these lines. Renderers quote and fixes edit these lines, never the rebuilt ones.
 	Source []string
+	// Docx, for a .docx, says where each character of each line is in word/document.xml
+	// (recorded by the walk that reads it), for writers that splice into the file.
+	Docx *DocxAnchors
 }
 
 // Unreadable is the error for a file that is not a text fzlint can read. Its message is shown

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // DecodeDocx reads a Word .docx file: one line per paragraph of the body (tables' cells
@@ -47,7 +48,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, err := docxParagraphs(doc, newNumberer(num, st))
+	lines, anchors, err := docxWalk(doc, newNumberer(num, st))
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
@@ -58,7 +59,8 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if len(lines) > 1 {
 		eol = "\n"
 	}
-	return &Text{Lines: lines, Encoding: UTF8, EOL: eol}, nil
+	anchors.Size = len(doc)
+	return &Text{Lines: lines, Encoding: UTF8, EOL: eol, Docx: anchors}, nil
 }
 
 // readPart decompresses one part of the archive, at most maxPart bytes of it; a missing
@@ -111,18 +113,38 @@ type paragraph struct {
 	ilvl   int
 	hasNum bool // a w:numPr was given (numId 0 in it removes the style's numbering)
 	hasLvl bool
+
+	// Where its text comes from (DocxAnchors).
+	anchor     DocxPara
+	depth      int   // len(path) with the w:p on it
+	cols       int   // runes of text so far
+	run        int   // index in anchor.Runs of the open run, -1 when none
+	runDepth   int   // len(path) with that run on it
+	childStart int   // start of the open child of the w:p
+	pending    []int // runs in that child, waiting for its end
+	tab        int   // index in anchor.Segs of an open w:tab, -1 when none
 }
 
 // docxParagraphs walks word/document.xml and returns the text of its paragraphs in order.
 // Paragraphs nested in a paragraph (text boxes) come out before the one holding them.
 func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
+	lines, _, err := docxWalk(data, nb)
+	return lines, err
+}
+
+// docxWalk is docxParagraphs that also records, in the same walk, where each piece of the
+// text is in data.
+func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 	x := newXMLScanner(data)
 	var (
 		lines []string
+		anc   = &DocxAnchors{}
 		stack []*paragraph // open w:p elements
 		path  [][]byte     // local names of the open elements (slices of data)
 		skip  int          // depth at which a skipped subtree started, 0 when none
 		run   struct{ hidden bool }
+		mark  = -1   // index in anc.Comments of an open comment marker
+		tTag  [2]int // the start tag of the last w:t
 	)
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
@@ -138,11 +160,11 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 	for {
 		ok, err := x.next()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !ok {
 			if len(path) > 0 {
-				return nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
+				return nil, nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
 			}
 			break
 		}
@@ -150,14 +172,27 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 		case xmlStart:
 			path = append(path, x.name)
 			if len(path) > maxDepth {
-				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
-			}
-			if skip > 0 {
-				continue
+				return nil, nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
 			var cur *paragraph
 			if len(stack) > 0 {
 				cur = stack[len(stack)-1]
+			}
+			switch string(x.name) {
+			case "commentRangeStart", "commentRangeEnd", "commentReference":
+				// Recorded even in deleted text: an earlier comment of fzlint may be there.
+				c := DocxComment{Name: string(x.name), ID: x.attr("id"), Elem: [2]int{x.start, x.pos}}
+				if c.Name == "commentReference" && skip == 0 && cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
+					c.Run[0] = cur.anchor.Runs[cur.run].Start // the end is known when the run closes
+				}
+				mark = len(anc.Comments)
+				anc.Comments = append(anc.Comments, c)
+			}
+			if skip > 0 {
+				continue
+			}
+			if cur != nil && len(path) == cur.depth+1 {
+				cur.childStart = x.start
 			}
 			if skipped(string(x.name)) {
 				skip = len(path)
@@ -165,9 +200,25 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 			}
 			switch string(x.name) {
 			case "p":
-				stack = append(stack, &paragraph{})
+				p := &paragraph{depth: len(path), run: -1, tab: -1}
+				p.anchor.Start, p.anchor.Open, p.anchor.Close = x.start, x.pos, x.pos
+				if x.pendingEnd {
+					p.anchor.Open, p.anchor.Close = -1, -1
+				}
+				stack = append(stack, p)
 			case "r":
 				run.hidden = false
+				if cur != nil {
+					cur.run, cur.runDepth = len(cur.anchor.Runs), len(path)
+					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
+					cur.pending = append(cur.pending, cur.run)
+				}
+			case "t":
+				tTag = [2]int{x.start, x.pos}
+			case "rPr":
+				if cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
+					cur.anchor.Runs[cur.run].RPr[0] = x.start
+				}
 			case "vanish", "specVanish":
 				if in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
 					run.hidden = true
@@ -187,6 +238,9 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 			case "tab":
 				if cur != nil && in("r") && !run.hidden {
 					cur.text.WriteByte('\t')
+					cur.tab = len(cur.anchor.Segs)
+					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
+					cur.cols++
 				}
 			}
 		case xmlText:
@@ -194,30 +248,80 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 				continue
 			}
 			cur := stack[len(stack)-1]
+			n := 0
 			for _, r := range string(x.text) {
 				if r == '\n' || r == '\r' {
 					r = ' '
 				}
 				cur.text.WriteRune(r)
+				n++
 			}
+			seg := DocxSeg{Col: cur.cols, N: n, Run: cur.run, Kind: SegText, Raw: [2]int{x.start, x.pos}, Tag: tTag}
+			if data[x.start] == '<' {
+				seg.Kind = SegCDATA
+			}
+			cur.anchor.Segs = append(cur.anchor.Segs, seg)
+			cur.cols += n
 		case xmlEnd:
 			if len(path) == 0 {
 				continue
 			}
+			name := path[len(path)-1]
+			if mark >= 0 {
+				switch string(name) {
+				case "commentRangeStart", "commentRangeEnd", "commentReference":
+					anc.Comments[mark].Elem[1] = x.pos
+					mark = -1
+				}
+			}
 			if skip == len(path) {
 				skip = 0
 			}
-			name := path[len(path)-1]
+			depth := len(path)
 			path = path[:len(path)-1]
-			if skip > 0 || string(name) != "p" || len(stack) == 0 {
+			if skip > 0 || len(stack) == 0 {
 				continue
 			}
-			p := stack[len(stack)-1]
+			cur := stack[len(stack)-1]
+			switch {
+			case string(name) == "tab" && cur.tab >= 0:
+				cur.anchor.Segs[cur.tab].Raw[1] = x.pos
+				cur.tab = -1
+			case string(name) == "rPr" && cur.run >= 0 && depth == cur.runDepth+1:
+				cur.anchor.Runs[cur.run].RPr[1] = x.pos
+			case string(name) == "r" && cur.run >= 0 && depth == cur.runDepth:
+				cur.anchor.Runs[cur.run].End = x.pos
+				for i := len(anc.Comments) - 1; i >= 0 && anc.Comments[i].Elem[0] > cur.anchor.Runs[cur.run].Start; i-- {
+					if c := &anc.Comments[i]; c.Run[0] == cur.anchor.Runs[cur.run].Start && c.Run[0] != 0 {
+						c.Run[1] = x.pos
+					}
+				}
+				cur.run = -1
+			case string(name) == "pPr" && depth == cur.depth+1 && cur.anchor.Open >= 0:
+				cur.anchor.Open = x.pos
+			}
+			if depth == cur.depth+1 {
+				for _, k := range cur.pending {
+					cur.anchor.Runs[k].Outer[1] = x.pos
+				}
+				cur.pending = cur.pending[:0]
+			}
+			if string(name) != "p" || depth != cur.depth {
+				continue
+			}
 			stack = stack[:len(stack)-1]
-			lines = append(lines, nb.ordinal(p)+p.text.String())
+			p := cur
+			ord := nb.ordinal(p)
+			p.anchor.End = x.pos
+			if p.anchor.Close >= 0 {
+				p.anchor.Close = x.start
+			}
+			p.anchor.Prefix = utf8.RuneCountInString(ord)
+			lines = append(lines, ord+p.text.String())
+			anc.Paras = append(anc.Paras, p.anchor)
 		}
 	}
-	return lines, nil
+	return lines, anc, nil
 }
 
 // skipped says which subtrees hold nothing the reader sees: mc:Fallback repeats the Choice of

@@ -113,6 +113,8 @@ func Read(name string, data []byte) (*Text, error) {
 func unsupportedReason(name string) string {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
+	case ".docm":
+		return "这是启用宏的 Word 文档（.docm）：fzlint 不读取含宏的文件，请另存为 .docx（不含宏）后再检查"
 	case ".doc", ".wps":
 		return "不支持 " + ext + " 格式：请用 Word 或 WPS 另存为 .docx 后再检查"
 	case ".pdf":

@@ -16,6 +16,8 @@ import (
 type xmlScanner struct {
 	data []byte
 	pos  int
+	// start is where the current token begins in data (for the end of <x/>, where it ends).
+	start int
 
 	kind xmlKind
 	// name is the local name of a start or end tag; attrs the raw attributes of a start tag.
@@ -44,10 +46,11 @@ func newXMLScanner(data []byte) *xmlScanner { return &xmlScanner{data: data} }
 // err is set).
 func (x *xmlScanner) next() (bool, error) {
 	if x.pendingEnd {
-		x.pendingEnd, x.kind = false, xmlEnd
+		x.pendingEnd, x.kind, x.start = false, xmlEnd, x.pos
 		return true, nil
 	}
 	for x.pos < len(x.data) {
+		x.start = x.pos
 		if x.data[x.pos] != '<' {
 			end := bytes.IndexByte(x.data[x.pos:], '<')
 			if end < 0 {

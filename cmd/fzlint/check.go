@@ -27,6 +27,8 @@ type checkFlags struct {
 	fix, diff                                      bool
 	baseline, writeBaseline                        string
 	report                                         string // --report FILE
+	annotate, annotateStrict                       bool   // --annotate; `fzlint annotate`
+	output                                         string // -o: the annotated copy
 }
 
 func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
@@ -49,6 +51,9 @@ func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
 	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fs.BoolVar(&f.annotate, "annotate", false, "also write a copy of each .docx with every finding as a Word review comment (批注): 报告.docx → 报告.fzlint.docx")
+	fs.BoolVar(&f.annotateStrict, "annotate-strict", false, "a file that cannot be annotated is an error (set by `fzlint annotate`)")
+	fs.StringVar(&f.output, "o", "", "with --annotate and one file: write the annotated copy to this file")
 	fs.StringVar(&f.stdinName, "stdin-filename", "", "name to use for stdin (-) in output and config discovery")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
@@ -114,7 +119,11 @@ func (e *env) check(args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
+	if f.output != "" && !f.annotate {
+		return usageErr("-o names the annotated copy: use it with --annotate (or fzlint annotate)")
+	}
 	fixes := &fixReport{stdout: e.stdout, stderr: e.stderr, diff: f.diff, quiet: f.quiet}
+	notes := &annotateReport{stderr: e.stderr, quiet: f.quiet, strict: f.annotateStrict}
 	format := f.format
 	if format == "" {
 		format = "plain"
@@ -158,6 +167,9 @@ func (e *env) check(args []string) int {
 		}
 		files = kept
 	}
+	if f.output != "" && len(files) != 1 {
+		return usageErr("-o writes one annotated copy: give exactly one file")
+	}
 	// Resolve every file's configuration before checking anything: a bad config file stops the
 	// run with its file and line, before any output.
 	type job struct {
@@ -200,6 +212,7 @@ func (e *env) check(args []string) int {
 		return fc.readFile(j.linter, j.path)
 	}, func(fr fileResult) {
 		fixes.add(&fr)
+		notes.add(fr.Path, fr.annotation)
 		if bw != nil {
 			bw.Add(&fr.Result)
 		}
@@ -238,7 +251,7 @@ func (e *env) check(args []string) int {
 		}
 		return exitOK
 	}
-	return fixes.finish(exit)
+	return notes.finish(fixes.finish(exit))
 }
 
 func parseFailOn(s string) (rules.Severity, error) {

@@ -24,6 +24,8 @@ type fileResult struct {
 	// notFixed is set for a file with fixable findings that fixes never touch (.docx, .html,
 	// stdin with --fix).
 	notFixed bool
+	// annotation is what --annotate did, nil without it.
+	annotation *annotation
 }
 
 // fileChecker checks one file's bytes and applies --baseline, --fix and --diff; it is shared by
@@ -33,6 +35,8 @@ type fileChecker struct {
 	fix      bool // --fix: write the fixes
 	diff     bool // --diff: compute them only
 	baseline *baseline.Baseline
+	annotate bool   // --annotate
+	output   string // -o
 }
 
 // newFileChecker reads --baseline and prepares --write-baseline (bw is nil without it).
@@ -43,7 +47,7 @@ func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err erro
 	if f.writeBaseline != "" && (f.baseline != "" || f.diff) {
 		return nil, nil, errors.New("--write-baseline cannot be used with --baseline or --diff")
 	}
-	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff}
+	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff, annotate: f.annotate, output: f.output}
 	if f.baseline != "" {
 		if c.baseline, err = baseline.Load(f.baseline); err != nil {
 			return nil, nil, err
@@ -64,7 +68,18 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}
-	return c.applyFixes(l, name, data, t, c.lint(l, name, t), inPlace)
+	res := c.lint(l, name, t)
+	var an *annotation
+	if c.annotate {
+		path := name
+		if !inPlace {
+			path = ""
+		}
+		an = c.annotateFile(name, path, data, t, res)
+	}
+	fr := c.applyFixes(l, name, data, t, res, inPlace)
+	fr.annotation = an
+	return fr
 }
 
 // applyFixes applies the fixes of a file's findings (--fix) or computes them (--diff).

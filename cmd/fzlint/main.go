@@ -81,6 +81,8 @@ Usage:
   fzlint template [--year Y] [--profile P]
                                       print a skeleton report that passes every structural rule
   fzlint init                         write a commented .fzlint.toml that overrides the defaults
+  fzlint annotate [flags] FILE.docx... [-o OUT]
+                                      write 报告.fzlint.docx: the findings as Word review comments (批注)
   fzlint version
 
 Run 'fzlint check -h' for the flags of check.
@@ -94,6 +96,8 @@ func (e *env) dispatch(args []string) int {
 	switch args[0] {
 	case "check":
 		return e.check(args[1:])
+	case "annotate":
+		return e.annotateCmd(args[1:])
 	case "rules":
 		return e.rules(args[1:])
 	case "explain":
