@@ -237,9 +237,9 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		}
 	}
 	res.Diagnostics = l.suppress(doc, res.Diagnostics)
-	doc.maskSource(res.Source, res.Diagnostics)
 	doc.locate(res.Diagnostics)
 	SortDiagnostics(res.Diagnostics)
+	redact(&res, doc, &l.rules.Set.PII)
 	return res
 }
 

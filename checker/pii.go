@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/rules"
 )
 
 func init() {
@@ -21,38 +23,48 @@ var pii = &Check{
 }
 
 func runPII(p *Pass) {
-	cfg := p.Rules.PII
+	cfg := &p.Rules.PII
+	p.Doc.TextLines(func(n int, l *Line) bool {
+		findPII(l.Text, l.Digits(), cfg, p.Doc.Year, func(i, end int, id bool) {
+			d := p.At(n, i, end)
+			kind := "手机号"
+			if id {
+				kind = "身份证号"
+			}
+			d.Message = fmt.Sprintf("疑似%s%s：要公开的报告不得含有个人信息", kind, MaskPII(l.Text[i:end]))
+			p.Report(d)
+		})
+		return true
+	})
+}
+
+// findPII calls found with the byte range [i, end) of each 身份证号 (valid check digit) and
+// mobile number in s, given the byte ranges of its runs of ASCII digits. It is the one detector
+// behind security/pii and the masking of every output (redact).
+func findPII(s string, runs [][2]int, cfg *rules.PII, year int, found func(i, end int, id bool)) {
 	if !cfg.IDCard && !cfg.Mobile {
 		return
 	}
-	p.Doc.TextLines(func(n int, l *Line) bool {
-		s := l.Text
-		for _, run := range l.Digits() {
-			i, j := run[0], run[1]
-			if n := j - i; n != 11 && n != 17 && n != 18 || i > 0 && isAlnum(s[i-1]) {
-				continue
-			}
-			end := j
-			if j-i == 17 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
-				end = j + 1
-			}
-			if end < len(s) && isAlnum(s[end]) {
-				continue
-			}
-			digits := s[i:end]
-			switch {
-			case cfg.IDCard && len(digits) == 18 && validIDCard(digits, p.Doc.Year):
-				d := p.At(n, i, end)
-				d.Message = fmt.Sprintf("疑似身份证号%s：要公开的报告不得含有个人信息", MaskPII(digits))
-				p.Report(d)
-			case cfg.Mobile && len(digits) == 11 && digits[0] == '1' && hasPrefixAny(digits, cfg.MobilePrefixes) && !precededByAreaCode(s, i):
-				d := p.At(n, i, end)
-				d.Message = fmt.Sprintf("疑似手机号%s：要公开的报告不得含有个人信息", MaskPII(digits))
-				p.Report(d)
-			}
+	for _, run := range runs {
+		i, j := run[0], run[1]
+		if n := j - i; n != 11 && n != 17 && n != 18 || i > 0 && isAlnum(s[i-1]) {
+			continue
 		}
-		return true
-	})
+		end := j
+		if j-i == 17 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
+			end = j + 1
+		}
+		if end < len(s) && isAlnum(s[end]) {
+			continue
+		}
+		digits := s[i:end]
+		switch {
+		case cfg.IDCard && len(digits) == 18 && validIDCard(digits, year):
+			found(i, end, true)
+		case cfg.Mobile && len(digits) == 11 && digits[0] == '1' && hasPrefixAny(digits, cfg.MobilePrefixes) && !precededByAreaCode(s, i):
+			found(i, end, false)
+		}
+	}
 }
 
 func isAlnum(c byte) bool {
@@ -127,34 +139,178 @@ func MaskPII(s string) string {
 	return s[:keepHead] + strings.Repeat("*", n-keepHead-4) + s[n-4:]
 }
 
-// maskSource hides personal data in the lines a result carries, so that renderers quoting the
-// source never print it.
-func (doc *Document) maskSource(src []string, ds []Diagnostic) {
-	for _, d := range ds {
-		if d.Rule != pii.ID || d.Line < 1 || d.Line > len(doc.Lines) {
+// maskSource hides the personal data found in the document's lines in the lines a result
+// quotes, each masked character where it stands in the file, even when a number was cut by a
+// line break.
+func (doc *Document) maskSource(src []string, cfg *rules.PII) {
+	for n := range doc.Lines {
+		l := &doc.Lines[n]
+		findPII(l.Text, l.Digits(), cfg, doc.Year, func(i, end int, _ bool) {
+			a := utf8.RuneCountInString(l.Text[:i])
+			masked := MaskPII(l.Text[i:end]) // ASCII: a byte is a character
+			for k := 0; k < len(masked); k++ {
+				if masked[k] == l.Text[i+k] {
+					continue
+				}
+				p := doc.at(n+1, a+k+1)
+				if p.Line < 1 || p.Line > len(src) {
+					continue
+				}
+				line := []rune(src[p.Line-1])
+				if p.Col >= 1 && p.Col <= len(line) {
+					line[p.Col-1] = rune(masked[k])
+					src[p.Line-1] = string(line)
+				}
+			}
+		})
+	}
+}
+
+// digitRuns returns the byte ranges of the runs of ASCII digits in s.
+func digitRuns(s string) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
 			continue
 		}
-		rs := []rune(doc.Lines[d.Line-1].Text)
-		a, b := d.Column-1, d.EndColumn-1
-		if a < 0 || b > len(rs) || a >= b {
-			continue
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
 		}
-		masked := []rune(MaskPII(string(rs[a:b])))
-		// Each masked character is masked where it stands in the file, even when the number
-		// was cut by a line break.
-		for k, r := range masked {
-			if r == rs[a+k] {
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
+}
+
+// A masker hides personal data in any text derived from one document: the numbers the
+// detector finds in the text itself, and any run of digits that is part of a number found in
+// the document (a quote that cut a number in two still hides what it shows of it).
+type masker struct {
+	cfg   *rules.PII
+	year  int
+	found []string // the personal numbers of the document
+}
+
+// minFragment is the shortest run of digits taken for a piece of a personal number: shorter
+// runs (a year, a count) say nothing about a person and are common in every report.
+const minFragment = 7
+
+func (m *masker) add(s string, runs [][2]int) {
+	findPII(s, runs, m.cfg, m.year, func(i, end int, _ bool) {
+		m.found = append(m.found, s[i:end])
+	})
+}
+
+// mask returns s with personal data masked; s itself when there is none.
+func (m *masker) mask(s string) string {
+	if !m.cfg.IDCard && !m.cfg.Mobile {
+		return s
+	}
+	runs := digitRuns(s)
+	if len(runs) == 0 {
+		return s
+	}
+	type span struct {
+		i, end int
+		whole  bool // a whole number, masked as MaskPII does; a piece is masked entirely
+	}
+	var hide []span
+	findPII(s, runs, m.cfg, m.year, func(i, end int, _ bool) { hide = append(hide, span{i, end, true}) })
+	if len(m.found) > 0 {
+	runs:
+		for _, r := range runs {
+			if r[1]-r[0] < minFragment {
 				continue
 			}
-			p := doc.at(d.Line, a+k+1)
-			if p.Line < 1 || p.Line > len(src) {
-				continue
+			for _, h := range hide {
+				if h.whole && h.i <= r[0] && r[1] <= h.end {
+					continue runs
+				}
 			}
-			line := []rune(src[p.Line-1])
-			if p.Col >= 1 && p.Col <= len(line) {
-				line[p.Col-1] = r
-				src[p.Line-1] = string(line)
+			run := s[r[0]:r[1]]
+			for _, f := range m.found {
+				if run != f && strings.Contains(f, run) {
+					hide = append(hide, span{r[0], r[1], false})
+					break
+				}
 			}
 		}
 	}
+	if len(hide) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, h := range hide {
+		if h.whole {
+			copy(b[h.i:h.end], MaskPII(s[h.i:h.end]))
+		} else {
+			for k := h.i; k < h.end; k++ {
+				b[k] = '*'
+			}
+		}
+	}
+	return string(b)
+}
+
+// redact masks personal data in everything a result carries — messages, suggestions,
+// templates, heading diffs, the quoted source lines, the title and unit — so that no renderer
+// (every --format, every --report kind, the baseline file) can print it. It runs once, on the
+// finished result, whether or not security/pii is on: a rule turned off or a suppressed finding
+// does not make a number public.
+func redact(res *Result, doc *Document, cfg *rules.PII) {
+	m := masker{cfg: cfg, year: doc.Year}
+	if !cfg.IDCard && !cfg.Mobile {
+		return
+	}
+	for i := range doc.Lines {
+		l := &doc.Lines[i]
+		m.add(l.Text, l.Digits())
+	}
+	doc.maskSource(res.Source, cfg)
+	for i, s := range res.Source {
+		res.Source[i] = m.mask(s)
+	}
+	if r := res.Report; r != nil {
+		r.Title, r.Unit = m.mask(r.Title), m.mask(r.Unit)
+	}
+	for i := range res.Diagnostics {
+		d := &res.Diagnostics[i]
+		d.Message, d.Suggestion, d.Template = m.mask(d.Message), m.mask(d.Suggestion), m.mask(d.Template)
+		d.Diff = m.maskDiff(d.Diff)
+	}
+}
+
+// maskDiff masks a heading diff as one text: a number may be split across its runs. The
+// template's runs (Op -1) hold no personal data; the heading is the text of the others.
+func (m *masker) maskDiff(ops []DiffOp) []DiffOp {
+	var heading strings.Builder
+	for _, op := range ops {
+		if op.Op >= 0 {
+			heading.WriteString(op.Text)
+		}
+	}
+	h := heading.String()
+	masked := m.mask(h)
+	if masked == h {
+		return ops
+	}
+	out := make([]DiffOp, len(ops))
+	at := 0 // masking keeps byte lengths, so the runs cut the masked heading where they cut h
+	for i, op := range ops {
+		out[i] = op
+		if op.Op >= 0 {
+			out[i].Text = masked[at : at+len(op.Text)]
+			at += len(op.Text)
+		}
+	}
+	return out
+}
+
+// MaskLine masks personal data in a line of a file checked with this linter (for output that
+// quotes a file directly, such as --diff).
+func (l *Linter) MaskLine(s string) string {
+	m := masker{cfg: &l.rules.Set.PII}
+	return m.mask(s)
 }

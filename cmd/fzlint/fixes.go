@@ -17,8 +17,8 @@ import (
 // fileResult is a file's checker result and what --fix or --diff did with it.
 type fileResult struct {
 	checker.Result
-	// old and new are the lines before and after the fixes (--diff, and --fix when applied).
-	old, new []string
+	// patch is what the fixes change, for --diff.
+	patch *fix.Patch
 	fixes    int   // fixes applied (--fix) or that would be applied (--diff)
 	fixErr   error // the fixed file could not be written
 	// notFixed is set for a file with fixable findings that fixes never touch (.docx, .html,
@@ -95,22 +95,27 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 	// A fix can make another one possible (（含）,败诉: the comma is next to Chinese punctuation
 	// only once the bracket is full-width), and overlapping edits wait for the next pass: apply
 	// and re-check until nothing changes, as ruff does, so that a second run has nothing to fix.
-	fr := fileResult{Result: res, old: t.Lines, new: t.Lines}
+	fr := fileResult{Result: res}
+	lines := t.Lines
 	for pass := 0; pass < maxFixPasses; pass++ {
-		out := fix.Apply(fr.new, fix.Edits(fr.Diagnostics))
+		out := fix.Apply(lines, fix.Edits(fr.Diagnostics))
 		if !out.Changed() {
 			break
 		}
-		fr.new, fr.fixes = out.Lines, fr.fixes+len(out.Applied)
+		lines, fr.fixes = out.Lines, fr.fixes+len(out.Applied)
 		fixedText := *t
 		fixedText.Lines = out.Lines
 		// What is printed is what remains in the fixed file.
 		fr.Result = c.lint(l, name, &fixedText)
 	}
-	if fr.fixes == 0 || c.diff {
+	if fr.fixes == 0 {
 		return fr
 	}
-	fixed, err := fix.Rewrite(data, t, fr.new)
+	if c.diff {
+		fr.patch = fix.NewPatch(name, data, t, lines, l.MaskLine)
+		return fr
+	}
+	fixed, err := fix.Rewrite(data, t, lines)
 	if err == nil {
 		err = fix.WriteFile(name, fixed, data)
 	}
@@ -139,7 +144,10 @@ type fixReport struct {
 	silent       bool
 	files, fixes int
 	notFixed     int
-	failed       bool
+	// unappliable counts the files whose diff does not apply as printed (personal data
+	// masked, UTF-16 shown as UTF-8).
+	unappliable int
+	failed      bool
 }
 
 func (r *fixReport) add(fr *fileResult) {
@@ -154,9 +162,13 @@ func (r *fixReport) add(fr *fileResult) {
 	case fr.fixes > 0:
 		r.files++
 		r.fixes += fr.fixes
-		if r.diff {
-			if err := fix.Unified(r.stdout, fr.Path, fr.old, fr.new, 3); err != nil {
+		if fr.patch != nil {
+			st, err := fr.patch.Write(r.stdout, 3)
+			if err != nil {
 				r.failed = true
+			}
+			if st.Masked > 0 || st.NotBytes {
+				r.unappliable++
 			}
 		}
 	}
@@ -167,6 +179,9 @@ func (r *fixReport) add(fr *fileResult) {
 func (r *fixReport) finish(exit int) int {
 	if r.notFixed > 0 {
 		fmt.Fprintf(r.stderr, "fzlint: %d 个文件有可自动修复的问题但未修复：自动修复只用于 .txt、.md 文件（不修改 .docx、.html 和标准输入）\n", r.notFixed)
+	}
+	if r.unappliable > 0 {
+		fmt.Fprintf(r.stderr, "fzlint: %d 个文件的差异不能直接用 git apply 或 patch 应用：其中的个人信息已打码，或文件是 UTF-16 编码（差异以 UTF-8 显示）；请用 --fix 修复这些文件\n", r.unappliable)
 	}
 	if !r.quiet {
 		switch {

@@ -80,7 +80,11 @@ func TestApplyFixes(t *testing.T) {
 		if code := rep.finish(exitOK); code != exitFindings {
 			t.Errorf("exit %d, want 1", code)
 		}
-		want := "--- " + path + "\n+++ " + path + "\n@@ -1,3 +1,3 @@\n 2024年度某县法治政府建设情况报告\n-推进法制政府建设,成效明显。\n+推进法治政府建设，成效明显。\n （一）强化组织领导\n"
+		// The lines are the file's bytes (GB18030, each with its own line end), so that the
+		// patch applies.
+		want := "--- a/" + path + "\n+++ b/" + path + "\n@@ -1,3 +1,3 @@\n " + string(gb18030(t, "2024年度某县法治政府建设情况报告\r\n")) +
+			"-" + string(gb18030(t, "推进法制政府建设,成效明显。\n")) + "+" + string(gb18030(t, "推进法治政府建设，成效明显。\n")) +
+			" " + string(gb18030(t, "（一）强化组织领导\r\n"))
 		if out.String() != want {
 			t.Errorf("diff\n%s\nwant\n%s", out.String(), want)
 		}
