@@ -14,8 +14,8 @@ func TestMasker(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"电话13987654321。", "电话139****4321。"},
 		{"身份证号440304198506123412，", "身份证号440304********3412，"},
-		{"话1398765;传真", "话*******;传真"},           // a quote that cut the number: the piece is hidden
-		{"…0419850612341", "…*************"},          // a piece of the ID
+		{"话1398765;传真", "话*******;传真"},                   // a quote that cut the number: the piece is hidden
+		{"…0419850612341", "…*************"},             // a piece of the ID
 		{"共2024件，1234567元，0612", "共2024件，1234567元，0612"}, // other numbers stay
 		{"没有数字", "没有数字"},
 	}

@@ -18,9 +18,9 @@ import (
 type fileResult struct {
 	checker.Result
 	// patch is what the fixes change, for --diff.
-	patch *fix.Patch
-	fixes    int   // fixes applied (--fix) or that would be applied (--diff)
-	fixErr   error // the fixed file could not be written
+	patch  *fix.Patch
+	fixes  int   // fixes applied (--fix) or that would be applied (--diff)
+	fixErr error // the fixed file could not be written
 	// notFixed is set for a file with fixable findings that fixes never touch (.docx, .html,
 	// stdin with --fix).
 	notFixed bool
