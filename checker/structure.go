@@ -267,7 +267,7 @@ var headingNumbering = &Check{
 	ID:       "structure/heading-numbering",
 	Severity: Error,
 	Summary:  "标题序号跳号、重复、倒退、格式不规范或跳级",
-	Doc:      `公文标题层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3）。同一层级的序号应从一开始连续编排，不得跳号、重复或倒退；上一层级换号后下一层级重新编号；“（一）”“（1）”后不加标点；不应越过中间层级（如“一、”下直接用“1.”）。括号全角、半角均可，“1.”“1．”“1、”视为同一层级。段落中的“一是……二是……”是行文，不是标题。`,
+	Doc:      `公文标题层次依次为“一、”“（一）”“1.”“（1）”（GB/T 9704-2012 7.3.3）。同一层级的序号应从一开始连续编排，不得跳号、重复或倒退；上一层级换号后，下一层级可以重新编号（（一）1. 2. （二）1. 2.），也可以接着编（（一）1. 2. （二）3. 4.，一些省份的惯例），两种都不算错，但同一报告中混用两种方式时提示一次；“（一）”“（1）”后不加标点；不应越过中间层级（如“一、”下直接用“1.”）。括号全角、半角均可，“1.”“1．”“1、”视为同一层级。段落中的“一是……二是……”是行文，不是标题。`,
 	Bad:      "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n（一）深化“放管服”改革\n（三）严格规范公正文明执法",
 	Good:     "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n（一）深化“放管服”改革\n（二）严格规范公正文明执法",
 	Run:      runHeadingNumbering,
@@ -277,6 +277,15 @@ func runHeadingNumbering(p *Pass) {
 	var counter [LevelSubitem + 1]int
 	var lastLine [LevelSubitem + 1]int
 	var lastMarker [LevelSubitem + 1]string
+	// Below the top level a report may number each list afresh under every parent (（一）1. 2.
+	// （二）1. 2.) or carry the numbers on across parents (（一）1. 2. （二）3. 4.), a house style
+	// of several provinces. carried is the last heading of each level before its parent changed;
+	// style records, per level, the first heading that restarted and the first that carried on.
+	var carried [LevelSubitem + 1]*Heading
+	var restarted, continued [LevelSubitem + 1]*Heading
+	// fresh: the level's grandparent changed since its last heading (a new 一、 for 1.), so a
+	// list starting again at 1 there says nothing about the style.
+	var fresh [LevelSubitem + 1]bool
 	levelNames := [...]string{"", "一级", "二级", "三级", "四级"}
 	for _, h := range p.Doc.Headings {
 		L := h.Level
@@ -293,8 +302,8 @@ func runHeadingNumbering(p *Pass) {
 				if counter[a] > 0 {
 					if a < L-1 {
 						d := at
-						d.Message = fmt.Sprintf("标题层级跳级：%s标题“%s”直接出现在%s标题“%s”（%s）之下，缺少%s标题（如“%s”）",
-							levelNames[L], h.Marker, levelNames[a], lastMarker[a], p.Doc.lineName(lastLine[a]), levelNames[L-1], Marker(L-1, 1))
+						d.Message = fmt.Sprintf("标题层级跳级：%s标题“%s”直接出现在%s标题“%s”（第%d行）之下，缺少%s标题（如“%s”）",
+							levelNames[L], h.Marker, levelNames[a], lastMarker[a], lastLine[a], levelNames[L-1], Marker(L-1, 1))
 						p.Report(d)
 					}
 					break
@@ -302,16 +311,36 @@ func runHeadingNumbering(p *Pass) {
 			}
 		}
 		want := counter[L] + 1
+		if c := carried[L]; counter[L] == 0 && c != nil {
+			// The first heading of a list under a new parent: a restart or a continuation.
+			switch {
+			case h.Ordinal == 1:
+				if !fresh[L] && restarted[L] == nil {
+					restarted[L] = h
+				}
+			case h.Ordinal == c.Ordinal+1:
+				want = h.Ordinal
+				if continued[L] == nil {
+					continued[L] = h
+				}
+			default:
+				d := at
+				d.Message = fmt.Sprintf("标题序号不连续：“%s”既不是从“%s”重新编号，也没有接着第%d行的“%s”编为“%s”",
+					h.Marker, Marker(L, 1), c.Line, c.Marker, Marker(L, c.Ordinal+1))
+				p.Report(d)
+				want = h.Ordinal
+			}
+		}
 		switch {
 		case h.Ordinal == want:
 		case h.Ordinal == counter[L]:
 			d := at
-			d.Message = fmt.Sprintf("标题序号重复：“%s”与%s的“%s”重复，应为“%s”", h.Marker, p.Doc.lineName(lastLine[L]), lastMarker[L], Marker(L, want))
+			d.Message = fmt.Sprintf("标题序号重复：“%s”与第%d行的“%s”重复，应为“%s”", h.Marker, lastLine[L], lastMarker[L], Marker(L, want))
 			d.Suggestion = Marker(L, want)
 			p.Report(d)
 		case h.Ordinal < counter[L]:
 			d := at
-			d.Message = fmt.Sprintf("标题序号倒退：%s已是“%s”，此处却是“%s”，应为“%s”", p.Doc.lineName(lastLine[L]), lastMarker[L], h.Marker, Marker(L, want))
+			d.Message = fmt.Sprintf("标题序号倒退：第%d行已是“%s”，此处却是“%s”，应为“%s”", lastLine[L], lastMarker[L], h.Marker, Marker(L, want))
 			d.Suggestion = Marker(L, want)
 			p.Report(d)
 		default:
@@ -324,9 +353,33 @@ func runHeadingNumbering(p *Pass) {
 			p.Report(d)
 		}
 		counter[L], lastLine[L], lastMarker[L] = h.Ordinal, h.Line, h.Marker
+		carried[L], fresh[L] = h, false
 		for deeper := L + 1; deeper <= LevelSubitem; deeper++ {
 			counter[deeper] = 0
+			fresh[deeper] = fresh[deeper] || deeper > L+1
 		}
+	}
+	// Either style is fine; both in one report is not. One finding per level, at the first
+	// heading written in the style that came second.
+	for L := LevelSection; L <= LevelSubitem; L++ {
+		r, c := restarted[L], continued[L]
+		if r == nil || c == nil {
+			continue
+		}
+		first, second := r, c
+		if c.Line < r.Line {
+			first, second = c, r
+		}
+		how := func(h *Heading) string {
+			if h == c {
+				return fmt.Sprintf("第%d行的“%s”接着上一节连续编号", h.Line, h.Marker)
+			}
+			return fmt.Sprintf("第%d行的“%s”在新的一节下重新编号", h.Line, h.Marker)
+		}
+		p.Report(Diagnostic{
+			Line: second.Line, Column: second.Column, EndColumn: second.Column + runeLen(second.Marker),
+			Message: fmt.Sprintf("%s标题编号方式前后不一：%s，%s；两种方式都可以，但全文应统一", levelNames[L], how(first), how(second)),
+		})
 	}
 }
 
