@@ -79,6 +79,9 @@ type Document struct {
 	// the file's lines as written, for quoting (nil: the lines' Text). See locate.go.
 	Map    *input.SourceMap
 	source []string
+	// unfolded holds the lines as written when the lines' Text had traditional characters
+	// folded to simplified ones (character for character, same offsets); nil otherwise.
+	unfolded []string
 
 	// numbers caches the quantities of every sentence for the consistency checks.
 	numbers []sentenceNumbers

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -219,8 +220,17 @@ func (l *Linter) Unreadable(name string, err error) Result {
 
 // CheckText checks decoded text.
 func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
-	doc := NewDocument(name, t.Lines, t.Encoding, l.rules, opt)
+	// The rules see traditional characters folded to simplified ones, at the same offsets;
+	// what a finding quotes is taken from the lines as written (Document.quote).
+	lines, folded := fold.Lines(t.Lines)
+	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
 	doc.Map, doc.source = t.Map, t.Source
+	if folded {
+		doc.unfolded = t.Lines
+		if doc.source == nil {
+			doc.source = t.Lines
+		}
+	}
 	return l.CheckDocument(doc)
 }
 
@@ -237,6 +247,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		}
 	}
 	res.Diagnostics = l.suppress(doc, res.Diagnostics)
+	doc.unfoldDiffs(res.Diagnostics)
 	doc.locate(res.Diagnostics)
 	SortDiagnostics(res.Diagnostics)
 	redact(&res, doc, &l.rules.Set.PII)
@@ -258,7 +269,7 @@ func SortDiagnostics(ds []Diagnostic) {
 }
 
 func (d *Document) report(rs *rules.Set) *Report {
-	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.Title), Unit: strings.Clone(d.Unit), Sections: map[string]int{},
+	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.originalTitle()), Unit: strings.Clone(d.original(d.Unit)), Sections: map[string]int{},
 		PartNames: map[string]string{}, Optional: map[string]bool{}}
 	ids := make([]*rules.Part, len(rs.Parts))
 	for i := range rs.Parts {

@@ -53,7 +53,7 @@ func runStaleTerm(p *Pass) {
 				continue
 			}
 			col := runeCol(l.Text, m.Start)
-			hits[id] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[m.Start:m.End]), text: l.Text[m.Start:m.End], lines: []lineCol{{n, col}}}
+			hits[id] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[m.Start:m.End]), text: d.quote(n, m.Start, m.End), lines: []lineCol{{n, col}}}
 			order = append(order, id)
 		}
 		return true
@@ -136,9 +136,11 @@ func runTermMisuse(p *Pass) {
 				continue
 			}
 			d := p.At(n, m.Start, m.End)
-			d.Message = fmt.Sprintf("“%s”应为“%s”", w.Wrong, w.Right)
+			written := p.Doc.quote(n, m.Start, m.End)
+			d.Message = fmt.Sprintf("“%s”应为“%s”", written, w.Right)
 			d.Suggestion = w.Right
-			if !inSpans(spans, m.Start) {
+			// No fix writes simplified characters into text written in traditional ones.
+			if !inSpans(spans, m.Start) && written == l.Text[m.Start:m.End] {
 				d.Fix = &Fix{New: w.Right}
 			}
 			p.Report(d)
@@ -178,7 +180,7 @@ func runPlaceholder(p *Pass) {
 				start += size
 			}
 			d := p.At(n, start, loc[1])
-			d.Message = fmt.Sprintf("未填写的占位符“%s”", l.Text[start:loc[1]])
+			d.Message = fmt.Sprintf("未填写的占位符“%s”", p.Doc.quote(n, start, loc[1]))
 			p.Report(d)
 		}
 		if triggers == "" {
@@ -234,7 +236,7 @@ func runRepeatedWord(p *Pass) {
 		repeats, scanned := l.Repeats(maxLen)
 		repeatedWords(s, repeats, scanned, maxLen, p.m.repeatSingle, allow, func(a, k int) {
 			d := p.At(n, a, a+6*k)
-			word := s[a : a+3*k]
+			word := p.Doc.quote(n, a, a+3*k)
 			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
 			d.Suggestion = word
 			p.Report(d)
@@ -535,7 +537,7 @@ func runPunctuationWidth(p *Pass) {
 				low = min(low, h.off)
 			}
 			e := (&colCounter{s: s}).edit(n, low, "")
-			rs := []rune(s)
+			rs := []rune(p.Doc.quote(n, 0, len(s)))
 			a, b := e.Column-3, e.Column+2
 			for a > 0 && unicode.IsDigit(rs[a]) {
 				a-- // do not cut a number

@@ -2,6 +2,8 @@ package checker
 
 import (
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/input"
 )
@@ -139,4 +141,67 @@ func (d *Document) sourceLines() []string {
 		src[i] = d.Lines[i].Text
 	}
 	return src
+}
+
+// quote returns the bytes [start, end) of logical line n's Text as the drafter wrote them:
+// the rules match folded text, and a finding quotes the original characters.
+func (d *Document) quote(n, start, end int) string {
+	if d.unfolded == nil {
+		return d.Lines[n-1].Text[start:end]
+	}
+	return d.unfolded[n-1][start:end]
+}
+
+// original returns s, a piece of the document's text as the rules see it, as the drafter
+// wrote it: the first place it stands, within a line or running on from one content line to
+// the next (a title broken over two lines).
+func (d *Document) original(s string) string {
+	if d.unfolded == nil || s == "" {
+		return s
+	}
+	for n := range d.Lines {
+		t := d.Lines[n].Text
+		if i := strings.Index(t, s); i >= 0 {
+			return d.unfolded[n][i : i+len(s)]
+		}
+	}
+	for n := range d.Lines {
+		c := d.Lines[n].Content
+		for k := 0; k < len(c); k++ {
+			if !utf8.RuneStart(c[k]) || !strings.HasPrefix(s, c[k:]) {
+				continue
+			}
+			// The end of this line's content starts s; the next line's content goes on with it.
+			rest := s[len(c)-k:]
+			if j := nextContent(d.Lines, n+1); j > 0 && strings.HasPrefix(d.Lines[j].Content, rest) {
+				a, b := d.contentOffset(n), d.contentOffset(j)
+				return d.unfolded[n][a+k:a+len(c)] + d.unfolded[j][b:b+len(rest)]
+			}
+			break
+		}
+	}
+	return s
+}
+
+// contentOffset is the byte offset of line i's Content (0-based i) in its Text.
+func (d *Document) contentOffset(i int) int {
+	t := d.Lines[i].Text
+	return len(t) - len(strings.TrimLeftFunc(t, isSpace))
+}
+
+// originalTitle is the title as written.
+func (d *Document) originalTitle() string { return d.original(d.Title) }
+
+// unfoldDiffs shows the heading in a heading-against-template diff as written: each run that
+// stands in the document is given its original characters (runs found only in the template
+// stay as they are).
+func (d *Document) unfoldDiffs(ds []Diagnostic) {
+	if d.unfolded == nil {
+		return
+	}
+	for i := range ds {
+		for k := range ds[i].Diff {
+			ds[i].Diff[k].Text = d.original(ds[i].Diff[k].Text)
+		}
+	}
 }

@@ -95,7 +95,11 @@ func (d *Document) findMention(rp *rules.Part) (int, int, *Part) {
 }
 
 func (d *Document) mentionText(rp *rules.Part, n int) string {
-	return rp.Mention.FindString(d.Lines[n-1].Text)
+	loc := rp.Mention.FindStringIndex(d.Lines[n-1].Text)
+	if loc == nil {
+		return ""
+	}
+	return d.quote(n, loc[0], loc[1])
 }
 
 // insertionLine is where a missing part belongs: the heading of the first present part that
@@ -395,7 +399,7 @@ var titleCheck = &Check{
 
 func runTitle(p *Pass) {
 	d := p.Doc
-	unit := d.Unit
+	unit := d.original(d.Unit)
 	if unit == "" {
 		unit = "（发文机关）"
 	}
@@ -425,14 +429,14 @@ func runTitle(p *Pass) {
 	at := Diagnostic{Line: d.TitleLine, Column: l.Indent + 1, EndColumn: l.Indent + 1 + runeLen(l.Content)}
 	if len(lacks) > 0 {
 		diag := at
-		diag.Message = fmt.Sprintf("标题“%s”缺少%s，可写作“%s”", d.Title, strings.Join(lacks, "、"), example)
+		diag.Message = fmt.Sprintf("标题“%s”缺少%s，可写作“%s”", d.originalTitle(), strings.Join(lacks, "、"), example)
 		diag.Suggestion = example
 		p.Report(diag)
 	}
 	for i, re := range p.m.titleForbidden {
 		if re.MatchString(d.Title) {
 			diag := at
-			diag.Message = fmt.Sprintf("标题“%s”含有%s", d.Title, p.Rules.Title.Forbidden[i].Name)
+			diag.Message = fmt.Sprintf("标题“%s”含有%s", d.originalTitle(), p.Rules.Title.Forbidden[i].Name)
 			p.Report(diag)
 		}
 	}
@@ -457,7 +461,7 @@ func runDeadline(p *Pass) {
 		if d.ClosingLine > 0 {
 			l := &d.Lines[d.ClosingLine-1]
 			p.Report(Diagnostic{Line: d.ClosingLine, Column: l.Indent + 1, EndColumn: l.Indent + 1 + runeLen(l.Content),
-				Message: fmt.Sprintf("报告以“%s”结尾，但没有成文日期：应在落款下写明日期，如“%d年2月20日”", strings.TrimRight(l.Content, "。."), d.Year+1)})
+				Message: fmt.Sprintf("报告以“%s”结尾，但没有成文日期：应在落款下写明日期，如“%d年2月20日”", strings.TrimRight(d.original(l.Content), "。."), d.Year+1)})
 		}
 		return
 	}

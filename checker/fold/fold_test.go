@@ -1,0 +1,83 @@
+package fold
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFoldsTraditionalCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"黨的十九大精神":            "党的十九大精神",
+		"深入實施「八五」普法規劃":       "深入实施「八五」普法规划",
+		"推進法治政府建設的主要舉措和成效":   "推进法治政府建设的主要举措和成效",
+		"爲民辦實事，為基層減負":        "为民办实事，为基层减负",
+		"2024年，全縣辦理行政覆議案件12件": "2024年，全县办理行政覆议案件12件",
+	} {
+		got, changed := String(in)
+		if got != want || !changed {
+			t.Errorf("String(%q) = %q, %v; want %q", in, got, changed, want)
+		}
+	}
+}
+
+// The rule set is written in simplified characters: folding must leave every phrase of it as
+// it is, or a phrase could no longer match the folded text.
+func TestRuleSetIsAlreadyFolded(t *testing.T) {
+	data, err := os.ReadFile("../../rules.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, changed := String(string(data)); changed {
+		for i, r := range string(data) {
+			if g, _ := utf8.DecodeRuneInString(got[i:]); g != r {
+				t.Errorf("rules.toml holds %q, which folds to %q", r, g)
+			}
+		}
+	}
+}
+
+// plainFold is the fold written the obvious way, rune by rune.
+func plainFold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 1<<16 && table[r] != 0 {
+			r = rune(table[r])
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"黨的十九大精神", "abc", "\xe9\xbb", "\xe9\xbb\xa8\xf0\x9f\x98\x80後", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, changed := String(s)
+		if len(got) != len(s) || changed != (got != s) {
+			t.Fatalf("String(%q) = %q, %v", s, got, changed)
+		}
+		if utf8.ValidString(s) {
+			if want := plainFold(s); got != want {
+				t.Fatalf("String(%q) = %q, want %q", s, got, want)
+			}
+			if utf8.RuneCountInString(got) != utf8.RuneCountInString(s) {
+				t.Fatalf("rune count changed: %q", got)
+			}
+		}
+	})
+}
+
+func BenchmarkString(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/seeds/000_4c1585aa5a4d5d00.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		String(s)
+	}
+}
