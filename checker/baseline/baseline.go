@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/input"
 )
 
 // Version is the version of the baseline file format.
@@ -51,9 +52,9 @@ type Baseline struct {
 
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadSideFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("baseline: %w", err)
+		return nil, fmt.Errorf("%s: 无法读取基线文件：%w", path, err)
 	}
 	var f fileFormat
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -33,13 +33,20 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 			files = append(files, p)
 			continue
 		}
+		// A symbolic link to a directory named on the command line is walked as the directory
+		// (WalkDir would not follow it); links met inside the walk are not followed to
+		// directories, so a loop cannot hold the walk, and a link to a file is read as the file.
+		root := p
+		if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
 		var found []string
 		var left []checker.Skip
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path != p {
-					found = append(found, path) // reported as unreadable when read
-				}
+				// A directory that cannot be listed (the root too) is reported as unreadable
+				// when read, with the reason.
+				found = append(found, path)
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -47,7 +54,7 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path == p {
+				if path == root {
 					return nil
 				}
 				reason := ""

@@ -3,11 +3,14 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/fzlint/fzlint/checker/input"
 )
 
 // IgnoreFile is the name of the files that list paths a directory walk skips, in gitignore
@@ -25,6 +28,14 @@ type Ignorer struct {
 	top   []string // the working directory, then the roots given on the command line
 	mu    sync.Mutex
 	cache map[string][]ignorePattern // directory → its patterns (nil: none)
+	err   error                      // the first .fzlintignore that could not be read
+}
+
+// Err returns the first error met reading a .fzlintignore file.
+func (ig *Ignorer) Err() error {
+	ig.mu.Lock()
+	defer ig.mu.Unlock()
+	return ig.err
 }
 
 type ignorePattern struct {
@@ -103,9 +114,15 @@ func (ig *Ignorer) patterns(dir string) []ignorePattern {
 	if p, ok := ig.cache[dir]; ok {
 		return p
 	}
-	data, err := os.ReadFile(filepath.Join(dir, IgnoreFile))
+	name := filepath.Join(dir, IgnoreFile)
 	var pats []ignorePattern
-	if err == nil {
+	if _, err := os.Lstat(name); err == nil {
+		// One that exists but cannot be read (a device, a pipe, too large) is an error of the
+		// run: the files it lists would otherwise be checked.
+		data, err := input.ReadSideFile(name)
+		if err != nil && ig.err == nil {
+			ig.err = fmt.Errorf("%s: 无法读取忽略文件：%w", name, err)
+		}
 		pats = parseIgnore(data)
 	}
 	ig.cache[dir] = pats

@@ -11,10 +11,18 @@ import (
 )
 
 // ReadFile reads a file to check, refusing what cannot be a report before reading it: a
-// directory, a device or pipe (reading one could block or never end), a file larger than a
-// report can be. Every error is an *Unreadable with a reason in Chinese.
+// directory, a device or pipe (reading one could block or never end), a file of the kernel's
+// pseudo-filesystems (/proc, /sys: /proc/kmsg blocks), a file larger than a report can be.
+// Every error is an *Unreadable with a reason in Chinese.
 func ReadFile(path string) ([]byte, error) {
 	return ReadFileInto(path, new(bytes.Buffer))
+}
+
+// ReadSideFile reads a file that configures a run (--rules, --config, --baseline, a
+// .fzlint.toml or .fzlintignore found beside the reports) with the checks a report gets:
+// what ReadFile refuses is refused here, with the same reasons.
+func ReadSideFile(path string) ([]byte, error) {
+	return ReadFile(path)
 }
 
 // ReadFileInto is ReadFile reading into buf, emptied first, for a batch that reuses one buffer
@@ -22,23 +30,14 @@ func ReadFile(path string) ([]byte, error) {
 // that Read returns refers to them.
 func ReadFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
 	buf.Reset()
-	info, err := os.Stat(path)
+	f, info, err := openRegular(path)
 	if err != nil {
-		return nil, openError(err)
-	}
-	switch {
-	case info.IsDir():
-		return nil, &Unreadable{"是目录，不是文件"}
-	case !info.Mode().IsRegular():
-		return nil, &Unreadable{"不是普通文件（设备、管道或套接字）"}
-	case info.Size() > maxBytes:
-		return nil, &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", info.Size()>>20)}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(err)
+		return nil, err
 	}
 	defer f.Close()
+	if info.Size() > maxBytes {
+		return nil, tooLarge(info.Size())
+	}
 	// Sized from Stat, the buffer takes the file in one read (io.ReadAll would grow it from 512
 	// bytes); the limit holds if the file grows meanwhile.
 	buf.Grow(int(info.Size()) + bytes.MinRead)
@@ -47,14 +46,98 @@ func ReadFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
 	}
 	data := buf.Bytes()
 	if len(data) > maxBytes {
-		return nil, &Unreadable{"文件过大，不像是一份报告"}
+		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
 }
 
+// ReadStdin reads standard input with the size limit of a file.
+func ReadStdin(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, openError(err)
+	}
+	if len(data) > maxBytes {
+		return nil, tooLarge(int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(size int64) error {
+	if size <= maxBytes {
+		return &Unreadable{"文件过大，不像是一份报告"}
+	}
+	return &Unreadable{fmt.Sprintf("文件过大（超过 %d MB），不像是一份报告", maxBytes>>20)}
+}
+
+// openRegular opens a regular file for reading, following symbolic links only to one. What
+// could block or never end is refused before it is opened: a directory, a device, a pipe, a
+// socket, a file of a pseudo-filesystem. The file is opened without blocking (a pipe swapped in
+// after the check cannot hang the run) and must still be the file checked.
+func openRegular(path string) (*os.File, os.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, openError(err)
+	}
+	if err := checkRegular(path, info); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
+	if err != nil {
+		return nil, nil, openError(err)
+	}
+	now, err := f.Stat()
+	if err == nil && !os.SameFile(info, now) {
+		err = &Unreadable{"文件在读取时被替换，请重试"}
+	} else if err == nil {
+		err = checkRegular(path, now)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, openError(err)
+	}
+	return f, now, nil
+}
+
+// checkRegular refuses what is not a regular file of an ordinary filesystem.
+func checkRegular(path string, info os.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return dirError(path)
+	case !info.Mode().IsRegular():
+		return &Unreadable{"不是普通文件（设备、管道或套接字）"}
+	case pseudoFS(path):
+		return &Unreadable{"是系统的虚拟文件（/proc、/sys 之类），不是报告"}
+	}
+	return nil
+}
+
+// dirError is the reason a directory given as a file cannot be read: a directory that cannot
+// be listed says why, so that a folder the user may not read is not taken for a mistake.
+func dirError(path string) error {
+	d, err := os.Open(path)
+	if err == nil {
+		_, err = d.ReadDir(1)
+		d.Close()
+		if err == io.EOF {
+			err = nil
+		}
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return &Unreadable{"目录无法列出：没有读取权限"}
+		}
+		return &Unreadable{"目录无法列出：" + unwrapPath(err).Error()}
+	}
+	return &Unreadable{"是目录，不是文件"}
+}
+
 // openError says in Chinese why a file could not be opened or read.
 func openError(err error) error {
+	var u *Unreadable
 	switch {
+	case errors.As(err, &u):
+		return err
 	case errors.Is(err, fs.ErrNotExist):
 		return &Unreadable{"文件不存在（或已被删除）"}
 	case errors.Is(err, fs.ErrPermission):
@@ -63,10 +146,16 @@ func openError(err error) error {
 		return &Unreadable{"符号链接循环，无法打开"}
 	case errors.Is(err, syscall.EISDIR):
 		return &Unreadable{"是目录，不是文件"}
+	case errors.Is(err, syscall.EAGAIN):
+		return &Unreadable{"读取会阻塞（不是普通文件）"}
 	}
+	return &Unreadable{"读取失败：" + unwrapPath(err).Error()}
+}
+
+func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		err = pe.Err
+		return pe.Err
 	}
-	return &Unreadable{"读取失败：" + err.Error()}
+	return err
 }

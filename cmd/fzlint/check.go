@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/batch"
+	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/render"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -154,6 +154,9 @@ func (e *env) check(args []string) int {
 	}
 	ignorer := batch.NewIgnorer(".", paths)
 	files, skipped := batch.Expand(paths, ignorer.Ignored)
+	if err := ignorer.Err(); err != nil {
+		return e.configError(err)
+	}
 	if f.forceExclude {
 		// As ruff's --force-exclude: pre-commit passes file names, and .fzlintignore should
 		// still keep those files out (listed as skipped, like those a walk leaves out).
@@ -166,6 +169,9 @@ func (e *env) check(args []string) int {
 			}
 		}
 		files = kept
+		if err := ignorer.Err(); err != nil {
+			return e.configError(err)
+		}
 	}
 	if f.output != "" && len(files) != 1 {
 		return usageErr("-o writes one annotated copy: give exactly one file")
@@ -188,7 +194,7 @@ func (e *env) check(args []string) int {
 	var stdinErr error
 	for _, p := range files {
 		if p == "-" {
-			stdinData, stdinErr = io.ReadAll(e.stdin)
+			stdinData, stdinErr = input.ReadStdin(e.stdin)
 			break
 		}
 	}
@@ -285,9 +291,9 @@ const configName = ".fzlint.toml"
 func newLinterSource(f checkFlags) (*linterSource, error) {
 	name, data := fzlint.DefaultRulesName, fzlint.DefaultRules
 	if f.rulesFile != "" {
-		b, err := os.ReadFile(f.rulesFile)
+		b, err := input.ReadSideFile(f.rulesFile)
 		if err != nil {
-			return nil, fmt.Errorf("reading rules file: %w", err)
+			return nil, fmt.Errorf("%s: 无法读取规则文件：%w", f.rulesFile, err)
 		}
 		name, data = f.rulesFile, b
 	}
@@ -298,8 +304,8 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
 		sel: checker.Selection{Disable: splitList(f.disable), Enable: splitList(f.enable), NoFixes: !f.fix && !f.diff}}
 	if f.configFile != "" {
-		if _, err := os.Stat(f.configFile); err != nil {
-			return nil, fmt.Errorf("config file: %w", err)
+		if _, err := input.ReadSideFile(f.configFile); err != nil {
+			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", f.configFile, err)
 		}
 	}
 	// Build the linter without a config now, so that a bad --disable/--enable is a usage error
@@ -368,9 +374,9 @@ func (s *linterSource) linter(config string) (*checker.Linter, error) {
 	}
 	set := s.base
 	if config != "" {
-		data, err := os.ReadFile(config)
+		data, err := input.ReadSideFile(config)
 		if err != nil {
-			return nil, fmt.Errorf("reading config: %w", err)
+			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", config, err)
 		}
 		name := config
 		if rel, err := filepath.Rel(".", config); err == nil && !strings.HasPrefix(rel, "..") {

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package input
+
+func pseudoFS(string) bool { return false }
