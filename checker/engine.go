@@ -242,7 +242,12 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes}
 		ch.Run(p)
 		for _, d := range p.diags {
-			d.Severity = l.severity[ch.ID]
+			// A check may raise one finding above the rule's default (a typo in a heading is a
+			// warning where the rule's other findings are info); a severity set in the rule set
+			// or on the command line applies to every finding of the rule.
+			if d.Severity < Info || l.severity[ch.ID] != ch.Severity {
+				d.Severity = l.severity[ch.ID]
+			}
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -196,11 +197,12 @@ func runSectionOrder(p *Pass) {
 var headingTemplate = &Check{
 	ID:       "structure/heading-template",
 	Severity: Info,
-	Summary:  "部分标题与模板不同（显示逐字差异）",
-	Doc:      `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）逐字比较，显示差异。标题不必与模板一字不差，但模板写法最清楚：写明年度，避免“本年度”“下一年度”这类需要读者推算的说法。序号不参与比较（由 structure/heading-numbering 检查）。`,
-	Bad:      "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
-	Good:     "2024年，本县法治政府建设取得新成效。\n一、2024年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
-	Run:      runHeadingTemplate,
+	Summary:  "部分标题中读者会改的地方：年份写错、用“本年度”等代替年份、模板用语写错字（显示与模板的逐字差异）",
+	Doc: `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）比较。标题不必与模板一字不差，各地写法不同是正常的，只在读者会改标题时报告：标题写的年份与报告年度不符；用“本年度”“上一年度”“下一年度”等（[heading_template] relative_years）代替写明的年份；模板用语中错了一个字，如“推荐”写成了“推进”的位置、“法制”代替“法治”（这是错字，报警告）。每条都显示从标题改为模板的逐字差异：要删的红色删除线，要加的绿色。` +
+		"指南要求标题与模板一字不差的单位，可在 .fzlint.toml 中设 `[heading_template] strict = true`，报告与模板的每一处不同。序号不参与比较（由 structure/heading-numbering 检查）。",
+	Bad:  "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
+	Good: "2024年，本县法治政府建设取得新成效。\n一、强化组织领导，推进依法行政\n全面推行行政执法“三项制度”。",
+	Run:  runHeadingTemplate,
 }
 
 func runHeadingTemplate(p *Pass) {
@@ -208,23 +210,93 @@ func runHeadingTemplate(p *Pass) {
 	if d.Year == 0 {
 		return
 	}
+	cfg := &p.Rules.HeadingTemplate
 	for _, part := range d.PartOrder {
 		h := part.Heading
+		if h == nil {
+			continue
+		}
 		want := templateText(part.Rule, d.Year)
 		if normalizeHeading(h.Text) == normalizeHeading(want) {
 			continue
 		}
-		ops := p.m.diffs.diff(want, h.Text)
+		// The diff reads as the edit to make: from the drafter's heading to the template.
+		ops := p.m.diffs.diff(h.Text, want)
 		tpl := h.Marker + want
+		why, sev := headingFault(h.Text, want, ops, cfg)
+		if why == "" {
+			if !cfg.Strict {
+				continue
+			}
+			why = "与模板不同"
+		}
 		start := h.Column + runeLen(h.Marker)
 		p.Report(Diagnostic{
-			Line: h.Line, Column: start, EndColumn: start + runeLen(h.Text),
-			Message:    fmt.Sprintf("“%s”部分的标题与模板不同，模板为“%s”", part.Rule.Name, tpl),
+			Severity: sev,
+			Line:     h.Line, Column: start, EndColumn: start + runeLen(h.Text),
+			Message:    fmt.Sprintf("“%s”部分的标题%s，模板为“%s”", part.Rule.Name, why, tpl),
 			Suggestion: tpl,
 			Template:   tpl,
 			Diff:       ops,
 		})
 	}
+}
+
+// headingFault says what in a heading a reader would change, given its diff to the template:
+// a year the template does not have, a relative year (本年度) where the template names the
+// year, or one character of a template phrase replaced by another (a typo, reported as a
+// warning). It returns "" when the heading differs only in wording.
+func headingFault(heading, want string, ops []DiffOp, cfg *rules.HeadingTemplate) (string, Severity) {
+	wantYears := map[int]bool{}
+	for _, m := range yearRE.FindAllStringSubmatch(want, -1) {
+		wantYears[plausibleYear(m)] = true
+	}
+	for _, m := range yearRE.FindAllStringSubmatch(heading, -1) {
+		if y := plausibleYear(m); y > 0 && !wantYears[y] && len(wantYears) > 0 {
+			return fmt.Sprintf("写的是%d年，与报告年度不符", y), 0
+		}
+	}
+	for _, w := range cfg.RelativeYears {
+		if strings.Contains(heading, w) && !strings.Contains(want, w) {
+			return fmt.Sprintf("用“%s”代替了年份，应写明年度", w), 0
+		}
+	}
+	if typo, right, ok := oneCharTypo(ops, cfg.TypoPhrases); ok {
+		return fmt.Sprintf("把“%s”写成了“%s”", right, typo), Warning
+	}
+	return "", 0
+}
+
+// oneCharTypo finds, in a diff from a heading to its template, one Han character of a template
+// phrase replaced by another, the rest of the phrase agreeing (…推[荐→进]法治…). It returns the
+// phrase as the heading has it and as the template has it.
+func oneCharTypo(ops []DiffOp, phrases []string) (typo, right string, ok bool) {
+	for i := 1; i+2 < len(ops); i++ {
+		del, ins := ops[i], ops[i+1]
+		if del.Op > 0 {
+			del, ins = ins, del
+		}
+		if del.Op >= 0 || ins.Op <= 0 || ops[i-1].Op != 0 || ops[i+2].Op != 0 {
+			continue
+		}
+		dr, ir := []rune(del.Text), []rune(ins.Text)
+		if len(dr) != 1 || len(ir) != 1 || !unicode.Is(unicode.Han, dr[0]) || !unicode.Is(unicode.Han, ir[0]) {
+			continue
+		}
+		before, after := ops[i-1].Text, ops[i+2].Text
+		for _, ph := range phrases {
+			for k, r := range ph {
+				if r != ir[0] {
+					continue
+				}
+				head, tail := ph[:k], ph[k+len(string(r)):]
+				if strings.HasSuffix(before, head) && strings.HasPrefix(after, tail) {
+					return head + del.Text + tail, ph, true
+				}
+			}
+		}
+	}
+	return "", "", false
 }
 
 // diffCache remembers heading-vs-template diffs: in a batch the same few headings

@@ -98,7 +98,7 @@ func TestTraditionalSeeds(t *testing.T) {
 }
 
 func TestTraditionalHeadingDiffQuotesTheHeading(t *testing.T) {
-	text := "某縣人民政府關於2024年度法治政府建設情況的報告\n2024年，本縣紮實推進法治政府建設。\n一、推進法治政府建設的主要舉措和成效\n全年辦理行政復議案件30件。"
+	text := "某縣人民政府關於2024年度法治政府建設情況的報告\n2024年，本縣紮實推進法治政府建設。\n一、本年度推進法治政府建設的主要舉措和成效\n全年辦理行政復議案件30件。"
 	res := linterFor(t, "structure/heading-template").CheckBytes("r.txt", []byte(text), checker.Options{})
 	if len(res.Diagnostics) != 1 {
 		t.Fatalf("findings: %+v", res.Diagnostics)

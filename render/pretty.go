@@ -123,9 +123,9 @@ func (p *pretty) quote(src []string, d checker.Diagnostic) {
 		strings.Repeat(" ", lipgloss.Width(before)), p.st.caret.Render(strings.Repeat("^", width)))
 }
 
-// diff shows the template against the heading: what the template has and the heading lacks
-// struck through in red, what the heading adds in green. Without colour the runs are marked
-// [-…-] and {+…+}.
+// diff shows the edit from the heading to its template: what to delete from the heading
+// struck through in red, what to add from the template in green. Without colour the runs are
+// marked [-…-] and {+…+}.
 func (p *pretty) diff(d checker.Diagnostic) {
 	var b strings.Builder
 	for _, op := range d.Diff {

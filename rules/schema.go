@@ -18,6 +18,8 @@ type Set struct {
 	Order    []Order             `toml:"order" merge:"first,then"`
 	Causes   Causes              `toml:"causes"`
 	Duties   Duties              `toml:"duties"`
+	// HeadingTemplate says when a part heading that differs from its template is reported.
+	HeadingTemplate HeadingTemplate `toml:"heading_template"`
 
 	Years        Years        `toml:"years"`
 	Numbers      Numbers      `toml:"numbers"`
@@ -43,6 +45,19 @@ type Document struct {
 	Closing        Patterns `toml:"closing"`
 	TitleMaxChars  int      `toml:"title_max_chars"`
 	TitleMarkers   []string `toml:"title_markers"`
+}
+
+// HeadingTemplate tunes structure/heading-template. By default a heading is reported only
+// when a reader would change it: a wrong year, a relative year copied from the template's
+// wording (RelativeYears), or one character that turns a template phrase into a typo. Strict
+// reports every difference from the template, for offices whose guideline prescribes the
+// headings word for word.
+type HeadingTemplate struct {
+	Strict        bool     `toml:"strict"`
+	RelativeYears []string `toml:"relative_years"`
+	// TypoPhrases are the template's words in which one character replaced by another is a
+	// typo (推荐 for 推进), not a different wording (及 for 和 between two words).
+	TypoPhrases []string `toml:"typo_phrases"`
 }
 
 // Title lists what a title must and must not contain.

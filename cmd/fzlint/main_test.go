@@ -225,11 +225,12 @@ func TestStdin(t *testing.T) {
 }
 
 func TestPrettyNoColor(t *testing.T) {
-	_, out, _ := runCLI(t, "", "check", "--format", "pretty", seed("000_4c1585aa5a4d5d00.txt"))
+	_, out, _ := runCLI(t, "", "check", "--format", "pretty", seed("004_8e2bfd6529608b47.txt"))
 	if strings.Contains(out, "\x1b[") {
 		t.Error("colour escapes written to a non-terminal")
 	}
-	for _, want := range []string{"structure/missing-section", "模板对比：", "^^", "检查了 1 个文件"} {
+	// The heading's diff is the edit from the heading (下一年度) to the template (2025年度).
+	for _, want := range []string{"structure/missing-section", "模板对比：[-下一-]{+2025+}年度推进", "^^", "检查了 1 个文件"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("pretty output lacks %q:\n%s", want, out)
 		}

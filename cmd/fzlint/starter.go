@@ -22,6 +22,11 @@ const starterConfig = `# .fzlint.toml: this project's changes to fzlint's built-
 # [profiles.department]
 # deadline = "03-01"
 
+# Your guideline prescribes the part headings word for word: report every difference from the
+# template (by default only a wrong year, 本年度/上一年度 for the year, or a typo such as 推荐 for 推进).
+# [heading_template]
+# strict = true
+
 # Lines of your website's page chrome to ignore in saved pages.
 # [document]
 # chrome = ['^本页责任编辑']
