@@ -85,6 +85,8 @@ type Document struct {
 
 	// numbers caches the quantities of every sentence for the consistency checks.
 	numbers []sentenceNumbers
+	// batch holds the cross-file stage's findings (Options.Batch).
+	batch []Diagnostic
 }
 
 // Date is a calendar date as written in the document.
@@ -145,11 +147,14 @@ func (d *Document) PartAt(n int) *Part {
 type Options struct {
 	Year    int    // 0: detect
 	Profile string // "", "auto": detect
+	// Batch holds the findings of the cross-file stage for this document (CrossFileFindings),
+	// added to the per-file checks' findings.
+	Batch []Diagnostic
 }
 
 // NewDocument builds the model of a decoded text with a rule set.
 func NewDocument(name string, lines []string, encoding string, c *Compiled, opt Options) *Document {
-	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines))}
+	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines)), batch: opt.Batch}
 	rs, m := c.Set, c.m
 	size := 0
 	for _, text := range lines {

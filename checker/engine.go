@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/fold"
+	"github.com/fzlint/fzlint/checker/copies"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -25,7 +27,10 @@ type Check struct {
 	Bad, Good string
 	// Fixable says whether the rule offers safe fixes.
 	Fixable bool
-	Run     func(*Pass)
+	// Batch marks a check of the cross-file stage (crossfile.go): it compares the files of a
+	// batch, so its Run does nothing and its findings come in through Options.Batch.
+	Batch bool
+	Run   func(*Pass)
 }
 
 var registry []*Check
@@ -127,6 +132,8 @@ type Linter struct {
 	rules     *Compiled
 	severity  map[string]Severity
 	checks    []*Check
+	// normalizers serve the cross-file stage's workers (Facts).
+	normalizers sync.Pool
 }
 
 // Selection is what the command line says about which rules run.
@@ -142,6 +149,7 @@ type Selection struct {
 // table, then --disable and --enable.
 func NewLinter(c *Compiled, sel Selection) (*Linter, error) {
 	l := &Linter{rules: c, severity: map[string]Severity{}, wantFixes: !sel.NoFixes}
+	l.normalizers.New = func() any { return copies.NewNormalizer(c.Set.Copies.Ignore) }
 	for _, ch := range registry {
 		sev := ch.Severity
 		if s, ok := c.Set.Severity[ch.ID]; ok {
@@ -251,6 +259,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 			res.Diagnostics = append(res.Diagnostics, d)
 		}
 	}
+	res.Diagnostics = l.addBatch(doc, res.Diagnostics)
 	res.Diagnostics = l.suppress(doc, res.Diagnostics)
 	doc.unfoldDiffs(res.Diagnostics)
 	doc.locate(res.Diagnostics)

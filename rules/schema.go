@@ -33,6 +33,7 @@ type Set struct {
 	Pairs        []Pair       `toml:"pairs" merge:"open"`
 	Punctuation  Punctuation  `toml:"punctuation"`
 	PII          PII          `toml:"pii"`
+	Copies       Copies       `toml:"copies"`
 
 	// Sources names the files this set was read from, defaults first.
 	Sources []string `toml:"-"`

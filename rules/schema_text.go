@@ -118,3 +118,18 @@ type PII struct {
 	Mobile         bool     `toml:"mobile"`
 	MobilePrefixes []string `toml:"mobile_prefixes"`
 }
+
+// Copies configures the cross-file checks batch/copied-paragraph and batch/same-as-last-year.
+type Copies struct {
+	// MinChars is the shortest paragraph compared, in Chinese characters and letters (headings
+	// and formulaic one-liners are shorter).
+	MinChars int `toml:"min_chars"`
+	// Similarity is the share of a paragraph's four-character pieces that another must hold
+	// too, estimated, for the two to count as the same text (0 to 1).
+	Similarity float64 `toml:"similarity"`
+	// MaxReports is the most reports of a batch that may share a text for it to count as
+	// copying: text more reports hold is a template or a formula, not a copy.
+	MaxReports int `toml:"max_reports"`
+	// Ignore are phrases that never count as copying; they are taken out before comparing.
+	Ignore []string `toml:"ignore"`
+}

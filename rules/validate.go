@@ -123,8 +123,26 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 			return fail(fmt.Sprintf("punctuation mark %q → %q: both must be one character", m.Half, m.Full), "punctuation", "marks")
 		}
 	}
+	if err := s.Copies.validate(fail, md); err != nil {
+		return err
+	}
 	if md.IsDefined("version") && s.Version != 1 {
 		return fail(fmt.Sprintf("unsupported version %d: this fzlint reads version 1", s.Version), "version")
+	}
+	return nil
+}
+
+// validate checks [copies]: similarity is above 0 and at most 1; min_chars is positive;
+// max_reports is at least 2.
+func (c *Copies) validate(fail func(string, ...string) error, md toml.MetaData) error {
+	if md.IsDefined("copies", "min_chars") && c.MinChars < 1 {
+		return fail(fmt.Sprintf("copies.min_chars must be at least 1, not %d", c.MinChars), "copies", "min_chars")
+	}
+	if md.IsDefined("copies", "max_reports") && c.MaxReports < 2 {
+		return fail(fmt.Sprintf("copies.max_reports must be at least 2, not %d", c.MaxReports), "copies", "max_reports")
+	}
+	if md.IsDefined("copies", "similarity") && !(c.Similarity > 0 && c.Similarity <= 1) {
+		return fail(fmt.Sprintf("copies.similarity must be above 0 and at most 1, not %g", c.Similarity), "copies", "similarity")
 	}
 	return nil
 }

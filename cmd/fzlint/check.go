@@ -86,6 +86,14 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// job is one file of a run: its path, the linter of its configuration, and the findings the
+// cross-file stage has for it.
+type job struct {
+	path   string
+	linter *checker.Linter
+	batch  []checker.Diagnostic
+}
+
 func (e *env) check(args []string) int {
 	var f checkFlags
 	fs := e.checkFlagSet(&f)
@@ -178,17 +186,13 @@ func (e *env) check(args []string) int {
 	}
 	// Resolve every file's configuration before checking anything: a bad config file stops the
 	// run with its file and line, before any output.
-	type job struct {
-		path   string
-		linter *checker.Linter
-	}
 	jobs := make([]job, len(files))
 	for i, p := range files {
 		l, err := src.forFile(p, f.stdinName)
 		if err != nil {
 			return e.configError(err)
 		}
-		jobs[i] = job{p, l}
+		jobs[i] = job{path: p, linter: l}
 	}
 	var stdinData []byte
 	var stdinErr error
@@ -199,12 +203,22 @@ func (e *env) check(args []string) int {
 		}
 	}
 	start := time.Now()
+	// The cross-file stage (copied paragraphs) needs every file's facts before any file's
+	// findings are final: a first, lighter pass over the batch collects them.
+	var batchFindings map[int][]checker.Diagnostic
+	if !f.fix && !f.diff {
+		batchFindings = crossFileStage(jobs, fc, f.jobs)
+	}
 	sum := render.Summary{Skipped: skipped}
 	exit := exitOK
 	var renderErr error
 	prog := newProgress(e.stderr, len(jobs), !f.quiet && isTerminal(e.stderr), time.Now)
 	done := 0
+	for i := range jobs {
+		jobs[i].batch = batchFindings[i]
+	}
 	batch.Run(jobs, f.jobs, func(j job) fileResult {
+		fc := fc.withBatch(j.batch)
 		if j.path == "-" {
 			name := "<stdin>"
 			if f.stdinName != "" {

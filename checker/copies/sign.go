@@ -1,0 +1,159 @@
+// Package copies finds paragraphs that two reports of a batch share, the same or nearly the
+// same (照搬照抄): another unit's paragraph with names, years and numbers changed, or last
+// year's plan repeated. It works on compact facts, a signature of each paragraph, so a batch
+// keeps no text, and it stays linear in the batch: signatures are bucketed by bands
+// (MinHash with locality-sensitive hashing), and only paragraphs that share a bucket are
+// compared. Text that most reports share (the guiding formulas, the template headings) is not
+// copying: a bucket that many reports fall into is passed over.
+package copies
+
+import (
+	"math/bits"
+	"unicode"
+)
+
+// Bins is the length of a signature, Bands × Rows.
+const (
+	Bins  = 32
+	Bands = 8
+	Rows  = Bins / Bands
+	// shingle is the length, in characters, of the overlapping pieces a paragraph is cut into.
+	shingle = 4
+	empty   = ^uint32(0)
+)
+
+// Sig is the MinHash signature of a paragraph (one-permutation hashing: the hash space is cut
+// into Bins bins and each keeps the smallest hash that falls into it; empty bins borrow from
+// the next full one, so that two similar paragraphs agree bin by bin).
+type Sig [Bins]uint16 // 16 bits a bin: a false agreement is one chance in 65,536
+
+// Normalizer reduces paragraphs to what is compared: Han characters and letters, with every
+// run of digits (years, counts, rates) reduced to one 0, so that a paragraph with its numbers
+// changed compares equal; punctuation and spaces are dropped. The pieces of the phrases it is
+// given to ignore never count. One Normalizer serves one goroutine (it reuses its buffer).
+type Normalizer struct {
+	buf     []rune
+	ignored map[uint64]struct{}
+	bloom   [16]uint64 // a quick "not ignored" for most pieces
+}
+
+// NewNormalizer returns a Normalizer that ignores the given phrases.
+func NewNormalizer(ignore []string) *Normalizer {
+	n := &Normalizer{ignored: map[uint64]struct{}{}}
+	for _, p := range ignore {
+		norm := n.Normalize(p)
+		for i := 0; i+shingle <= len(norm); i++ {
+			h := piece(norm[i : i+shingle])
+			n.ignored[h] = struct{}{}
+			n.bloom[h%1024/64] |= 1 << (h % 64)
+		}
+	}
+	return n
+}
+
+// Normalize returns the compared characters of text, in a buffer reused by the next call.
+func (n *Normalizer) Normalize(text string) []rune {
+	out := n.buf[:0]
+	digits := false
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			if !digits {
+				out = append(out, '0')
+			}
+			digits = true
+			continue
+		case (r == '.' || r == ',') && digits:
+			continue // 98.5% and 1,234 are one number
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
+			out = append(out, r)
+		case r >= 'A' && r <= 'Z':
+			out = append(out, r+'a'-'A')
+		case r >= 0x80 && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
+			out = append(out, unicode.ToLower(r))
+		}
+		digits = false
+	}
+	n.buf = out
+	return out
+}
+
+// Sign returns the signature of normalized text, and false when the text has no piece left to
+// compare.
+func (n *Normalizer) Sign(norm []rune) (Sig, bool) {
+	var mins [Bins]uint32
+	for i := range mins {
+		mins[i] = empty
+	}
+	found := false
+	for i := 0; i+shingle <= len(norm); i++ {
+		h := piece(norm[i : i+shingle])
+		if n.bloom[h%1024/64]&(1<<(h%64)) != 0 {
+			if _, ok := n.ignored[h]; ok {
+				continue
+			}
+		}
+		found = true
+		h = mix(h)
+		bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
+		if v := uint32(h); v < mins[bin] {
+			mins[bin] = v
+		}
+	}
+	var s Sig
+	if !found {
+		return s, false
+	}
+	// Densify: an empty bin takes the value of the next full one to its right (circularly),
+	// changed by the distance, so that it still agrees between similar paragraphs.
+	for i := range mins {
+		v := mins[i]
+		for d := 1; v == empty && d < Bins; d++ {
+			if w := mins[(i+d)%Bins]; w != empty {
+				v = bits.RotateLeft32(w, d) ^ uint32(d)*0x9e3779b9
+			}
+		}
+		s[i] = uint16(v ^ v>>16)
+	}
+	return s, true
+}
+
+// piece hashes one shingle (FNV-1a over its characters).
+func piece(rs []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Similarity estimates the Jaccard similarity of the two paragraphs' shingle sets.
+func (s *Sig) Similarity(o *Sig) float64 {
+	same := 0
+	for i := range s {
+		if s[i] == o[i] {
+			same++
+		}
+	}
+	return float64(same) / Bins
+}
+
+// band returns the bucket key of band b.
+func (s *Sig) band(b int) uint64 {
+	h := uint64(b) * 0x9e3779b97f4a7c15
+	for _, v := range s[b*Rows : (b+1)*Rows] {
+		h = mix(h ^ uint64(v))
+	}
+	return h
+}
+
+// mix is splitmix64's finaliser: every input bit moves every output bit.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
