@@ -8,8 +8,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/copies"
+	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/rules"
 )
