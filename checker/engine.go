@@ -11,6 +11,7 @@ import (
 	"github.com/fzlint/fzlint/checker/copies"
 	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/suggest"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -200,6 +201,9 @@ func matchRules(pat string) ([]string, error) {
 		}
 	}
 	if len(ids) == 0 {
+		if s := suggest.Closest(pat, RuleIDs()); s != "" {
+			return nil, fmt.Errorf("unknown rule %q; did you mean %s? (see `fzlint rules`)", pat, s)
+		}
 		return nil, fmt.Errorf("unknown rule %q (see `fzlint rules`)", pat)
 	}
 	return ids, nil

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,12 +14,14 @@ import (
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/render"
 	"github.com/fzlint/fzlint/rules"
+	"github.com/spf13/pflag"
 )
 
 // checkFlags are the flags of `fzlint check`.
 type checkFlags struct {
 	format, rulesFile, configFile, profile, failOn string
-	disable, enable, stdinName                     string
+	disable, enable                                []string // repeated flags add up
+	stdinName                                      string
 	year, jobs                                     int
 	noColor, quiet, forceExclude                   bool
 	fix, diff                                      bool
@@ -31,59 +31,35 @@ type checkFlags struct {
 	output                                         string // -o: the annotated copy
 }
 
-func (e *env) checkFlagSet(f *checkFlags) *flag.FlagSet {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.StringVar(&f.format, "format", "", "output format: pretty|plain|json|sarif|github (default: pretty on a terminal, plain otherwise)")
-	fs.StringVar(&f.report, "report", "", "also write a summary table for supervisors to FILE; its kind by the extension: .xlsx, .csv, .html or .json")
-	fs.StringVar(&f.rulesFile, "rules", "", "replace the built-in rule set with this file")
-	fs.StringVar(&f.configFile, "config", "", "config file to apply over the rules (default: nearest .fzlint.toml from each file's directory upward)")
-	fs.StringVar(&f.profile, "profile", "auto", "reporter profile: government|department|auto")
-	fs.IntVar(&f.year, "year", 0, "report year Y (default: detected from the report)")
-	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings at or above: error|warning|info|none")
-	fs.StringVar(&f.disable, "disable", "", "comma-separated rules or families to turn off (e.g. language/punctuation-width,content)")
-	fs.StringVar(&f.enable, "enable", "", "comma-separated rules or families to turn on")
-	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "files checked in parallel")
+func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
+	fs := e.newFlags("check", "fzlint check [flags] [PATH|-]...", func() {
+		fmt.Fprint(e.stdout, "\nFlags may come before or after the paths; -- ends them. --disable and --enable may be repeated.\n")
+		fmt.Fprint(e.stdout, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order; every file found is checked, unreadable, or skipped by rule and listed (hidden, ~$ lock files, images, archives, paths listed in .fzlintignore files of the directories walked and of their parents up to the working directory).\n")
+		fmt.Fprint(e.stdout, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
+	})
+	fs.StringVar(&f.format, "format", "", "output `format`: pretty|plain|json|sarif|github (default: pretty on a terminal, plain otherwise)")
+	fs.StringVar(&f.report, "report", "", "also write a summary table for supervisors to `FILE`; its kind by the extension: .xlsx, .csv, .html or .json")
+	fs.StringVar(&f.rulesFile, "rules", "", "replace the built-in rule set with `FILE`")
+	fs.StringVar(&f.configFile, "config", "", "apply `FILE` over the rules (default: nearest .fzlint.toml from each file's directory upward)")
+	fs.StringVar(&f.profile, "profile", "auto", "reporter `profile`: government|department|auto")
+	fs.IntVar(&f.year, "year", 0, "report year `Y` (default: detected from the report)")
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings at or above `severity`: error|warning|info|none")
+	fs.StringArrayVar(&f.disable, "disable", nil, "`rules` or families to turn off, comma-separated (e.g. language/punctuation-width,content)")
+	fs.StringArrayVar(&f.enable, "enable", nil, "`rules` or families to turn on, comma-separated")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "`N` files checked in parallel")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in pretty output (NO_COLOR is honoured too)")
-	fs.BoolVar(&f.quiet, "q", false, "quiet: print findings only, no summary")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: print findings only, no summary")
 	fs.BoolVar(&f.forceExclude, "force-exclude", false, "apply .fzlintignore to files named on the command line too (for pre-commit)")
 	fs.BoolVar(&f.fix, "fix", false, "apply safe fixes to .txt/.md files in place, then report what remains")
 	fs.BoolVar(&f.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
-	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
-	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` and exit 0")
 	fs.BoolVar(&f.annotate, "annotate", false, "also write a copy of each .docx with every finding as a Word review comment (批注): 报告.docx → 报告.fzlint.docx")
 	fs.BoolVar(&f.annotateStrict, "annotate-strict", false, "a file that cannot be annotated is an error (set by `fzlint annotate`)")
-	fs.StringVar(&f.output, "o", "", "with --annotate and one file: write the annotated copy to this file")
-	fs.StringVar(&f.stdinName, "stdin-filename", "", "name to use for stdin (-) in output and config discovery")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: fzlint check [flags] [PATH|-]...\n\nFlags:\n")
-		fs.PrintDefaults()
-		fmt.Fprint(e.stderr, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order; every file found is checked, unreadable, or skipped by rule and listed (hidden, ~$ lock files, images, archives, paths listed in .fzlintignore files of the directories walked and of their parents up to the working directory).\n")
-		fmt.Fprint(e.stderr, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
-	}
+	fs.MarkHidden("annotate-strict")
+	fs.StringVarP(&f.output, "output", "o", "", "with --annotate and one file: write the annotated copy to `FILE`")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to use for stdin (-) in output and config discovery")
 	return fs
-}
-
-// parseInterleaved parses flags that may come before, between or after the paths, as users of
-// golangci-lint and ruff expect. "--" ends the flags.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		// flag stops at the first non-flag, or consumes "--": tell them apart.
-		consumed := len(args) - len(rest)
-		if consumed > 0 && args[consumed-1] == "--" {
-			return append(paths, rest...), nil
-		}
-		if len(rest) == 0 {
-			return paths, nil
-		}
-		paths = append(paths, rest[0])
-		args = rest[1:]
-	}
 }
 
 // job is one file of a run: its path, the linter of its configuration, and the findings the
@@ -96,13 +72,9 @@ type job struct {
 
 func (e *env) check(args []string) int {
 	var f checkFlags
-	fs := e.checkFlagSet(&f)
-	paths, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitTrouble
+	paths, code, ok := e.parseFlags(e.checkFlagSet(&f), args)
+	if !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "fzlint check: "+format+"\n", a...)
@@ -316,7 +288,7 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 		return nil, err
 	}
 	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
-		sel: checker.Selection{Disable: splitList(f.disable), Enable: splitList(f.enable), NoFixes: !f.fix && !f.diff}}
+		sel: checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
 	if f.configFile != "" {
 		if _, err := input.ReadSideFile(f.configFile); err != nil {
 			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", f.configFile, err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/internal/suggest"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -51,7 +51,11 @@ func (e *env) explain(args []string) int {
 	}
 	c := checker.Lookup(args[0])
 	if c == nil {
-		fmt.Fprintf(e.stderr, "fzlint explain: unknown rule %q (see `fzlint rules`)\n", args[0])
+		hint := ""
+		if s := suggest.Closest(args[0], checker.RuleIDs()); s != "" {
+			hint = fmt.Sprintf("; did you mean %s?", s)
+		}
+		fmt.Fprintf(e.stderr, "fzlint explain: unknown rule %q%s (see `fzlint rules`)\n", args[0], hint)
 		return exitTrouble
 	}
 	fmt.Fprintf(e.stdout, "%s  (默认级别：%s)\n\n%s\n\n%s\n", c.ID, c.Severity, c.Summary, c.Doc)
@@ -69,12 +73,14 @@ func indent(s string) string {
 }
 
 func (e *env) template(args []string) int {
-	fs := flag.NewFlagSet("template", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	year := fs.Int("year", 0, "report year Y (default: last year)")
-	profile := fs.String("profile", "government", "government|department")
-	unit := fs.String("unit", "", "the reporting unit's name")
-	if err := fs.Parse(args); err != nil {
+	fs := e.newFlags("template", "fzlint template [--year Y] [--profile P] [--unit NAME]", nil)
+	year := fs.Int("year", 0, "report year `Y` (default: last year)")
+	profile := fs.String("profile", "government", "`profile`: government|department")
+	unit := fs.String("unit", "", "the reporting unit's `name`")
+	if rest, code, ok := e.parseFlags(fs, args); !ok {
+		return code
+	} else if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "fzlint template: takes no arguments, got %q\n", rest[0])
 		return exitTrouble
 	}
 	if *profile != "government" && *profile != "department" {
@@ -94,10 +100,12 @@ func (e *env) template(args []string) int {
 }
 
 func (e *env) initConfig(args []string) int {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := e.newFlags("init", "fzlint init [--force]", nil)
 	force := fs.Bool("force", false, "overwrite an existing .fzlint.toml")
-	if err := fs.Parse(args); err != nil {
+	if rest, code, ok := e.parseFlags(fs, args); !ok {
+		return code
+	} else if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "fzlint init: takes no arguments, got %q\n", rest[0])
 		return exitTrouble
 	}
 	if _, err := os.Stat(configName); err == nil && !*force {

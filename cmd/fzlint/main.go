@@ -11,6 +11,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+
+	"github.com/fzlint/fzlint/internal/suggest"
 )
 
 // Exit statuses (SPEC §4).
@@ -85,8 +87,11 @@ Usage:
                                       write 报告.fzlint.docx: the findings as Word review comments (批注)
   fzlint version
 
-Run 'fzlint check -h' for the flags of check.
+Run 'fzlint check --help' for the flags of check.
 `
+
+// commands are the subcommands, for "did you mean".
+var commands = []string{"check", "annotate", "rules", "explain", "template", "init", "version", "help"}
 
 func (e *env) dispatch(args []string) int {
 	if len(args) == 0 {
@@ -113,7 +118,11 @@ func (e *env) dispatch(args []string) int {
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "fzlint: unknown command %q\n\n%s", args[0], usage)
+	hint := ""
+	if s := suggest.Closest(args[0], commands); s != "" {
+		hint = fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	fmt.Fprintf(e.stderr, "fzlint: unknown command %q%s\n\n%s", args[0], hint, usage)
 	return exitTrouble
 }
 
