@@ -279,7 +279,7 @@ func writeComment(b *strings.Builder, c comment, opt Options, styled, ext, declW
 	if c.d.Template != "" {
 		paras = append(paras, "模板："+c.d.Template)
 	}
-	paras = append(paras, "规则："+c.d.Rule+"（fzlint explain "+c.d.Rule+" 可查看说明）")
+	paras = append(paras, "规则："+c.d.Rule)
 	for i, text := range paras {
 		b.WriteString("<w:p")
 		if ext && i == len(paras)-1 {
