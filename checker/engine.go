@@ -272,10 +272,13 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 	return res
 }
 
-// SortDiagnostics orders findings by line, column and rule.
+// SortDiagnostics orders findings by page (fixed-layout files), line, column and rule.
 func SortDiagnostics(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
+		if a.Page != b.Page {
+			return a.Page < b.Page
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}

@@ -152,20 +152,29 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 			b = append(b, '\n')
 			b = append(b, in2...)
 			b = append(b, "{\n"...)
-			for k, f := range [...]struct {
-				key string
-				s   string
-				n   int
+			// page and end_page only in fixed-layout files (.pdf, .ofd), where a line is a
+			// line of its page.
+			first := true
+			for _, f := range [...]struct {
+				key      string
+				s        string
+				n        int
+				num, opt bool
 			}{
-				{"rule", d.Rule, 0}, {"severity", d.Severity.String(), 0},
-				{"line", "", d.Line}, {"column", "", d.Column}, {"end_line", "", d.EndLine}, {"end_column", "", d.EndColumn},
-				{"message", d.Message, 0}, {"suggestion", d.Suggestion, 0}, {"template", d.Template, 0},
+				{"rule", d.Rule, 0, false, false}, {"severity", d.Severity.String(), 0, false, false},
+				{"page", "", d.Page, true, true}, {"line", "", d.Line, true, false}, {"column", "", d.Column, true, false},
+				{"end_page", "", d.EndPage, true, true}, {"end_line", "", d.EndLine, true, false}, {"end_column", "", d.EndColumn, true, false},
+				{"message", d.Message, 0, false, false}, {"suggestion", d.Suggestion, 0, false, false}, {"template", d.Template, 0, false, false},
 			} {
-				if k > 0 {
+				if f.opt && f.n == 0 {
+					continue
+				}
+				if !first {
 					b = append(b, ",\n"...)
 				}
+				first = false
 				b = appendKey(b, in3, f.key)
-				if k >= 2 && k <= 5 {
+				if f.num {
 					b = strconv.AppendInt(b, int64(f.n), 10)
 				} else {
 					b = appendString(b, f.s)

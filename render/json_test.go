@@ -27,8 +27,10 @@ type jsonReport struct {
 type jsonDiagnostic struct {
 	Rule       string `json:"rule"`
 	Severity   string `json:"severity"`
+	Page       int    `json:"page,omitempty"`
 	Line       int    `json:"line"`
 	Column     int    `json:"column"`
+	EndPage    int    `json:"end_page,omitempty"`
 	EndLine    int    `json:"end_line"`
 	EndColumn  int    `json:"end_column"`
 	Message    string `json:"message"`
@@ -76,7 +78,7 @@ func jsonFileOf(r *checker.Result) jsonFile {
 	for _, d := range r.Diagnostics {
 		f.Diagnostics = append(f.Diagnostics, jsonDiagnostic{
 			Rule: d.Rule, Severity: d.Severity.String(),
-			Line: d.Line, Column: d.Column, EndLine: d.EndLine, EndColumn: d.EndColumn,
+			Page: d.Page, Line: d.Line, Column: d.Column, EndPage: d.EndPage, EndLine: d.EndLine, EndColumn: d.EndColumn,
 			Message: d.Message, Suggestion: d.Suggestion, Template: d.Template,
 		})
 	}
@@ -114,6 +116,8 @@ func TestJSONFileMatchesEncoding(t *testing.T) {
 				{Rule: "language/punctuation-width", Severity: checker.Info, Line: 3, Column: 6, EndLine: 3, EndColumn: 7, Message: "半角", Template: tricky},
 			}},
 		"no year, no title, no parts": {Path: "c.md", Report: &checker.Report{Profile: "department"}},
+		"a page of a pdf": {Path: "d.pdf", Report: &checker.Report{Profile: "department"}, Diagnostics: []checker.Diagnostic{
+			{Rule: "language/term-misuse", Severity: checker.Error, Page: 2, Line: 14, Column: 3, EndPage: 2, EndLine: 14, EndColumn: 7, Message: "法制政府"}}},
 	} {
 		for _, indent := range []string{"", "    "} {
 			want := encodeReference(t, r, indent)

@@ -106,6 +106,8 @@ func Read(name string, data []byte) (*Text, error) {
 		return DecodeDocx(data)
 	case KindHTML:
 		return DecodeHTML(data)
+	case KindPDF:
+		return DecodePDF(data)
 	}
 	return nil, &Unreadable{unsupportedReason(name)}
 }
@@ -117,8 +119,6 @@ func unsupportedReason(name string) string {
 		return "这是启用宏的 Word 文档（.docm）：fzlint 不读取含宏的文件，请另存为 .docx（不含宏）后再检查"
 	case ".doc", ".wps":
 		return "不支持 " + ext + " 格式：请用 Word 或 WPS 另存为 .docx 后再检查"
-	case ".pdf":
-		return "不支持 PDF：请检查报告的 .docx 或 .txt 原稿"
 	}
 	if r := SkipReason(name); r != "" {
 		return r

@@ -28,7 +28,7 @@ func readSeed(t testing.TB, path string) (string, []string) {
 	return string(data), txt.Lines
 }
 
-var lineRef = regexp.MustCompile(`第[\d、]+(等\d+)?行`) // line numbers move with the chrome above
+var lineRef = regexp.MustCompile(`第[\d、页第]+(等\d+)?行`) // line numbers move with the chrome above
 
 // findings describes each diagnostic by the text of its line rather than its number, so that a
 // page with chrome lines above the report compares equal to the report's text.
@@ -41,13 +41,30 @@ func findings(t *testing.T, l *checker.Linter, name string, data []byte) []strin
 	res := l.CheckText(name, txt, checker.Options{})
 	var out []string
 	for _, d := range res.Diagnostics {
-		line := ""
-		if d.Line >= 1 && d.Line <= len(txt.Lines) {
-			line = strings.TrimSpace(txt.Lines[d.Line-1])
+		n, col := d.Line, d.Column
+		if d.Page > 0 {
+			n, col = logicalOf(txt.Map, d.Page, d.Line, d.Column)
 		}
-		out = append(out, fmt.Sprintf("%s %s col %d: %s (%s)", d.Severity, d.Rule, d.Column, lineRef.ReplaceAllString(d.Message, "第N行"), line))
+		line := ""
+		if n >= 1 && n <= len(txt.Lines) {
+			line = strings.TrimSpace(txt.Lines[n-1])
+		}
+		out = append(out, fmt.Sprintf("%s %s col %d: %s (%s)", d.Severity, d.Rule, col, lineRef.ReplaceAllString(d.Message, "第N行"), line))
 	}
 	return out
+}
+
+// logicalOf finds the paragraph (1-based) and column that a page position of a fixed-layout
+// file came from, by the reader's map.
+func logicalOf(m *input.SourceMap, page, line, col int) (int, int) {
+	for i, spans := range m.Lines {
+		for _, s := range spans {
+			if s.Src.Page == page && s.Src.Line == line && col >= s.Src.Col && col <= s.Src.Col+s.N {
+				return i + 1, s.Col + col - s.Src.Col + 1
+			}
+		}
+	}
+	return 0, 0
 }
 
 func sameFindings(t *testing.T, got, want []string) {
