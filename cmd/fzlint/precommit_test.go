@@ -126,3 +126,113 @@ func TestPreCommitRun(t *testing.T) {
 		}
 	})
 }
+
+// readmePreCommitConfig returns the .pre-commit-config.yaml the README gives.
+func readmePreCommitConfig(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	i := strings.Index(text, "\n## pre-commit\n")
+	if i < 0 {
+		t.Fatal("README has no pre-commit section")
+	}
+	m := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindStringSubmatch(text[i:])
+	if m == nil {
+		t.Fatal("README's pre-commit section has no yaml block")
+	}
+	return m[1]
+}
+
+// TestPreCommitConfigFromREADME runs the real pre-commit (the Debian package) on the README's
+// configuration, as written, in a new git repository: a good report is committed, a bad one
+// is stopped and named, a fixable one is fixed by fzlint-fix and goes in once staged. Proxies
+// point nowhere, so anything pre-commit tried to download would fail the test.
+func TestPreCommitConfigFromREADME(t *testing.T) {
+	for _, tool := range []string{"pre-commit", "git"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for this test (installed by .ci/run): %v", tool, err)
+		}
+	}
+	bin := buildBinary(t)
+	repo, home := t.TempDir(), t.TempDir()
+	env := append(os.Environ(),
+		"PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"PRE_COMMIT_HOME="+filepath.Join(home, "cache"), "HOME="+home,
+		"HTTP_PROXY=http://127.0.0.1:9", "HTTPS_PROXY=http://127.0.0.1:9", "http_proxy=http://127.0.0.1:9", "https_proxy=http://127.0.0.1:9",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org",
+		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "TERM=dumb")
+	run := func(name string, args ...string) (int, string) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = repo, env
+		out, err := cmd.CombinedOutput()
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return exitErr.ExitCode(), string(out)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return 0, string(out)
+	}
+	must := func(name string, args ...string) {
+		t.Helper()
+		if code, out := run(name, args...); code != 0 {
+			t.Fatalf("%s %v: exit %d\n%s", name, args, code, out)
+		}
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(repo, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must("git", "init", "-q", "-b", "main")
+	write(".pre-commit-config.yaml", readmePreCommitConfig(t))
+	must("git", "add", ".pre-commit-config.yaml")
+	must("pre-commit", "install")
+	must("git", "commit", "-q", "-m", "config")
+
+	good := skeletonWithoutPlaceholders(t)
+	write("good.txt", good)
+	must("git", "add", "good.txt")
+	if code, out := run("git", "commit", "-m", "a good report"); code != 0 {
+		t.Fatalf("a good report was stopped: exit %d\n%s", code, out)
+	}
+
+	bad, _ := os.ReadFile(seed("000_4c1585aa5a4d5d00.txt"))
+	write("bad.txt", string(bad))
+	must("git", "add", "bad.txt")
+	code, out := run("git", "commit", "-m", "a bad report")
+	if code == 0 || !strings.Contains(out, "bad.txt:") || !strings.Contains(out, "error:") {
+		t.Fatalf("a report with errors: exit %d, want the commit stopped and the file named\n%s", code, out)
+	}
+	must("git", "rm", "-q", "-f", "bad.txt")
+
+	fixable := strings.Replace(good, "。", ",", 1) // a half-width comma between Chinese characters
+	if fixable == good || !strings.Contains(fixable, ",") {
+		t.Fatal("could not make a fixable report")
+	}
+	write("fix.txt", fixable)
+	must("git", "add", "fix.txt")
+	code, out = run("git", "commit", "-m", "a fixable report")
+	if code == 0 || !strings.Contains(out, "files were modified by this hook") {
+		t.Fatalf("fzlint-fix: exit %d, want the commit stopped for review\n%s", code, out)
+	}
+	fixed, _ := os.ReadFile(filepath.Join(repo, "fix.txt"))
+	if string(fixed) == fixable || strings.Count(string(fixed), ",") != strings.Count(fixable, ",")-1 {
+		t.Fatalf("fzlint-fix did not fix the comma:\n%s", fixed)
+	}
+	must("git", "add", "fix.txt")
+	if code, out := run("git", "commit", "-m", "the fixed report"); code != 0 {
+		t.Fatalf("the fixed report was stopped: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(home, "cache", "repos")); err == nil {
+		entries, _ := os.ReadDir(filepath.Join(home, "cache", "repos"))
+		if len(entries) > 0 {
+			t.Errorf("pre-commit cloned repositories: %v", entries)
+		}
+	}
+}
