@@ -234,6 +234,7 @@ func (l *Linter) Unreadable(name string, err error) Result {
 func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
 	// The rules see traditional characters folded to simplified ones, at the same offsets;
 	// what a finding quotes is taken from the lines as written (Document.quote).
+	t = reflow(t)
 	lines, folded := fold.Lines(t.Lines)
 	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
 	doc.Map, doc.source = t.Map, t.Source
