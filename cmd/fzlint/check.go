@@ -111,7 +111,8 @@ func (e *env) check(args []string) int {
 			format = "pretty"
 		}
 	}
-	color := format == "pretty" && e.terminal && !f.noColor && e.getenv("NO_COLOR") == ""
+	// TERM=dumb is a terminal that cannot show colour (Emacs shell, some CI consoles).
+	color := format == "pretty" && e.terminal && !f.noColor && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	ren, err := render.New(format, e.stdout, render.Options{Color: color, Quiet: f.quiet, Stderr: e.stderr, Version: version})
 	if err != nil {
 		return usageErr("%v", err)
@@ -185,6 +186,7 @@ func (e *env) check(args []string) int {
 	exit := exitOK
 	var renderErr error
 	prog := newProgress(e.stderr, len(jobs), !f.quiet && isTerminal(e.stderr), time.Now)
+	prog.width = func() int { return terminalWidth(e.stderr) }
 	done := 0
 	for i := range jobs {
 		jobs[i].batch = batchFindings[i]

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/fzlint/fzlint/internal/suggest"
 )
 
@@ -126,11 +127,22 @@ func (e *env) dispatch(args []string) int {
 	return exitTrouble
 }
 
+// isTerminal reports whether w is a terminal. A character device is not enough: /dev/null is
+// one, and `fzlint check … > /dev/null` must still print the summary as for any redirect.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalWidth returns the number of columns of the terminal w is, or 0 when unknown.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
 	if !ok {
-		return false
+		return 0
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
 }

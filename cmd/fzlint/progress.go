@@ -18,13 +18,17 @@ type progress struct {
 	now      func() time.Time
 	visible  bool
 	disabled bool
+	// width returns the terminal's columns (0 when unknown), asked at each redraw: the line
+	// must never wrap, or each redraw would leave a stale line behind.
+	width func() int
 }
 
 const (
 	progressMinFiles = 50
 	progressDelay    = time.Second
 	redrawEvery      = 100 * time.Millisecond
-	progressWidth    = 30
+	progressWidth    = 30 // the bar's cells at most
+	defaultColumns   = 80
 )
 
 func newProgress(w io.Writer, total int, enabled bool, now func() time.Time) *progress {
@@ -42,9 +46,39 @@ func (p *progress) update(done int) {
 	}
 	p.last = t
 	p.visible = true
-	filled := progressWidth * done / p.total
-	fmt.Fprintf(p.w, "\r\x1b[K检查中 [%s%s] %d/%d %3d%% %s", strings.Repeat("█", filled), strings.Repeat("░", progressWidth-filled),
-		done, p.total, 100*done/p.total, t.Sub(p.start).Round(100*time.Millisecond))
+	fmt.Fprint(p.w, "\r\x1b[K"+p.line(done, t.Sub(p.start)))
+}
+
+// line is the bar for done files, made to fit the terminal's width less one column (a line
+// that fills the last column wraps on some terminals): the bar shrinks first, then goes, then
+// the label and the time; the counts stay.
+func (p *progress) line(done int, elapsed time.Duration) string {
+	cols := defaultColumns
+	if p.width != nil {
+		if w := p.width(); w > 0 {
+			cols = w
+		}
+	}
+	room := cols - 1
+	counts := fmt.Sprintf("%d/%d %3d%%", done, p.total, 100*done/p.total)
+	clock := " " + elapsed.Round(100*time.Millisecond).String()
+	label := "检查中 " // 7 cells: three wide characters and a space
+	const labelCells = 7
+	// The bar is ASCII: block characters are ambiguous in width, two cells wide in many CJK
+	// terminals, which would make the line longer than counted.
+	bar := func(n int) string {
+		filled := n * done / p.total
+		return "[" + strings.Repeat("=", filled) + strings.Repeat("-", n-filled) + "] "
+	}
+	switch n := min(progressWidth, room-labelCells-len(counts)-len(clock)-3); {
+	case n >= 5:
+		return label + bar(n) + counts + clock
+	case room >= labelCells+len(counts)+len(clock):
+		return label + counts + clock
+	case room >= len(counts):
+		return counts
+	}
+	return ""
 }
 
 // clear removes the bar, if it is shown; it comes back at the next redraw.

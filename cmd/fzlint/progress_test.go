@@ -2,9 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mattn/go-runewidth"
 )
 
 func TestProgressBar(t *testing.T) {
@@ -62,6 +68,94 @@ func TestProgressBar(t *testing.T) {
 		p.clear()
 		if buf.Len() != 0 {
 			t.Errorf("%s: a bar was drawn: %q", c.name, buf.String())
+		}
+	}
+}
+
+// TestProgressLineFitsTheTerminal: at any width, the bar is shorter than the terminal, so it
+// never wraps (a wrapped bar leaves a stale line at each redraw).
+func TestProgressLineFitsTheTerminal(t *testing.T) {
+	for cols := 1; cols <= 200; cols++ {
+		p := newProgress(nil, 12345, true, time.Now)
+		p.width = func() int { return cols }
+		for _, done := range []int{0, 1, 6000, 12345} {
+			l := p.line(done, 83*time.Second)
+			if w := runewidth.StringWidth(l); w > cols-1 && l != "" {
+				t.Fatalf("%d columns: %q is %d wide", cols, l, w)
+			}
+			if cols >= 40 && !strings.Contains(l, fmt.Sprintf("%d/12345", done)) {
+				t.Errorf("%d columns: %q lacks the counts", cols, l)
+			}
+			if cols >= 60 && !strings.Contains(l, "[") {
+				t.Errorf("%d columns: %q has no bar", cols, l)
+			}
+		}
+	}
+}
+
+// TestProgressInA40ColumnTerminal runs a batch in a real 40-column terminal (tmux) and reads
+// the screen afterwards: the bar was drawn, each drawing fitted the width, and no stale line is
+// left.
+func TestProgressInA40ColumnTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatalf("tmux is needed for this test (installed by .ci/run): %v", err)
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	seedData, err := os.ReadFile(seed("000_4c1585aa5a4d5d00.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := filepath.Join(dir, "corpus")
+	os.Mkdir(corpus, 0o755)
+	// enough files for one worker to take well over the second before the bar appears
+	for i := 0; i < 3000; i++ {
+		os.WriteFile(filepath.Join(corpus, fmt.Sprintf("%04d.txt", i)), seedData, 0o644)
+	}
+	socket := filepath.Join(dir, "tmux.sock")
+	log := filepath.Join(dir, "pane.log")
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-S", socket}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	script := fmt.Sprintf("stty -echo; %s check --jobs 1 --format json %s > /dev/null 2>/dev/tty; echo FINISHED; sleep 600", bin, corpus)
+	tmux("new-session", "-d", "-x", "40", "-y", "30", "-s", "t", "env TERM=xterm sh -c '"+script+"'")
+	defer exec.Command("tmux", "-S", socket, "kill-server").Run()
+	tmux("pipe-pane", "-t", "t", "-o", "cat >> "+log)
+	var screen string
+	for !strings.Contains(screen, "FINISHED") {
+		time.Sleep(100 * time.Millisecond) // waiting for the run, not timing it
+		screen = tmux("capture-pane", "-p", "-t", "t")
+	}
+	drawn, _ := os.ReadFile(log)
+	draws := strings.Split(string(drawn), "\r\x1b[K")
+	bars := 0
+	for _, d := range draws {
+		if strings.Contains(d, "/3000") {
+			bars++
+			if w := runewidth.StringWidth(d); w > 39 {
+				t.Errorf("a drawing is %d columns wide in a 40-column terminal: %q", w, d)
+			}
+		}
+	}
+	if bars == 0 {
+		t.Fatalf("no progress bar was drawn:\n%q", drawn)
+	}
+	var lines []string
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, l)
+		}
+	}
+	// What stays on the screen: the summary (stderr) and FINISHED, no piece of a bar.
+	for _, l := range lines {
+		if strings.Contains(l, "/3000") || strings.Contains(l, "检查中") || strings.Contains(l, "[==") || strings.Contains(l, "--]") {
+			t.Errorf("a stale line of the bar is left on the screen:\n%s", screen)
+			break
 		}
 	}
 }
