@@ -254,8 +254,9 @@ type matchers struct {
 	titleRequired, titleForbidden []*regexp.Regexp
 
 	phrases      *textscan.Matcher
-	phraseKind   []uint8 // matcher id → phraseWrong, phraseStale or phraseYearMarker
-	phraseIdx    []int   // matcher id → index in WrongTerms, StaleTerms or Years.Markers
+	phraseKind   []uint8 // matcher id → phraseWrong, phraseYearMarker…
+	phraseIdx    []int   // matcher id → index in WrongTerms, Years.Markers…
+	stale        *staleMatcher
 	placeholder  *regexp.Regexp
 	repeatSingle map[rune]bool
 	pairOpen     map[rune]int
@@ -300,8 +301,10 @@ func Compile(rs *rules.Set) *Compiled {
 		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
 	}
 	m.numbers = compileNumbers(rs)
-	// Wrong terms, stale terms, year markers, placeholder triggers and the words that name
-	// numbers and rates are all found in one pass over each line.
+	// Wrong terms, year markers, placeholder triggers and the words that name numbers and
+	// rates are all found in one pass over each line. Stale terms have their own matcher, run
+	// over the line with its quotation marks folded (stale.go).
+	m.stale = compileStale(rs)
 	var phrases []string
 	add := func(kind uint8, idx int, text string) {
 		phrases = append(phrases, text)
@@ -310,15 +313,6 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	for i, w := range rs.WrongTerms {
 		add(phraseWrong, i, w.Wrong)
-	}
-	for i, t := range rs.StaleTerms {
-		vs := t.Variants
-		if len(vs) == 0 {
-			vs = []string{t.Term}
-		}
-		for _, v := range vs {
-			add(phraseStale, i, v)
-		}
 	}
 	for i, mk := range rs.Years.Markers {
 		add(phraseYearMarker, i, mk)
@@ -380,7 +374,6 @@ func Compile(rs *rules.Set) *Compiled {
 // Kinds of phrase in the combined matcher.
 const (
 	phraseWrong uint8 = iota
-	phraseStale
 	phraseYearMarker
 	phrasePlaceholder // a trigger character of the placeholder patterns
 	phraseLabel       // a word that names a counted number (收到, 办结)

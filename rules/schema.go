@@ -27,6 +27,7 @@ type Set struct {
 	Rates        []Rate       `toml:"rates" merge:"name"`
 	Bounded      Bounded      `toml:"bounded"`
 	StaleTerms   []StaleTerm  `toml:"stale_terms" merge:"term"`
+	TermMatching TermMatching `toml:"term_matching"`
 	WrongTerms   []WrongTerm  `toml:"wrong_terms" merge:"wrong"`
 	Placeholders Placeholders `toml:"placeholders"`
 	Repeated     Repeated     `toml:"repeated"`

@@ -65,6 +65,29 @@ type StaleTerm struct {
 	Note        string `toml:"note"`
 	// Except are longer phrases in which the term is a legitimate historical mention.
 	Except []string `toml:"except"`
+	// Words are the term's words, for the shortened and reordered forms drafters write
+	// (全面依法治国新思想新战略): the first word, then at least MinWords-1 of the others, each
+	// within MaxGap characters of the one before and in one sentence; in the listed order only
+	// if Ordered.
+	Words    []string `toml:"words"`
+	MinWords int      `toml:"min_words"`
+	Ordered  bool     `toml:"ordered"`
+	MaxGap   int      `toml:"max_gap"`
+	// StaleDate and CurrentDate are the dates behind StaleFrom and CurrentFrom, for a report
+	// that has a 成文日期: written on or after StaleDate the term is stale whatever the report
+	// year; written before CurrentDate it cannot cite the term (and written after, it may).
+	StaleDate   Day `toml:"stale_date"`
+	CurrentDate Day `toml:"current_date"`
+}
+
+// TermMatching says which differences of punctuation do not make a stale term another term.
+type TermMatching struct {
+	// Ignore lists characters dropped before matching: with the quotation marks in it,
+	// “七五”普法, "七五"普法, 「七五」普法 and 七五普法 are one term.
+	Ignore string `toml:"ignore"`
+	// Fold lists pairs of characters, the first matched as the second: （( and —- make
+	// 纲要（2015—2020 and 纲要(2015-2020 one term.
+	Fold []string `toml:"fold"`
 }
 
 // WrongTerm is a known mistake and its correction.

@@ -115,3 +115,26 @@ func (m MonthDay) MarshalText() ([]byte, error) {
 
 // IsZero reports whether no date was set.
 func (m MonthDay) IsZero() bool { return m.Month == 0 }
+
+// Day is a calendar date written "YYYY-MM-DD".
+type Day struct {
+	Year, Month, Day int
+}
+
+// UnmarshalText reads "YYYY-MM-DD".
+func (d *Day) UnmarshalText(b []byte) error {
+	var y, m, dd int
+	if n, err := fmt.Sscanf(string(b), "%4d-%2d-%2d", &y, &m, &dd); err != nil || n != 3 || len(b) != 10 || y < 1900 || m < 1 || m > 12 || dd < 1 || dd > 31 {
+		return fmt.Errorf("bad date %q: want YYYY-MM-DD, e.g. \"2021-08-12\"", b)
+	}
+	*d = Day{y, m, dd}
+	return nil
+}
+
+// MarshalText writes "YYYY-MM-DD".
+func (d Day) MarshalText() ([]byte, error) {
+	return []byte(fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)), nil
+}
+
+// IsZero reports whether no date was set.
+func (d Day) IsZero() bool { return d.Year == 0 }

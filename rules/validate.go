@@ -107,6 +107,14 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 		if t.Term == "" || (t.StaleFrom == 0 && t.CurrentFrom == 0) {
 			return fail(fmt.Sprintf("stale term %q needs a term and stale_from or current_from", t.Term), "stale_terms", "term")
 		}
+		if len(t.Words) > 0 && (len(t.Words) < 2 || t.MinWords < 2 || t.MinWords > len(t.Words)) {
+			return fail(fmt.Sprintf("stale term %q: min_words must be between 2 and the %d words", t.Term, len(t.Words)), "stale_terms", "min_words")
+		}
+	}
+	for _, f := range s.TermMatching.Fold {
+		if len([]rune(f)) != 2 {
+			return fail(fmt.Sprintf("term_matching.fold entry %q: want two characters, the first matched as the second", f), "term_matching", "fold")
+		}
 	}
 	for _, w := range s.WrongTerms {
 		if w.Wrong == "" || w.Right == "" || w.Wrong == w.Right {

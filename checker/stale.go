@@ -1,0 +1,306 @@
+package checker
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/textscan"
+	"github.com/fzlint/fzlint/rules"
+)
+
+var staleTerm = &Check{
+	ID:       "language/stale-term",
+	Severity: Warning,
+	Summary:  "报告年度已不再现行的提法（给出现行提法），或报告年度时尚未出现的提法",
+	Doc: `提法有时效：2023年度及以后的报告仍以“党的十九大精神”为指导、2020年以后仍写“七五”普法、仍引用《法治政府建设实施纲要（2015—2020年）》，都是沿用旧稿的痕迹；反过来，2023年度报告提到2024年7月才召开的二十届三中全会，则是年份写错。每个提法的起止年度写在 rules.toml 的 [[stale_terms]] 中（stale_from：从哪一报告年度起过时；current_from：从哪一年度起才可能出现），except 列出合理的历史性提及（如“十九大以来”）。同一提法在一份报告中只报告一次。
+报告写明成文日期时，也按日期判断（stale_date、current_date）：成文时新提法已经出现，旧提法就过时了；成文时尚未发生的事不可能写进报告。
+引号写法不同（“七五”、"七五"、「七五」、七五）、全角半角括号和连接号不同，都按同一提法查找（rules.toml [term_matching]）；少写或调换了其中的词（如“全面依法治国新思想新战略”），按 words 查找。`,
+	Bad:  "2023年，某县坚持以党的十九大精神为指导，深入实施“七五”普法规划。",
+	Good: "2023年，某县坚持以党的二十大精神为指导，深入实施“八五”普法规划。",
+	Run:  runStaleTerm,
+}
+
+// staleMatcher finds the stale terms of a rule set in a folded view of each line: the
+// characters of [term_matching] ignore dropped and those of fold replaced, so that the ways of
+// quoting and bracketing a term are one term. Offsets are mapped back to the line as written.
+type staleMatcher struct {
+	fold    map[rune]rune // a character → what it is matched as; -1: dropped
+	m       *textscan.Matcher
+	term    []int // matcher id → index in StaleTerms
+	word    []int // matcher id → index in the term's Words; -1 for a whole variant
+	except  [][]string
+	hasFold [256]bool // lead bytes of the characters in fold
+}
+
+func compileStale(rs *rules.Set) *staleMatcher {
+	if len(rs.StaleTerms) == 0 {
+		return nil
+	}
+	sm := &staleMatcher{fold: map[rune]rune{}}
+	for _, r := range rs.TermMatching.Ignore {
+		sm.fold[r] = -1
+	}
+	for _, f := range rs.TermMatching.Fold {
+		rs := []rune(f)
+		sm.fold[rs[0]] = rs[1]
+	}
+	for r := range sm.fold {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		sm.hasFold[b[0]] = true
+	}
+	var phrases []string
+	add := func(term, word int, text string) {
+		if f := sm.apply(text); f != "" {
+			phrases = append(phrases, f)
+			sm.term = append(sm.term, term)
+			sm.word = append(sm.word, word)
+		}
+	}
+	for i, t := range rs.StaleTerms {
+		vs := t.Variants
+		if len(vs) == 0 {
+			vs = []string{t.Term}
+		}
+		for _, v := range vs {
+			add(i, -1, v)
+		}
+		for w, v := range t.Words {
+			add(i, w, v)
+		}
+		var ex []string
+		for _, e := range t.Except {
+			ex = append(ex, sm.apply(e))
+		}
+		sm.except = append(sm.except, ex)
+	}
+	sm.m = textscan.NewMatcher(phrases)
+	return sm
+}
+
+// apply folds a phrase of the rule set.
+func (sm *staleMatcher) apply(s string) string {
+	f, _, _ := sm.view(s, nil)
+	return f
+}
+
+// view folds a line. offs maps each byte of the folded text (and its end) to the byte of s it
+// came from; when nothing changed (changed is false) the folded text is s itself and offs is
+// not filled. offs is the caller's buffer, returned for reuse.
+func (sm *staleMatcher) view(s string, offs []int) (folded string, _ []int, changed bool) {
+	first := -1
+	for i := 0; i < len(s); i++ {
+		if sm.hasFold[s[i]] {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); sm.fold[r] != 0 {
+				first = i
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return s, offs, false
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:first])
+	offs = offs[:0]
+	for i := 0; i < first; i++ {
+		offs = append(offs, i)
+	}
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		to, ok := sm.fold[r]
+		switch {
+		case !ok:
+			b.WriteString(s[i : i+size])
+			for k := 0; k < size; k++ {
+				offs = append(offs, i+k)
+			}
+		case to >= 0:
+			n := b.Len()
+			b.WriteRune(to)
+			for k := n; k < b.Len(); k++ {
+				offs = append(offs, i)
+			}
+		}
+		i += size
+	}
+	offs = append(offs, len(s))
+	return b.String(), offs, true
+}
+
+// staleHit is a stale term found on a line: its byte range in the line as written.
+type staleHit struct{ term, start, end int }
+
+// find returns the stale terms on a line, whole variants and runs of words, at most one per
+// term, outside the term's exceptions.
+func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, offs []int) ([]staleHit, []textscan.Match, []int) {
+	folded, offs, changed := sm.view(text, offs)
+	buf = sm.m.FindAll(buf[:0], folded)
+	if len(buf) == 0 {
+		return nil, buf, offs
+	}
+	var hits []staleHit
+	seen := map[int]bool{}
+	report := func(term, start, end int) {
+		if seen[term] || excepted(folded, start, end, sm.except[term]) {
+			return
+		}
+		seen[term] = true
+		if changed {
+			start, end = sm.span(text, offs[start], offs[end])
+		}
+		hits = append(hits, staleHit{term, start, end})
+	}
+	words := false
+	for _, m := range buf {
+		if sm.word[m.ID] < 0 {
+			report(sm.term[m.ID], m.Start, m.End)
+		} else {
+			words = true
+		}
+	}
+	if words {
+		sort.SliceStable(buf, func(i, j int) bool { return buf[i].Start < buf[j].Start })
+		for i, m := range buf {
+			if t := sm.term[m.ID]; sm.word[m.ID] == 0 && !seen[t] {
+				if end, ok := sm.wordRun(&rs.StaleTerms[t], folded, buf[i:]); ok {
+					report(t, m.Start, end)
+				}
+			}
+		}
+	}
+	return hits, buf, offs
+}
+
+// span is the range of a term in the line as written, from the range its folded match maps
+// to: marks dropped at its end are left out, and a term with a dropped mark inside (七五”普法)
+// takes in the marks just before it (“七五”普法).
+func (sm *staleMatcher) span(s string, start, end int) (int, int) {
+	dropped := func(r rune) bool { return sm.fold[r] == -1 }
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !dropped(r) {
+			break
+		}
+		end -= size
+	}
+	if strings.IndexFunc(s[start:end], dropped) < 0 {
+		return start, end
+	}
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !dropped(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end
+}
+
+// wordRun reads the words of a term from its first word (ms[0]) on: each next word of the
+// same term must start within MaxGap characters of the end of the one before, with no end of
+// sentence between, not repeat a word, and keep the listed order if the term is Ordered. It
+// returns the end of the run and whether it holds MinWords words.
+func (sm *staleMatcher) wordRun(t *rules.StaleTerm, text string, ms []textscan.Match) (int, bool) {
+	term := sm.term[ms[0].ID]
+	used := map[int]bool{0: true}
+	last, end, n := 0, ms[0].End, 1
+	for _, m := range ms[1:] {
+		if sm.term[m.ID] != term || sm.word[m.ID] < 0 || m.Start < end {
+			continue
+		}
+		gap := text[end:m.Start]
+		if utf8.RuneCountInString(gap) > t.MaxGap {
+			break
+		}
+		if strings.ContainsAny(gap, "。；！？;!?") {
+			break
+		}
+		w := sm.word[m.ID]
+		if used[w] || t.Ordered && w < last {
+			continue
+		}
+		used[w], last, end = true, w, m.End
+		n++
+	}
+	return end, n >= t.MinWords
+}
+
+func runStaleTerm(p *Pass) {
+	d, rs, sm := p.Doc, p.Rules, p.m.stale
+	if d.Year == 0 || sm == nil {
+		return
+	}
+	// The 成文日期 decides too, when there is one and it fits the report year.
+	dated := d.DateLine > 0
+	if e, l := rs.Date.Earliest, rs.Date.Latest; dated && (!e.IsZero() && d.Date.Before(Date{d.Year, e.Month, e.Day}) ||
+		!l.IsZero() && (Date{d.Year + 1, l.Month, l.Day}).Before(d.Date)) {
+		dated = false
+	}
+	day := func(x rules.Day) Date { return Date{x.Year, x.Month, x.Day} }
+	type hit struct {
+		line, col, endCol int
+		text              string
+		early, byDate     bool
+		lines             []lineCol
+	}
+	hits := map[int]*hit{}
+	var order []int
+	var buf []textscan.Match
+	var offs []int
+	var found []staleHit
+	d.TextLines(func(n int, l *Line) bool {
+		found, buf, offs = sm.find(rs, l.Text, buf, offs)
+		for _, f := range found {
+			t := &rs.StaleTerms[f.term]
+			stale := t.StaleFrom > 0 && d.Year >= t.StaleFrom
+			staleByDate := !stale && dated && !t.StaleDate.IsZero() && !d.Date.Before(day(t.StaleDate))
+			early, earlyByDate := t.CurrentFrom > 0 && d.Year < t.CurrentFrom, false
+			if dated && !t.CurrentDate.IsZero() {
+				early = d.Date.Before(day(t.CurrentDate))
+				earlyByDate = early
+			}
+			if !stale && !staleByDate && !early {
+				continue
+			}
+			col := runeCol(l.Text, f.start)
+			if h := hits[f.term]; h != nil {
+				if h.lines[len(h.lines)-1].line != n {
+					h.lines = append(h.lines, lineCol{n, col})
+				}
+				continue
+			}
+			hits[f.term] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[f.start:f.end]), text: d.quote(n, f.start, f.end),
+				early: early, byDate: earlyByDate || staleByDate, lines: []lineCol{{n, col}}}
+			order = append(order, f.term)
+		}
+		return true
+	})
+	written := fmt.Sprintf("成文于%d年%d月%d日的报告", d.Date.Year, d.Date.Month, d.Date.Day)
+	for _, id := range order {
+		h, t := hits[id], &rs.StaleTerms[id]
+		in := fmt.Sprintf("%d年度报告", d.Year)
+		if h.byDate {
+			in = written
+		}
+		var msg string
+		if h.early {
+			msg = fmt.Sprintf("“%s”不可能出现在%s中", h.text, in)
+		} else {
+			msg = fmt.Sprintf("“%s”在%s中已不是现行提法", h.text, in)
+			if t.Current != "" {
+				msg += fmt.Sprintf("，应为“%s”", t.Current)
+			}
+		}
+		if t.Note != "" {
+			msg += "（" + t.Note + "）"
+		}
+		if len(h.lines) > 1 {
+			msg += fmt.Sprintf("；%s都有", d.listLines(h.lines))
+		}
+		p.Report(Diagnostic{Line: h.line, Column: h.col, EndColumn: h.endCol, Message: msg, Suggestion: t.Current})
+	}
+}

@@ -1,0 +1,128 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	fzlint "github.com/fzlint/fzlint"
+	"github.com/fzlint/fzlint/rules"
+)
+
+func defaultStale(tb testing.TB) (*rules.Set, *staleMatcher) {
+	tb.Helper()
+	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rs, compileStale(rs)
+}
+
+// referenceView folds a line the obvious way, a character at a time with no shortcut.
+func referenceView(sm *staleMatcher, s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch to, ok := sm.fold[r]; {
+		case !ok:
+			b.WriteRune(r)
+		case to >= 0:
+			b.WriteRune(to)
+		}
+	}
+	return b.String()
+}
+
+// checkView holds the folded view to the reference, and its offsets to the line: increasing,
+// inside it, and pointing at the character each folded byte came from.
+func checkView(t *testing.T, sm *staleMatcher, s string) {
+	folded, offs, changed := sm.view(s, nil)
+	if !utf8.ValidString(s) {
+		return
+	}
+	if want := referenceView(sm, s); folded != want {
+		t.Fatalf("view(%q) = %q, want %q", s, folded, want)
+	}
+	if !changed {
+		if folded != s {
+			t.Fatalf("view(%q) changed the text but said it did not", s)
+		}
+		return
+	}
+	if len(offs) != len(folded)+1 || offs[len(folded)] != len(s) {
+		t.Fatalf("view(%q): %d offsets for %d bytes", s, len(offs), len(folded))
+	}
+	for i := 0; i < len(folded); i++ {
+		if offs[i] < 0 || offs[i] >= len(s) || i > 0 && offs[i] < offs[i-1] {
+			t.Fatalf("view(%q): offset %d of byte %d out of order", s, offs[i], i)
+		}
+		if folded[i] == s[offs[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[offs[i]:])
+		if _, folds := sm.fold[r]; !folds {
+			t.Fatalf("view(%q): byte %d maps to %q, which is not folded", s, i, r)
+		}
+	}
+}
+
+func TestStaleView(t *testing.T) {
+	_, sm := defaultStale(t)
+	for _, s := range []string{
+		"", "七五普法", "深入实施“七五”普法规划。", `落实"七五"普法`, "「七五」普法", "纲要（2015—2020年）",
+		"纲要(2015-2020年)", "“", "”“”", "abc", "《行政执法监督条例》", "全面依法治国新思想新战略",
+	} {
+		checkView(t, sm, s)
+	}
+	if got := sm.apply("“七五”普法"); got != "七五普法" {
+		t.Errorf("apply: %q", got)
+	}
+}
+
+// TestStaleSpan: a term is reported as written, with the quotation marks that belong to it.
+func TestStaleSpan(t *testing.T) {
+	rs, sm := defaultStale(t)
+	for _, tc := range []struct{ line, want string }{
+		{"深入实施“七五”普法规划。", "“七五”普法"},
+		{`落实"七五"普法责任制`, `"七五"普法`},
+		{"推进七五普法进社区", "七五普法"},
+		{"学习“全面依法治国新理念新思想新战略”。", "全面依法治国新理念新思想新战略"},
+		{"学习全面依法治国的新思想、新理念、新战略。", "全面依法治国的新思想、新理念、新战略"},
+	} {
+		hits, _, _ := sm.find(rs, tc.line, nil, nil)
+		if len(hits) != 1 {
+			t.Errorf("%q: %d hits, want 1", tc.line, len(hits))
+			continue
+		}
+		if got := tc.line[hits[0].start:hits[0].end]; got != tc.want {
+			t.Errorf("%q: found %q, want %q", tc.line, got, tc.want)
+		}
+	}
+	for _, line := range []string{
+		"全面依法治国是一场深刻革命，要有新思想。", // one word after the first is not the term
+		"新理念新思想新战略",            // the first word is required
+		"全面依法治国。新理念新思想新战略",     // not across a sentence end
+		`认真总结"七五"普法圆满收官的经验`,    // the exception, quoted another way
+		"全面依法治国新理念新理念",         // a word counts once
+	} {
+		if hits, _, _ := sm.find(rs, line, nil, nil); len(hits) > 0 {
+			t.Errorf("%q: found %q, want nothing", line, line[hits[0].start:hits[0].end])
+		}
+	}
+}
+
+// FuzzStaleFind: any line folds like the reference, and every term found lies inside it.
+func FuzzStaleFind(f *testing.F) {
+	for _, s := range []string{"深入实施“七五”普法规划。", "全面依法治国的新思想、新理念、新战略", "「」（—）", "纲要（2021—2025年）》圆满收官"} {
+		f.Add(s)
+	}
+	rs, sm := defaultStale(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkView(t, sm, s)
+		hits, _, _ := sm.find(rs, s, nil, nil)
+		for _, h := range hits {
+			if h.start < 0 || h.end > len(s) || h.start >= h.end {
+				t.Fatalf("%q: hit [%d,%d) outside the line", s, h.start, h.end)
+			}
+		}
+	})
+}
