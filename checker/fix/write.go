@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/tempfile"
 )
 
 // Refused is the error of a file that WriteFile would not replace, with the reason in Chinese;
@@ -49,14 +50,14 @@ func WriteFile(path string, data, read []byte) (err error) {
 		return &Refused{"文件是只读的（没有写权限），未修改"}
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".fzlint-*")
+	tmp, err := tempfile.Create(dir, "."+filepath.Base(path)+".fzlint-*")
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			tempfile.Remove(tmp.Name())
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
@@ -79,7 +80,7 @@ func WriteFile(path string, data, read []byte) (err error) {
 	if err = unchanged(path, info, read); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = tempfile.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
 	// Make the rename itself durable; a directory that cannot be synced is not an error.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/tempfile"
 	"github.com/fzlint/fzlint/render/annotate"
 )
 
@@ -82,14 +83,14 @@ func sameFile(a, b string) bool {
 // existing file is either kept whole or replaced whole.
 func writeAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".fzlint-*")
+	tmp, err := tempfile.Create(dir, "."+filepath.Base(path)+".fzlint-*")
 	if err != nil {
 		return err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			tempfile.Remove(tmp.Name())
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
@@ -104,7 +105,7 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tempfile.Rename(tmp.Name(), path)
 }
 
 // annotateReport prints what --annotate wrote, as results arrive.

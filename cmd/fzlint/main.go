@@ -9,11 +9,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"syscall"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/fzlint/fzlint/internal/suggest"
+	"github.com/fzlint/fzlint/internal/tempfile"
 )
 
 // Exit statuses (SPEC §4).
@@ -37,7 +40,27 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(256 << 20)
 	}
+	onInterrupt()
 	os.Exit(profiled(os.Getenv("FZLINT_CPUPROFILE"), func() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }))
+}
+
+// onInterrupt makes Ctrl-C and SIGTERM end the run without leaving a temporary file behind:
+// the files being written for --fix, --report and --annotate are removed (a file already
+// renamed into place is whole), and the exit status is 128 plus the signal's number, as shells
+// report it.
+func onInterrupt() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		tempfile.RemoveAll()
+		fmt.Fprintln(os.Stderr, "\nfzlint: 已中断")
+		code := 130
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
 }
 
 // profiled runs f, writing a CPU profile of it to path when path is set (for developers:

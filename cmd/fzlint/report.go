@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/internal/tempfile"
 	"github.com/fzlint/fzlint/render"
 )
 
@@ -29,7 +30,7 @@ func openReport(path string) (*reportFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := tempfile.Create(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -40,7 +41,7 @@ func openReport(path string) (*reportFile, error) {
 	ren, err := render.NewSummary(kind, tmp, render.Options{Version: version})
 	if err != nil {
 		tmp.Close()
-		os.Remove(tmp.Name())
+		tempfile.Remove(tmp.Name())
 		return nil, err
 	}
 	return &reportFile{ren: ren, path: path, tmp: tmp}, nil
@@ -63,10 +64,10 @@ func (r *reportFile) Close(s render.Summary) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(r.tmp.Name(), r.path)
+		err = tempfile.Rename(r.tmp.Name(), r.path)
 	}
 	if err != nil {
-		os.Remove(r.tmp.Name())
+		tempfile.Remove(r.tmp.Name())
 		r.tmp = nil
 		return fmt.Errorf("report %s: %w", r.path, err)
 	}
@@ -79,6 +80,6 @@ func (r *reportFile) Close(s render.Summary) error {
 func (r *reportFile) discard() {
 	if r != nil && r.tmp != nil {
 		r.tmp.Close()
-		os.Remove(r.tmp.Name())
+		tempfile.Remove(r.tmp.Name())
 	}
 }
