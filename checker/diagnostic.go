@@ -75,6 +75,8 @@ type Report struct {
 	PartNames map[string]string
 	// Optional holds the ids of the parts a report may leave out (not required).
 	Optional map[string]bool
+	// Score is the supervisor's scorecard, computed when Options.Scorecard asks for it.
+	Score *Scorecard
 }
 
 // Result is the outcome for one file: a report and its diagnostics, or an error that kept the

@@ -86,7 +86,8 @@ type Document struct {
 	// numbers caches the quantities of every sentence for the consistency checks.
 	numbers []sentenceNumbers
 	// batch holds the cross-file stage's findings (Options.Batch).
-	batch []Diagnostic
+	batch     []Diagnostic
+	scorecard bool
 }
 
 // Date is a calendar date as written in the document.
@@ -150,11 +151,13 @@ type Options struct {
 	// Batch holds the findings of the cross-file stage for this document (CrossFileFindings),
 	// added to the per-file checks' findings.
 	Batch []Diagnostic
+	// Scorecard asks for Report.Score (the supervisor's summary shows it).
+	Scorecard bool
 }
 
 // NewDocument builds the model of a decoded text with a rule set.
 func NewDocument(name string, lines []string, encoding string, c *Compiled, opt Options) *Document {
-	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines)), batch: opt.Batch}
+	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines)), batch: opt.Batch, scorecard: opt.Scorecard}
 	rs, m := c.Set, c.m
 	size := 0
 	for _, text := range lines {

@@ -251,6 +251,9 @@ func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
 // position, then rule.
 func (l *Linter) CheckDocument(doc *Document) Result {
 	res := Result{Path: doc.Name, Report: doc.report(l.rules.Set), Source: doc.sourceLines()}
+	if doc.scorecard {
+		res.Report.Score = doc.score(l.rules)
+	}
 	for _, ch := range l.checks {
 		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes}
 		ch.Run(p)

@@ -26,7 +26,7 @@ func seedResults(t testing.TB) []checker.Result {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, l.CheckBytes(filepath.ToSlash(filepath.Join("testdata", "seeds", filepath.Base(p))), data, checker.Options{}))
+		out = append(out, l.CheckBytes(filepath.ToSlash(filepath.Join("testdata", "seeds", filepath.Base(p))), data, checker.Options{Scorecard: true}))
 	}
 	return out
 }

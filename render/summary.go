@@ -112,7 +112,61 @@ func (c *summaryColumns) header() []string {
 	for _, p := range c.parts {
 		h = append(h, p.name)
 	}
+	h = append(h, scoreHeader...)
 	return append(h, "错误", "警告", "提示", "无法读取或跳过")
+}
+
+// scoreHeader names the scorecard's columns, after the parts (README, "The scorecard"):
+// the 成文日期 and whether it meets the deadline, whether the deficiencies part gives causes,
+// the duties covered, the figures stated, and the findings on consistency, language and copies.
+var scoreHeader = []string{"成文日期", "按时报送", "分析原因", "职责覆盖", "数据", "一致性问题", "表述问题", "雷同段落"}
+
+// Indexes of the scorecard's columns, counted from the first.
+const (
+	scoreDate = iota
+	scoreOnTime
+	scoreCauses
+	scoreDuties
+)
+
+// scoreCells returns a file's scorecard cells: marks and strings, counts as ints; empty when
+// the file has no scorecard (it could not be read, or no summary asked for one).
+func scoreCells(r *checker.Result) []any {
+	cells := make([]any, len(scoreHeader))
+	for i := range cells {
+		cells[i] = ""
+	}
+	if r.Report == nil || r.Report.Score == nil {
+		return cells
+	}
+	sc := r.Report.Score
+	late := false
+	for _, d := range r.Diagnostics {
+		if d.Rule == "structure/deadline" {
+			late = true
+		}
+	}
+	cells[scoreDate] = sc.Date
+	switch {
+	case late:
+		cells[scoreOnTime] = markMissing
+	case sc.Date != "":
+		cells[scoreOnTime] = markPresent
+	default:
+		cells[scoreOnTime] = markNone // a published copy without its date line
+	}
+	switch sc.Causes {
+	case 1:
+		cells[scoreCauses] = markPresent
+	case 0:
+		cells[scoreCauses] = markMissing
+	}
+	if sc.DutiesOf > 0 {
+		cells[scoreDuties] = fmt.Sprintf("%d/%d", sc.Duties, sc.DutiesOf)
+	}
+	cons, lang, copied := r.Tally()
+	cells[scoreDuties+1], cells[scoreDuties+2], cells[scoreDuties+3], cells[scoreDuties+4] = sc.Statistics, cons, lang, copied
+	return cells
 }
 
 // Indexes of the columns around the parts.
@@ -128,7 +182,7 @@ const (
 // a unit name found in the text may share the memory of the whole document, which a row kept
 // until the end of the run must not hold.
 func (c *summaryColumns) cells(r *checker.Result) []any {
-	row := make([]any, 0, colFirstPart+len(c.parts)+4)
+	row := make([]any, 0, colFirstPart+len(c.parts)+len(scoreHeader)+4)
 	var unit, kind, year any = "", "", ""
 	if rep := r.Report; rep != nil {
 		unit, kind = strings.Clone(rep.Unit), profileLabel[rep.Profile]
@@ -140,6 +194,7 @@ func (c *summaryColumns) cells(r *checker.Result) []any {
 	for _, p := range c.parts {
 		row = append(row, partMark(r.Report, p.id))
 	}
+	row = append(row, scoreCells(r)...)
 	e, w, i := r.Count()
 	reason := ""
 	if r.Err != nil {
@@ -232,9 +287,9 @@ func (s *summary) Close(sum Summary) error {
 // skippedCells is the row of a file a directory walk left out: its path, and in the last
 // column "跳过：" and the reason.
 func (c *summaryColumns) skippedCells(k checker.Skip) []any {
-	row := make([]any, 0, colFirstPart+len(c.parts)+4)
+	row := make([]any, 0, colFirstPart+len(c.parts)+len(scoreHeader)+4)
 	row = append(row, k.Path, "", "", "")
-	for range c.parts {
+	for range len(c.parts) + len(scoreHeader) {
 		row = append(row, "")
 	}
 	return append(row, "", "", "", "跳过："+k.Reason)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -80,6 +81,20 @@ func checkTable(t *testing.T, rows [][]string, results []checker.Result) {
 		if row[colUnit] != r.Report.Unit || row[colYear] != fmt.Sprint(r.Report.Year) || row[colKind] != profileLabel[r.Report.Profile] {
 			t.Errorf("%s: unit/year/kind %q", r.Path, row[colUnit:colFirstPart])
 		}
+		// The scorecard, as reviewed on the seeds: 003 alone has its 成文日期 (on time); 004
+		// ends with 专此报告 but has none; only 004 analyses causes; 000 and 004 have no duties
+		// part.
+		score := row[colFirstPart+len(rep.PartIDs) : colFirstPart+len(rep.PartIDs)+len(scoreHeader)]
+		wantScore := map[string][]string{
+			"000": {"", "—", "✗", ""}, "001": {"", "—", "✗", "1/6"}, "002": {"", "—", "✗", "4/6"},
+			"003": {"2025-02-05", "✓", "✗", "4/6"}, "004": {"", "✗", "✓", ""},
+		}[filepath.Base(r.Path)[:3]]
+		if !slices.Equal(score[:4], wantScore) {
+			t.Errorf("%s: scorecard %q, want %q", r.Path, score[:4], wantScore)
+		}
+		if score[4] == "" || score[4] == "0" {
+			t.Errorf("%s: no figures counted: %q", r.Path, score[4])
+		}
 		want := wantMarks(r.Path)
 		for j, id := range rep.PartIDs {
 			if got := row[colFirstPart+j]; got != want[id] {
@@ -122,7 +137,8 @@ func TestXLSXSummary(t *testing.T) {
 	}
 
 	// The header row is frozen and both sheets have a filter over all their rows.
-	for sheet, last := range map[string]string{"汇总": fmt.Sprintf("M%d", len(results)+1), "问题明细": fmt.Sprintf("F%d", n+1)} {
+	lastCol, _ := excelize.ColumnNumberToName(len(rows[0]))
+	for sheet, last := range map[string]string{"汇总": fmt.Sprintf("%s%d", lastCol, len(results)+1), "问题明细": fmt.Sprintf("F%d", n+1)} {
 		panes, err := f.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 			t.Errorf("%s: panes %+v (%v), want the first row frozen", sheet, panes, err)
@@ -148,9 +164,26 @@ func TestXLSXSummary(t *testing.T) {
 	if w < float64(2*len([]rune("盘州市人民政府"))) || w > maxColWidth {
 		t.Errorf("unit column width %v does not fit 盘州市人民政府", w)
 	}
-	w, _ = f.GetColWidth("汇总", "G")
-	if w < float64(2*len([]rune(rows[0][6]))) {
-		t.Errorf("duties column width %v does not fit its header", w)
+	// The part columns are narrow under a wrapped header, and the sheet prints on A4
+	// landscape, fit to the page width, with the header on every page.
+	style, _ := f.GetCellStyle("汇总", "G1")
+	if st, err := f.GetStyle(style); err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("the header does not wrap: %+v %v", st, err)
+	}
+	xml := sheetXML(t, data, "汇总", f)
+	for _, want := range []string{`orientation="landscape"`, `paperSize="9"`, `scale="`} {
+		if !strings.Contains(xml, want) {
+			t.Errorf("汇总 does not print as it should: no %s", want)
+		}
+	}
+	titles := false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == "汇总" && strings.Contains(dn.RefersTo, "$1") {
+			titles = true
+		}
+	}
+	if !titles {
+		t.Error("the header row is not repeated on printed pages")
 	}
 }
 

@@ -13,11 +13,11 @@ import (
 // The .xlsx summary: sheet "汇总" has one row per file (the table of summaryColumns), sheet
 // "问题明细" one row per finding. Both have a frozen header row and an autofilter.
 //
-// Rows go through excelize's StreamWriter, which spills to a temporary file past 16 MB, so
-// thousands of files fit. A stream writer needs its column widths before its first row: the
-// findings sheet is written as results come, with widths chosen up front (the first file's
-// path; rule ids are known; the message column is wide), while the summary sheet's rows, a
-// few short values per file, are kept until Close and written with widths that fit them.
+// Rows go through excelize's StreamWriters, which spill to a temporary file past 16 MB, so
+// thousands of files fit and no row is kept. A stream writer needs its column widths before
+// its first row: both sheets are written as results come, with widths chosen up front (the
+// summary's path and unit columns wrap; the findings sheet sizes its file column from the
+// first file's path; rule ids are known; the message column is wide).
 const (
 	sheetSummary  = "汇总"
 	sheetFindings = "问题明细"
@@ -37,7 +37,9 @@ type xlsxSummary struct {
 	w    io.Writer
 	f    *excelize.File
 	cols *summaryColumns
-	rows [][]any // the summary sheet, written at Close
+
+	sheet      *excelize.StreamWriter // the summary sheet
+	summaryRow int                    // last row written to it
 
 	details       *excelize.StreamWriter // the findings sheet
 	detailRow     int                    // last row written to it
@@ -46,7 +48,7 @@ type xlsxSummary struct {
 }
 
 type xlsxStyles struct {
-	header, present, missing, center int
+	header, present, missing, center, wrap int
 }
 
 func newXLSXSummary(w io.Writer) *xlsxSummary {
@@ -74,12 +76,92 @@ func (x *xlsxSummary) begin(cols *summaryColumns) error {
 	x.styles = xlsxStyles{
 		header: newStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-			Alignment: &excelize.Alignment{Vertical: "center"}}),
+			Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true}}),
 		present: newStyle(&excelize.Style{Font: &excelize.Font{Color: "2E7D32"}, Alignment: center}),
 		missing: newStyle(&excelize.Style{Font: &excelize.Font{Color: "C62828", Bold: true}, Alignment: center}),
 		center:  newStyle(&excelize.Style{Alignment: center}),
+		wrap:    newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return x.startSummary()
+}
+
+// Widths of the summary sheet's columns, set before its first row (a stream writer needs them
+// then), so that no row is kept until the end: the path and unit wrap, the part and score
+// columns are narrow under a wrapped header, and the sheet prints on A4 landscape, fit to the
+// page width, with the header repeated on every page.
+const (
+	pathColWidth = 36
+	unitColWidth = 22
+	markColWidth = 9
+	dateColWidth = 11
+)
+
+func (x *xlsxSummary) startSummary() error {
+	header := x.cols.header()
+	widths := make([]float64, len(header))
+	total := 0.0
+	for i := range header {
+		w := float64(markColWidth)
+		switch {
+		case i == colFile:
+			w = pathColWidth
+		case i == colUnit:
+			w = unitColWidth
+		case i == colFirstPart+len(x.cols.parts)+scoreDate:
+			w = dateColWidth
+		case i == len(header)-1:
+			w = maxColWidth / 2
+		}
+		widths[i], total = w, total+w
+	}
+	// Set before the stream starts: it writes the page setup with its first row.
+	if err := x.printLayout(sheetSummary, len(header), total); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(sheetSummary)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := freezeHeader(sw); err != nil {
+		return err
+	}
+	// The part names are long: the header row is tall enough for them wrapped.
+	if err := sw.SetRow("A1", x.headerCells(header), excelize.RowOpts{Height: 64}); err != nil {
+		return err
+	}
+	x.sheet, x.summaryRow = sw, 1
+	return nil
+}
+
+// pageWidth is what fits across A4 landscape within the margins, in column width units at
+// 100 % (measured: LibreOffice prints about 115 units across it).
+const pageWidth = 110.0
+
+// printLayout makes a sheet print legibly: A4 landscape, scaled so that its columns (total
+// width) fit the page width (as many pages down as needed), the header row repeated on every
+// page. The scale is computed, not "fit to page": excelize's stream writer cannot write the
+// sheet property that asks for fitting.
+func (x *xlsxSummary) printLayout(sheet string, cols int, total float64) error {
+	landscape, a4 := "landscape", 9
+	scale := uint(min(100, max(30, int(100*pageWidth/total))))
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4,
+		AdjustTo: &scale}); err != nil {
+		return err
+	}
+	margin := 0.4
+	if err := x.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin}); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(cols)
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$1", sheet, last), Scope: sheet})
 }
 
 // startDetails opens the findings sheet at its first finding, when the first file's path is
@@ -107,7 +189,17 @@ func (x *xlsxSummary) startDetails(path string) error {
 }
 
 func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
-	x.rows = append(x.rows, cells)
+	if x.summaryRow < excelize.TotalRows {
+		styled := make([]any, len(cells))
+		for i, v := range cells {
+			styled[i] = x.styled(i, v)
+		}
+		x.summaryRow++
+		cell, _ := excelize.CoordinatesToCellName(1, x.summaryRow)
+		if err := x.sheet.SetRow(cell, styled); err != nil {
+			return err
+		}
+	}
 	for _, d := range r.Diagnostics {
 		if x.details == nil {
 			if err := x.startDetails(r.Path); err != nil {
@@ -154,41 +246,7 @@ func (x *xlsxSummary) end(Summary) error {
 }
 
 func (x *xlsxSummary) writeSummarySheet() error {
-	header := x.cols.header()
-	widths := make([]int, len(header))
-	for _, row := range x.rows {
-		for i, v := range row {
-			widths[i] = max(widths[i], textWidth(fmt.Sprint(v)))
-		}
-	}
-	sw, err := x.f.NewStreamWriter(sheetSummary)
-	if err != nil {
-		return err
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, colWidth(w, header[i], false)); err != nil {
-			return err
-		}
-	}
-	if err := freezeHeader(sw); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", x.headerCells(header)); err != nil {
-		return err
-	}
-	for n, row := range x.rows {
-		cells := make([]any, len(row))
-		for i, v := range row {
-			cells[i] = x.styled(i, v)
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, n+2)
-		if err := sw.SetRow(cell, cells); err != nil {
-			return err
-		}
-	}
-	rows := len(x.rows) + 1
-	x.rows = nil
-	return finishSheet(x.f, sw, sheetSummary, len(header), rows)
+	return finishSheet(x.f, x.sheet, sheetSummary, len(x.cols.header()), x.summaryRow)
 }
 
 // styled gives the part marks their colour and centres the short columns.
@@ -205,8 +263,18 @@ func (x *xlsxSummary) styled(col int, v any) any {
 			return excelize.Cell{StyleID: x.styles.missing, Value: v}
 		}
 		return excelize.Cell{StyleID: x.styles.center, Value: v}
+	case col >= colFirstPart+nParts && col < colFirstPart+nParts+len(scoreHeader) && col != colFirstPart+nParts+scoreDate:
+		switch v {
+		case markPresent:
+			return excelize.Cell{StyleID: x.styles.present, Value: v}
+		case markMissing:
+			return excelize.Cell{StyleID: x.styles.missing, Value: v}
+		}
+		return excelize.Cell{StyleID: x.styles.center, Value: v}
 	case col == colYear || col == colKind:
 		return excelize.Cell{StyleID: x.styles.center, Value: v}
+	case col == colFile || col == colUnit:
+		return excelize.Cell{StyleID: x.styles.wrap, Value: v}
 	}
 	return v
 }

@@ -47,7 +47,7 @@ func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err erro
 	if f.writeBaseline != "" && (f.baseline != "" || f.diff) {
 		return nil, nil, errors.New("--write-baseline cannot be used with --baseline or --diff")
 	}
-	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile}, fix: f.fix, diff: f.diff, annotate: f.annotate, output: f.output}
+	c = &fileChecker{opt: checker.Options{Year: f.year, Profile: f.profile, Scorecard: f.report != ""}, fix: f.fix, diff: f.diff, annotate: f.annotate, output: f.output}
 	if f.baseline != "" {
 		if c.baseline, err = baseline.Load(f.baseline); err != nil {
 			return nil, nil, err
