@@ -108,6 +108,8 @@ func Read(name string, data []byte) (*Text, error) {
 		return DecodeHTML(data)
 	case KindPDF:
 		return DecodePDF(data)
+	case KindODT:
+		return DecodeODT(data)
 	}
 	return nil, &Unreadable{unsupportedReason(name)}
 }

@@ -1,0 +1,383 @@
+package input
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// The .odt reader (OpenDocument text, what LibreOffice writes): one line per paragraph and
+// heading of content.xml (table cells included), with the label its list numbering shows
+// (text:list nesting gives the level, text:list-style the format, prefix and suffix; headings
+// may be numbered by the outline style), as the .docx reader does for Word's numbering. As
+// for .docx, a line is a paragraph, so positions are paragraph and column.
+
+// DecodeODT reads an OpenDocument text file.
+func DecodeODT(data []byte) (*Text, error) {
+	parts, err := zipParts("odt", data)
+	if err != nil {
+		return nil, err
+	}
+	content, err := readPartOf("odt", parts, "content.xml")
+	if err != nil {
+		return nil, err
+	}
+	if content == nil {
+		return nil, &Unreadable{"不是有效的 .odt 文件：缺少正文 content.xml"}
+	}
+	styles, err := readPartOf("odt", parts, "styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	ls := odtListStyles{}
+	if styles != nil {
+		if err := ls.read(styles); err != nil {
+			return nil, &Unreadable{"styles.xml 已损坏：" + err.Error()}
+		}
+	}
+	if err := ls.read(content); err != nil {
+		return nil, &Unreadable{"content.xml 已损坏：" + err.Error()}
+	}
+	lines, err := odtParagraphs(content, ls)
+	if err != nil {
+		return nil, &Unreadable{"content.xml 已损坏：" + err.Error()}
+	}
+	if blank(strings.Join(lines, "")) {
+		return nil, &Unreadable{"文件为空：.odt 中没有文字"}
+	}
+	eol := ""
+	if len(lines) > 1 {
+		eol = "\n"
+	}
+	return &Text{Lines: lines, Encoding: UTF8, EOL: eol}, nil
+}
+
+// zipParts opens a zip container (.odt, .ofd) within the limits every container reader keeps.
+func zipParts(format string, data []byte) (map[string]*zip.File, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, &Unreadable{fmt.Sprintf("不是有效的 .%s 文件（ZIP 压缩包已损坏）：%v", format, err)}
+	}
+	if err := checkEntries(format, len(zr.File)); err != nil {
+		return nil, err
+	}
+	var total uint64
+	parts := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if err := checkExpanded(format, total); err != nil {
+		return nil, err
+	}
+	return parts, nil
+}
+
+// odtLevel is one level of a list style: how its number is written.
+type odtLevel struct {
+	format, prefix, suffix string
+	template               string // loext:num-list-format, e.g. "%1%、" or "(%2%)"
+	start, display         int
+}
+
+// odtLevels are the levels 1–10 of a list style (index 0 unused).
+type odtLevels [11]odtLevel
+
+// odtListStyles holds the list styles by name, and the outline style under "".
+type odtListStyles map[string]*odtLevels
+
+// read adds the list styles (and the outline style) that data defines.
+func (ls odtListStyles) read(data []byte) error {
+	x := newXMLScanner(data)
+	var cur *odtLevels
+	depth := 0
+	for {
+		ok, err := x.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch x.kind {
+		case xmlStart:
+			if depth++; depth > maxDepth {
+				return fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
+			}
+			switch string(x.name) {
+			case "list-style":
+				cur = new(odtLevels)
+				ls[x.attr("name")] = cur
+			case "outline-style":
+				cur = new(odtLevels)
+				ls[""] = cur
+			case "list-level-style-number", "outline-level-style", "list-level-style-bullet", "list-level-style-image":
+				lvl := atoi(x.attr("level"))
+				if cur == nil || lvl < 1 || lvl > 10 {
+					continue
+				}
+				l := odtLevel{format: x.attr("num-format"), prefix: x.attr("num-prefix"), suffix: x.attr("num-suffix"),
+					template: x.attr("num-list-format"), start: 1, display: 1}
+				if string(x.name) == "list-level-style-bullet" || string(x.name) == "list-level-style-image" {
+					l = odtLevel{format: "bullet"}
+				}
+				if v := x.attr("start-value"); v != "" {
+					l.start = atoi(v)
+				}
+				if v := x.attr("display-levels"); v != "" {
+					l.display = atoi(v)
+				}
+				cur[lvl] = l
+			}
+		case xmlEnd:
+			depth--
+			if n := string(x.name); n == "list-style" || n == "outline-style" {
+				cur = nil
+			}
+		}
+	}
+}
+
+// odtFormats maps ODF's num-format values to the Word formats FormatOrdinal writes.
+var odtFormats = map[string]string{
+	"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+	"一, 二, 三, ...": "chineseCounting", "壹, 贰, 叁, ...": "chineseLegalSimplified", "壹, 貳, 參, ...": "ideographLegalTraditional",
+	"甲, 乙, 丙, ...": "ideographTraditional", "子, 丑, 寅, ...": "ideographZodiac",
+	"①, ②, ③, ...": "decimalEnclosedCircle", "１, ２, ３, ...": "decimalFullWidth", "": "none", "bullet": "bullet",
+}
+
+// label writes the number of a paragraph at level lvl (1-based) of a list style, from the
+// counters of every level.
+func (lv *odtLevels) label(lvl int, counters *[11]int) string {
+	l := lv[lvl]
+	if l.format == "bullet" {
+		return ""
+	}
+	num := func(k int) string {
+		f, ok := odtFormats[lv[k].format]
+		if !ok {
+			f = "decimal"
+		}
+		return FormatOrdinal(counters[k], f)
+	}
+	if l.template != "" {
+		var b strings.Builder
+		t := l.template
+		for {
+			i := strings.IndexByte(t, '%')
+			if i < 0 {
+				b.WriteString(t)
+				break
+			}
+			j := strings.IndexByte(t[i+1:], '%')
+			k, err := strconv.Atoi(t[i+1 : i+1+max(j, 0)])
+			if j < 0 || err != nil || k < 1 || k > lvl {
+				b.WriteString(t[:i+1])
+				t = t[i+1:]
+				continue
+			}
+			b.WriteString(t[:i])
+			b.WriteString(num(k))
+			t = t[i+2+j:]
+		}
+		return b.String()
+	}
+	if l.format == "" && l.prefix == "" && l.suffix == "" {
+		return ""
+	}
+	var parts []string
+	for k := max(1, lvl-max(l.display, 1)+1); k <= lvl; k++ {
+		if s := num(k); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return l.prefix + strings.Join(parts, ".") + l.suffix
+}
+
+// odtList is an open text:list: its style and level.
+type odtList struct {
+	style string
+	level int
+}
+
+// odtParagraphs walks content.xml and returns the text of its paragraphs and headings in
+// order, each with its list label.
+func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
+	x := newXMLScanner(data)
+	var (
+		lines    []string
+		paras    []*strings.Builder // open text:p / text:h (a frame's paragraphs nest)
+		lists    []odtList
+		counters = map[string]*[11]int{} // by list style; "" is the outline
+		numbered []bool                  // per open list-item: its number has been counted
+		starts   []int                   // per open list-item: its start-value, 0 for none
+		depth    int
+		skip     int // depth at which a skipped subtree began
+		body     bool
+		lastList string // the style of the last top-level list, for continue-numbering
+	)
+	counter := func(style string) *[11]int {
+		c := counters[style]
+		if c == nil {
+			c = new([11]int)
+			counters[style] = c
+		}
+		return c
+	}
+	for {
+		ok, err := x.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			if depth > 0 {
+				return nil, errors.New("XML 不完整")
+			}
+			return lines, nil
+		}
+		switch x.kind {
+		case xmlStart:
+			if depth++; depth > maxDepth {
+				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
+			}
+			name := string(x.name)
+			if skip > 0 {
+				continue
+			}
+			switch name {
+			case "text":
+				body = true // office:text
+			case "tracked-changes", "note-citation", "note-body", "annotation", "sequence-decls", "variable-decls", "user-field-decls", "table-of-content-source", "index-body-source":
+				skip = depth
+			case "list":
+				style := x.attr("style-name")
+				if style == "" && len(lists) > 0 {
+					style = lists[len(lists)-1].style
+				}
+				if len(lists) == 0 {
+					cont := x.attr("continue-numbering") == "true" || x.attr("continue-list") != ""
+					if !cont || style != lastList {
+						*counter(style) = [11]int{}
+					}
+					lastList = style
+				}
+				lists = append(lists, odtList{style: style, level: len(lists) + 1})
+			case "list-item", "list-header":
+				numbered = append(numbered, name == "list-header")
+				starts = append(starts, atoi(x.attr("start-value")))
+			case "p", "h":
+				if !body {
+					skip = depth
+					continue
+				}
+				b := &strings.Builder{}
+				paras = append(paras, b)
+				style, lvl := "", 0
+				if len(lists) > 0 && len(numbered) > 0 && !numbered[len(numbered)-1] {
+					numbered[len(numbered)-1] = true
+					style, lvl = lists[len(lists)-1].style, min(lists[len(lists)-1].level, 10)
+					if s := starts[len(starts)-1]; s > 0 {
+						counter(style)[lvl] = s - 1
+					}
+				} else if name == "h" && len(lists) == 0 {
+					if l := atoi(x.attr("outline-level")); l >= 1 && l <= 10 && ls[""] != nil && ls[""][l].format != "" {
+						lvl = l
+					}
+				}
+				if lvl > 0 {
+					lv := ls[style]
+					if lv == nil {
+						lv = &odtLevels{}
+						for k := range lv {
+							lv[k] = odtLevel{format: "1", suffix: ".", start: 1, display: 1}
+						}
+					}
+					c := counter(style)
+					if c[lvl] == 0 && lv[lvl].start > 1 {
+						c[lvl] = lv[lvl].start - 1
+					}
+					c[lvl]++
+					for k := lvl + 1; k < len(c); k++ {
+						c[k] = 0
+					}
+					for k := 1; k < lvl; k++ {
+						if c[k] == 0 {
+							c[k] = max(lv[k].start, 1)
+						}
+					}
+					b.WriteString(lv.label(lvl, c))
+				}
+			case "s":
+				if len(paras) > 0 {
+					n := atoi(x.attr("c"))
+					paras[len(paras)-1].WriteString(strings.Repeat(" ", min(max(n, 1), 1000)))
+				}
+			case "tab":
+				if len(paras) > 0 {
+					paras[len(paras)-1].WriteByte('\t')
+				}
+			}
+		case xmlEnd:
+			name := string(x.name)
+			if skip > 0 {
+				if depth == skip {
+					skip = 0
+				}
+				depth--
+				continue
+			}
+			depth--
+			switch name {
+			case "list":
+				if len(lists) > 0 {
+					lists = lists[:len(lists)-1]
+				}
+			case "list-item", "list-header":
+				if len(numbered) > 0 {
+					numbered, starts = numbered[:len(numbered)-1], starts[:len(starts)-1]
+				}
+			case "p", "h":
+				if len(paras) > 0 {
+					lines = append(lines, paras[len(paras)-1].String())
+					paras = paras[:len(paras)-1]
+				}
+			case "text":
+				body = false
+			}
+		case xmlText:
+			if skip == 0 && len(paras) > 0 {
+				paras[len(paras)-1].Write(bytes.ReplaceAll(x.text, []byte("\n"), nil))
+			}
+		}
+	}
+}
+
+// readPartOf decompresses one part of a zip container, at most maxPart bytes of it; a missing
+// part is nil without error.
+func readPartOf(format string, parts map[string]*zip.File, name string) ([]byte, error) {
+	f := parts[name]
+	if f == nil {
+		return nil, nil
+	}
+	if err := checkPart(format, name, f.UncompressedSize64); err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 无法解压：%v", format, name, err)}
+	}
+	defer rc.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
+		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 无法解压：%v", format, name, err)}
+	}
+	if buf.Len() > maxPart {
+		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 解压后过大，不像是一份报告", format, name)}
+	}
+	return buf.Bytes(), nil
+}

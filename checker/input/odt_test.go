@@ -1,0 +1,131 @@
+package input
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// testODT builds an .odt from its content.xml body and the list styles of styles.xml.
+func testODT(body, styles string) []byte {
+	const ns = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range []struct{ name, data string }{
+		{"mimetype", "application/vnd.oasis.opendocument.text"},
+		{"content.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-content ` + ns + `><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`},
+		{"styles.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ` + ns + `><office:styles>` + styles + `</office:styles></office:document-styles>`},
+	} {
+		w, _ := zw.Create(p.name)
+		w.Write([]byte(p.data))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// The list style of a report's headings as LibreOffice writes it from Word's numbering, and an
+// outline style as Writer's own headings use.
+const odtReportStyles = `<text:list-style style:name="L1">` +
+	`<text:list-level-style-number text:level="1" loext:num-list-format="%1%、" style:num-suffix="、" style:num-format="一, 二, 三, ..."/>` +
+	`<text:list-level-style-number text:level="2" style:num-prefix="（" style:num-suffix="）" style:num-format="一, 二, 三, ..."/>` +
+	`<text:list-level-style-number text:level="3" style:num-suffix="." style:num-format="1"/>` +
+	`</text:list-style>` +
+	`<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>` +
+	`<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" style:num-format="1" style:num-suffix="." text:start-value="3"/>` +
+	`<text:outline-level-style text:level="2" style:num-format="1" text:display-levels="2"/></text:outline-style>`
+
+func TestODTListNumberingProducesTheOrdinalsTheReaderSees(t *testing.T) {
+	item := func(level int, text string) string {
+		s := `<text:p>` + text + `</text:p>`
+		for k := 1; k < level; k++ {
+			s = `<text:list><text:list-item>` + s + `</text:list-item></text:list>`
+		}
+		return `<text:list-item>` + s + `</text:list-item>`
+	}
+	body := `<text:p>某县人民政府关于2024年度法治政府建设情况的报告</text:p>` +
+		`<text:list text:style-name="L1">` + item(1, "主要举措和成效") + item(2, "深化改革") + `</text:list>` +
+		`<text:p>正文<text:s text:c="2"/>一段<text:tracked-changes><text:p>删除的字</text:p></text:tracked-changes>。<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>脚注</text:p></text:note-body></text:note></text:p>` +
+		`<text:list text:continue-numbering="true" text:style-name="L1">` + item(2, "健全制度") + item(3, "细则") + item(3, "程序") + `</text:list>` +
+		`<table:table><table:table-row><table:table-cell><text:p>表格</text:p></table:table-cell></table:table-row></table:table>` +
+		`<text:list text:continue-numbering="true" text:style-name="L1">` + item(1, "存在的不足和原因") + `<text:list-item text:start-value="5"><text:p>下一年度安排</text:p></text:list-item></text:list>` +
+		`<text:list text:style-name="L1">` + item(1, "新列表从头数") + `</text:list>` +
+		`<text:list text:style-name="B">` + item(1, "要点") + `</text:list>` +
+		`<text:h text:outline-level="1">大纲标题</text:h><text:h text:outline-level="2">大纲小节</text:h>`
+	txt, err := DecodeODT(testODT(body, odtReportStyles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"某县人民政府关于2024年度法治政府建设情况的报告",
+		"一、主要举措和成效", "（一）深化改革",
+		"正文  一段。",
+		"（二）健全制度", "1.细则", "2.程序",
+		"表格",
+		"二、存在的不足和原因", "五、下一年度安排",
+		"一、新列表从头数",
+		"要点",
+		"3.大纲标题", "3.1大纲小节",
+	}
+	if strings.Join(txt.Lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines\n got: %q\nwant: %q", txt.Lines, want)
+	}
+}
+
+func TestBrokenODTsAreUnreadable(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"not a zip":  []byte("hello"),
+		"no content": testODTWithout(),
+		"bad xml":    testODT(`<text:p>未闭合`, ""),
+		"empty":      testODT(`<text:p></text:p>`, ""),
+	} {
+		if _, err := DecodeODT(data); err == nil || !IsUnreadable(err) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func testODTWithout() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("mimetype")
+	w.Write([]byte("application/vnd.oasis.opendocument.text"))
+	zw.Close()
+	return buf.Bytes()
+}
+
+func FuzzODT(f *testing.F) {
+	f.Add(testODT(`<text:list text:style-name="L1"><text:list-item><text:p>主要举措</text:p></text:list-item></text:list>`, odtReportStyles))
+	f.Add(testODT(`<text:h text:outline-level="2">x</text:h>`, odtReportStyles))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		txt, err := DecodeODT(data)
+		if err != nil {
+			if !IsUnreadable(err) {
+				t.Fatalf("%T %v", err, err)
+			}
+			return
+		}
+		for i, l := range txt.Lines {
+			if strings.ContainsAny(l, "\r\n") {
+				t.Fatalf("line %d: %q", i+1, l)
+			}
+		}
+	})
+}
+
+// The content.xml walk on its own, with the report's list styles: any bytes.
+func FuzzODTContent(f *testing.F) {
+	f.Add([]byte(`<office:text><text:list text:style-name="L1"><text:list-item><text:list><text:list-item><text:p>深化改革</text:p></text:list-item></text:list></text:list-item></text:list><text:h text:outline-level="1">x</text:h></office:text>`))
+	ls := odtListStyles{}
+	if err := ls.read([]byte(odtReportStyles)); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, err := odtParagraphs(data, ls)
+		for _, l := range lines {
+			if strings.ContainsAny(l, "\r\n") && err == nil {
+				t.Fatalf("line %q", l)
+			}
+		}
+	})
+}
