@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -77,7 +78,8 @@ func joinWrapped(lines []string) ([]string, *input.SourceMap) {
 		}
 	}
 	// The wrap width: the width three lines in four stay within.
-	w := kth(sorted, len(sorted)*3/4)
+	slices.Sort(sorted)
+	w := sorted[len(sorted)*3/4]
 	if w < wrapMinWidth || w > wrapMaxWidth {
 		return nil, nil
 	}
@@ -150,41 +152,6 @@ func endsSentence(l string) bool {
 	l = strings.TrimRightFunc(l, func(r rune) bool { return isSpace(r) || strings.ContainsRune("”’」』）)", r) })
 	r, _ := utf8.DecodeLastRuneInString(l)
 	return strings.ContainsRune("。！？；：!?;:…", r)
-}
-
-// kth returns the k-th smallest of xs (0-based), reordering xs.
-func kth(xs []int, k int) int {
-	if k >= len(xs) {
-		k = len(xs) - 1
-	}
-	// Insertion sort would do for a report; a selection keeps a long text linear on average.
-	lo, hi := 0, len(xs)-1
-	for lo < hi {
-		p := xs[(lo+hi)/2]
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < p {
-				i++
-			}
-			for xs[j] > p {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return xs[k]
-		}
-	}
-	return xs[k]
 }
 
 // splitRunOn splits a text whose paragraphs and headings run on in one line (a report copied

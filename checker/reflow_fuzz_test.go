@@ -1,0 +1,38 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker/input"
+)
+
+// FuzzReflow: whatever the text, rebuilding its paragraphs never fails, and every character of
+// every rebuilt line is, through the source map, the same character of the file's lines.
+func FuzzReflow(f *testing.F) {
+	f.Add("某县关于2024年度法治政府建设情况的报告 2024年，全县推进依法行政。 一、主要举措和成效 （一）强化领导。1.健全机制。 二、存在的不足和原因 基层力量薄弱，原因是编制不足。")
+	f.Add(strings.Repeat("全面推进法治政府建设，落实行政执法三项制度，办理行政复议案件\n", 8) + "一、主要举措\n《中华人民共和国行政\n复议法》实施。\n")
+	f.Add("一、\n二、\n 1. 2. \n（一）")
+	f.Fuzz(func(t *testing.T, s string) {
+		t0, err := input.DecodeText([]byte(s))
+		if err != nil {
+			return
+		}
+		r := reflow(t0)
+		if r == t0 {
+			return
+		}
+		src := make([][]rune, len(t0.Lines))
+		for i, l := range t0.Lines {
+			src[i] = []rune(l)
+		}
+		for i, l := range r.Lines {
+			for k, ch := range []rune(l) {
+				p := r.Map.Locate(i+1, k+1)
+				if p.Line < 1 || p.Line > len(src) || p.Col < 1 || p.Col > len(src[p.Line-1]) || src[p.Line-1][p.Col-1] != ch {
+					t.Fatalf("line %d col %d %q maps to %+v", i+1, k+1, ch, p)
+				}
+			}
+		}
+	})
+}
