@@ -187,6 +187,7 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		}
 	}
 	d.markChrome(rs.Document.ChromeMaxChars, m.chrome)
+	d.markFooter(rs.Document.ChromeMaxChars, m)
 	d.findFrame(rs, m)
 	for i := d.BodyStart - 1; i >= 0 && i < d.BodyEnd; i++ {
 		l := &d.Lines[i]
@@ -204,7 +205,7 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		d.Headings = append(d.Headings, l.Heading)
 	}
 	d.findParts(rs, m)
-	d.findYear(opt.Year)
+	d.findYear(opt.Year, rs.Document.TitleSubject)
 	d.findUnit(rs, m)
 	d.findProfile(m, opt.Profile)
 	return d
@@ -235,6 +236,44 @@ func (d *Document) markChrome(maxChars int, re *lineMatcher) {
 	}
 }
 
+// markFooter marks a site's footer after the report as chrome: from the first footer line
+// (主办单位, 网站标识码, ICP备…, or a line that belongs to a footer such as 联系电话) to the end,
+// provided a footer line proper stands there; short lines (a date, 【打印】) may come between.
+// Footer lines may be long (one line often holds the whole footer); a long line that is not
+// one is the report, and nothing above it is looked at.
+func (d *Document) markFooter(maxChars int, m *matchers) {
+	if m.footer == nil {
+		return
+	}
+	start, proper := -1, false
+	for j := len(d.Lines) - 1; j >= 0; j-- {
+		l := &d.Lines[j]
+		if l.Content == "" || l.Chrome {
+			continue
+		}
+		long := len(l.Content) > 4*maxChars || utf8.RuneCountInString(l.Content) > maxChars
+		if utf8.RuneCountInString(l.Content) <= 4*maxChars {
+			if m.footer.MatchString(l.Content) {
+				start, proper = j, true
+				continue
+			}
+			if m.footerLines != nil && m.footerLines.MatchString(l.Content) {
+				start = j
+				continue
+			}
+		}
+		if long {
+			break
+		}
+	}
+	if !proper {
+		return
+	}
+	for j := start; j < len(d.Lines); j++ {
+		d.Lines[j].Chrome = true
+	}
+}
+
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
 
 // stripMarkdownHeading removes a leading "## " so that Markdown headings parse like text.
@@ -249,6 +288,7 @@ func stripMarkdownHeading(s string) string {
 // matchers are the rule set's pattern lists joined into single regexps, built once per set.
 type matchers struct {
 	chrome                        *lineMatcher
+	footer, footerLines           *lineMatcher
 	closing                       *regexp.Regexp
 	government, department        *patternSet
 	parts                         map[string]*patternSet
@@ -282,12 +322,14 @@ type Compiled struct {
 // Compile prepares a rule set for checking.
 func Compile(rs *rules.Set) *Compiled {
 	m := &matchers{
-		chrome:     newLineMatcher(rs.Document.Chrome),
-		closing:    rs.Document.Closing.Any(),
-		government: newPatternSet(rs.Unit.Government),
-		department: newPatternSet(rs.Unit.Department),
-		causes:     newPatternSet(rs.Causes.Patterns),
-		parts:      map[string]*patternSet{},
+		chrome:      newLineMatcher(rs.Document.Chrome),
+		footer:      newLineMatcher(rs.Document.Footer),
+		footerLines: newLineMatcher(rs.Document.FooterLines),
+		closing:     rs.Document.Closing.Any(),
+		government:  newPatternSet(rs.Unit.Government),
+		department:  newPatternSet(rs.Unit.Department),
+		causes:      newPatternSet(rs.Causes.Patterns),
+		parts:       map[string]*patternSet{},
 	}
 	for _, p := range rs.Parts {
 		m.parts[p.ID] = newPatternSet(p.Patterns)

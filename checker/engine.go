@@ -31,7 +31,10 @@ type Check struct {
 	// Batch marks a check of the cross-file stage (crossfile.go): it compares the files of a
 	// batch, so its Run does nothing and its findings come in through Options.Batch.
 	Batch bool
-	Run   func(*Pass)
+	// NeedsYear says that the rule cannot run without the report year (it is silent when the
+	// year is unknown, and structure/year-unknown names it).
+	NeedsYear bool
+	Run       func(*Pass)
 }
 
 var registry []*Check
@@ -96,6 +99,8 @@ type Pass struct {
 	m         *matchers
 	check     *Check
 	diags     []Diagnostic
+	// enabled are the rules that run on this document.
+	enabled []*Check
 }
 
 // Report adds a finding of the running check. Missing end positions default to the start.
@@ -255,7 +260,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		res.Report.Score = doc.score(l.rules)
 	}
 	for _, ch := range l.checks {
-		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes}
+		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes, enabled: l.checks}
 		ch.Run(p)
 		for _, d := range p.diags {
 			// A check may raise one finding above the rule's default (a typo in a heading is a

@@ -27,46 +27,35 @@ const sentenceEnd = "。；;，,！!？?"
 func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 	n := len(d.Lines)
 	d.BodyStart, d.BodyEnd = 1, n
-	// Leading block: chrome, title, document number, addressee.
-	i := 0
-	for ; i < n; i++ {
-		l := &d.Lines[i]
-		if l.Chrome || l.Content == "" {
+	// Leading block: the site's chrome, the title, the document number, the addressee. The
+	// report starts at its first paragraph or heading; the title is the last line before it that
+	// reads as one (it may be split over two lines), and what stands before the title is the
+	// site's (banner, breadcrumb, metadata, column name), whatever its words.
+	i := firstBodyLine(d.Lines, rs)
+	t0, t1 := findTitle(d.Lines, i, rs, true)
+	if t0 < 0 {
+		t0, t1 = findTitle(d.Lines, i, rs, false)
+	}
+	if t0 >= 0 {
+		d.TitleLine = t0 + 1
+		d.Title = stripMarkdownHeading(d.Lines[t0].Content)
+		if t1 > t0 {
+			d.Title += d.Lines[t1].Content
+		}
+	}
+	for k := 0; k < i; k++ {
+		l := &d.Lines[k]
+		if l.Chrome || l.Content == "" || k == t0 || k == t1 {
 			continue
 		}
-		c := l.Content
-		if strings.HasSuffix(c, "号") && docNumberRE.MatchString(c) {
+		if k > t1 && strings.HasSuffix(l.Content, "号") && docNumberRE.MatchString(l.Content) {
 			continue
 		}
-		if _, ok := ParseHeading(stripMarkdownHeading(c)); ok {
-			break
-		}
-		// A title broken over two lines, the first naming the unit: 中共××区委 / ××区人民政府关于…的报告
-		if d.TitleLine == 0 && d.AddresseeLine == 0 && !isTitle(c, rs) && utf8.RuneCountInString(c) <= 30 && !strings.ContainsAny(c, sentenceEnd+"：:") {
-			if j := nextContent(d.Lines, i+1); j > 0 && isTitle(d.Lines[j].Content, rs) && utf8.RuneCountInString(c+d.Lines[j].Content) <= rs.Document.TitleMaxChars+30 {
-				d.TitleLine, d.Title = i+1, c+d.Lines[j].Content
-				i = j
-				continue
-			}
-		}
-		if d.TitleLine == 0 && d.AddresseeLine == 0 && isTitle(stripMarkdownHeading(c), rs) {
-			d.TitleLine, d.Title = i+1, stripMarkdownHeading(c)
-			// A long title is often broken over two lines.
-			if j := nextContent(d.Lines, i+1); j > 0 && !strings.Contains(d.Title, "报告") {
-				next := d.Lines[j].Content
-				if utf8.RuneCountInString(d.Title+next) <= rs.Document.TitleMaxChars && strings.Contains(next, "报告") && !strings.ContainsAny(next, sentenceEnd) {
-					d.Title += next
-					d.Lines[j].Chrome = false
-					i = j
-				}
-			}
+		if k > t1 && d.AddresseeLine == 0 && isAddressee(l.Content) {
+			d.AddresseeLine = k + 1
 			continue
 		}
-		if d.AddresseeLine == 0 && isAddressee(c) {
-			d.AddresseeLine = i + 1
-			continue
-		}
-		break
+		l.Chrome = true
 	}
 	d.BodyStart = i + 1
 	// Trailing block: chrome, date, signature, closing formula.
@@ -103,6 +92,92 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 
 func nextContent(lines []Line, from int) int {
 	for k := from; k < len(lines); k++ {
+		if lines[k].Content != "" && !lines[k].Chrome {
+			return k
+		}
+	}
+	return -1
+}
+
+// paragraphRunes is the length from which a line with a comma is a sentence of the body, not a
+// title or a line of the site's chrome.
+const paragraphRunes = 30
+
+// firstBodyLine returns the index of the report's first heading or paragraph (len(lines) when
+// there is none): a line that is a heading, or reads as a sentence.
+func firstBodyLine(lines []Line, rs *rules.Set) int {
+	for k := range lines {
+		l := &lines[k]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		c := stripMarkdownHeading(l.Content)
+		if _, ok := ParseHeading(c); ok {
+			return k
+		}
+		if strings.ContainsAny(c, "。；;！!？?") || strings.ContainsAny(c, "，,") && utf8.RuneCountInString(c) > paragraphRunes {
+			return k
+		}
+		if utf8.RuneCountInString(c) > rs.Document.TitleMaxChars+paragraphRunes {
+			return k
+		}
+	}
+	return len(lines)
+}
+
+// findTitle returns the lines of the last title before line end: a line that reads as a title
+// (with subject, one that names the report's subject), or such a line with the line before it
+// (the unit: 中共××区委 / 关于…的报告) or after it (…法治政府建设 / 工作的报告). -1 when none.
+func findTitle(lines []Line, end int, rs *rules.Set, subject bool) (int, int) {
+	t0, t1 := -1, -1
+	for k := 0; k < end; k++ {
+		l := &lines[k]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		c := stripMarkdownHeading(l.Content)
+		if !titleLike(c, rs, subject) {
+			continue
+		}
+		t0, t1 = k, k
+		if j := nextContent(lines, k+1); j > 0 && j < end && !strings.Contains(c, "报告") {
+			next := lines[j].Content
+			if utf8.RuneCountInString(c+next) <= rs.Document.TitleMaxChars && strings.Contains(next, "报告") && !strings.ContainsAny(next, sentenceEnd+"：:") {
+				t1 = j
+				k = j
+				continue
+			}
+		}
+		if p := prevContent(lines, k-1); p >= 0 && p != t1 {
+			prev := lines[p].Content
+			if !isTitle(prev, rs) && utf8.RuneCountInString(prev) <= paragraphRunes && !strings.ContainsAny(prev, sentenceEnd+"：:") &&
+				utf8.RuneCountInString(prev+c) <= rs.Document.TitleMaxChars+paragraphRunes && strings.HasPrefix(c, "关于") {
+				t0 = p
+			}
+		}
+	}
+	return t0, t1
+}
+
+// titleLike reports whether a line reads as a title; with subject, also that it names the
+// report's subject (a column name such as 工作报告 does not).
+func titleLike(c string, rs *rules.Set, subject bool) bool {
+	if !isTitle(c, rs) {
+		return false
+	}
+	if !subject {
+		return true
+	}
+	for _, s := range rs.Document.TitleSubject {
+		if strings.Contains(c, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func prevContent(lines []Line, from int) int {
+	for k := from; k >= 0; k-- {
 		if lines[k].Content != "" && !lines[k].Chrome {
 			return k
 		}
@@ -233,7 +308,7 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 
 // findYear settles the report year Y: the flag, else the title, the first sentence, a heading
 // of a part about Y, the plan's heading (Y+1), or the date line (Y+1).
-func (d *Document) findYear(flag int) {
+func (d *Document) findYear(flag int, subjects []string) {
 	if flag > 0 {
 		d.Year, d.YearFrom = flag, "flag"
 		return
@@ -244,6 +319,10 @@ func (d *Document) findYear(flag int) {
 	}
 	if k := nextContent(d.Lines, d.BodyStart-1); k >= 0 && d.Lines[k].Heading == nil {
 		if y := plausibleYear(leadYearRE.FindStringSubmatch(d.Lines[k].Content)); y > 0 {
+			d.Year, d.YearFrom = y, "first sentence"
+			return
+		}
+		if y := subjectYear(firstSentence(d.Lines[k].Content), subjects); y > 0 {
 			d.Year, d.YearFrom = y, "first sentence"
 			return
 		}
@@ -267,6 +346,32 @@ func (d *Document) findYear(flag int) {
 	}
 }
 
+// firstSentence is a paragraph's text up to its first full stop.
+func firstSentence(s string) string {
+	if i := strings.IndexAny(s, "。；;"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// subjectYear finds a year written right before the report's subject in a sentence, outside
+// 《》: 现将2024年法治政府建设情况报告如下 names the report year (《2023年…法治政府建设工作要点》 is a
+// document's name).
+func subjectYear(s string, subjects []string) int {
+	for _, loc := range yearRE.FindAllStringSubmatchIndex(s, -1) {
+		if strings.Count(s[:loc[0]], "《") > strings.Count(s[:loc[0]], "》") {
+			continue
+		}
+		rest := strings.TrimPrefix(s[loc[1]:], "度")
+		for _, sub := range subjects {
+			if strings.HasPrefix(rest, sub) {
+				return plausibleYear([]string{"", s[loc[2]:loc[3]]})
+			}
+		}
+	}
+	return 0
+}
+
 func plausibleYear(m []string) int {
 	if m == nil {
 		return 0
@@ -282,7 +387,7 @@ func plausibleYear(m []string) int {
 // of the first sentence.
 func (d *Document) findUnit(rs *rules.Set, m *matchers) {
 	if t := d.Title; t != "" {
-		cut := len(t)
+		cut := 0 // a title with neither 关于 nor a year does not say where the unit ends
 		if i := strings.Index(t, "关于"); i >= 0 {
 			cut = i
 		} else if loc := yearRE.FindStringIndex(t); loc != nil {

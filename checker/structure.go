@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(missingSection, sectionOrder, headingTemplate, headingNumbering, titleCheck, deadline)
+	register(missingSection, sectionOrder, headingTemplate, headingNumbering, titleCheck, deadline, yearUnknown)
 }
 
 var missingSection = &Check{
@@ -200,9 +200,10 @@ var headingTemplate = &Check{
 	Summary:  "部分标题中读者会改的地方：年份写错、用“本年度”等代替年份、模板用语写错字（显示与模板的逐字差异）",
 	Doc: `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）比较。标题不必与模板一字不差，各地写法不同是正常的，只在读者会改标题时报告：标题写的年份与报告年度不符；用“本年度”“上一年度”“下一年度”等（[heading_template] relative_years）代替写明的年份；模板用语中错了一个字，如“推荐”写成了“推进”的位置、“法制”代替“法治”（这是错字，报警告）。每条都显示从标题改为模板的逐字差异：要删的红色删除线，要加的绿色。` +
 		"指南要求标题与模板一字不差的单位，可在 .fzlint.toml 中设 `[heading_template] strict = true`，报告与模板的每一处不同。序号不参与比较（由 structure/heading-numbering 检查）。",
-	Bad:  "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
-	Good: "2024年，本县法治政府建设取得新成效。\n一、强化组织领导，推进依法行政\n全面推行行政执法“三项制度”。",
-	Run:  runHeadingTemplate,
+	Bad:       "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
+	Good:      "2024年，本县法治政府建设取得新成效。\n一、强化组织领导，推进依法行政\n全面推行行政执法“三项制度”。",
+	NeedsYear: true,
+	Run:       runHeadingTemplate,
 }
 
 func runHeadingTemplate(p *Pass) {
@@ -515,13 +516,14 @@ func runTitle(p *Pass) {
 }
 
 var deadline = &Check{
-	ID:       "structure/deadline",
-	Severity: Warning,
-	Summary:  "成文日期晚于报送期限、年份不合理，或定稿缺少成文日期",
-	Doc:      `年度报告在次年第一季度报送并公开：各级政府一般在4月1日前，政府部门一般在3月1日前向本级党委、政府和上一级部门报送（期限按 rules.toml 的 [profiles] 配置，可在 .fzlint.toml 中覆盖）。成文日期早于报告年度12月1日或晚于次年年底，多半是年份写错。以“特此报告”“专此报告”结尾的定稿应在落款下写成文日期。`,
-	Bad:      "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年4月15日",
-	Good:     "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年2月5日",
-	Run:      runDeadline,
+	ID:        "structure/deadline",
+	Severity:  Warning,
+	Summary:   "成文日期晚于报送期限、年份不合理，或定稿缺少成文日期",
+	Doc:       `年度报告在次年第一季度报送并公开：各级政府一般在4月1日前，政府部门一般在3月1日前向本级党委、政府和上一级部门报送（期限按 rules.toml 的 [profiles] 配置，可在 .fzlint.toml 中覆盖）。成文日期早于报告年度12月1日或晚于次年年底，多半是年份写错。以“特此报告”“专此报告”结尾的定稿应在落款下写成文日期。`,
+	Bad:       "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年4月15日",
+	Good:      "某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n2025年2月5日",
+	NeedsYear: true,
+	Run:       runDeadline,
 }
 
 func runDeadline(p *Pass) {
@@ -568,3 +570,37 @@ func runeLen(s string) int { return len([]rune(s)) }
 
 // runeCol returns the 1-based rune column of byte offset off in s.
 func runeCol(s string, off int) int { return runeLen(s[:off]) + 1 }
+
+var yearUnknown = &Check{
+	ID:       "structure/year-unknown",
+	Severity: Warning,
+	Summary:  "找不到报告年度：按年份检查的规则未运行（可用 --year 指定）",
+	Doc: `报告年度从标题、开头一句（“2024年，……”“现将2024年法治政府建设情况报告如下”）、部分标题或成文日期中找出。都没有写明年份时，fzlint 不猜测，` +
+		"而是报告这一条，列出因此没有运行的规则（年份是否写错、下一年度安排的年份、过时提法、部分标题与模板、成文日期是否逾期），并提示用 `--year` 指定年度。",
+	Bad:  "一、主要举措和成效\n全面推行行政执法“三项制度”。",
+	Good: "2024年，本县法治政府建设取得新成效。\n一、主要举措和成效\n全面推行行政执法“三项制度”。",
+	Run:  runYearUnknown,
+}
+
+// runYearUnknown says, once, that no year was found and which rules could not run for that.
+func runYearUnknown(p *Pass) {
+	d := p.Doc
+	if d.Year != 0 {
+		return
+	}
+	var skipped []string
+	for _, c := range p.enabled {
+		if c.NeedsYear {
+			skipped = append(skipped, c.ID)
+		}
+	}
+	line := d.TitleLine
+	if line == 0 {
+		line = min(d.BodyStart, len(d.Lines))
+	}
+	msg := "找不到报告年度：标题、开头一句、部分标题和成文日期都没有写明年份"
+	if len(skipped) > 0 {
+		msg += "，以下规则因此没有运行：" + strings.Join(skipped, "、")
+	}
+	p.Report(Diagnostic{Line: line, Message: msg + "；可用 --year 指定报告年度"})
+}

@@ -47,6 +47,13 @@ type Document struct {
 	Closing        Patterns `toml:"closing"`
 	TitleMaxChars  int      `toml:"title_max_chars"`
 	TitleMarkers   []string `toml:"title_markers"`
+	// TitleSubject names the report's subject: among the lines before the body, the one that
+	// names it (and 报告) is the title; the lines before the title are the site's chrome.
+	TitleSubject []string `toml:"title_subject"`
+	// Footer marks the site's footer after the report (主办单位, 网站标识码, ICP备…); FooterLines
+	// are lines that belong to a footer (联系电话, 返回顶部…) but only where a Footer line is.
+	Footer      Patterns `toml:"footer"`
+	FooterLines Patterns `toml:"footer_lines"`
 }
 
 // HeadingTemplate tunes structure/heading-template. By default a heading is reported only

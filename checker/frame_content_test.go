@@ -1,0 +1,123 @@
+package checker_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/input"
+)
+
+// A page as a government site serves it: banner with the site's name and a date of another
+// year, welcome line, breadcrumb, metadata table, a column name, the title split over two
+// lines, the body, and a footer with ICP/公网安备 numbers, a telephone and 【返回顶部】.
+var pageLines = []string{
+	"凤台县人民政府 2019年3月4日 星期一",
+	"欢迎访问凤台县人民政府网站",
+	"网站首页 → 政务公开 → 法治政府建设 → 年度报告",
+	"索引号: 11340000-2024-0001 | 发布机构: 凤台县司法局",
+	"文号: | 成文日期: 2024-02-26",
+	"工作报告",
+	"凤台县人民政府关于2023年度法治政府建设",
+	"工作的报告",
+	"2023年，我县坚持以习近平法治思想为指导，扎实推进依法行政，现将有关情况报告如下。",
+	"一、2023年度推进法治政府建设的主要举措和成效",
+	"全面推行行政执法“三项制度”，全年办理行政复议案件30件。",
+	"二、2023年度推进法治政府建设存在的不足和原因",
+	"基层法治力量薄弱，原因是编制不足。",
+	"三、2023年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+	"县长主持召开专题会议4次，研究解决法治建设重大问题。",
+	"四、2024年度推进法治政府建设的主要安排",
+	"继续深化“放管服”改革，全面提升依法行政水平。",
+	"【返回顶部】",
+	"主办单位：凤台县人民政府办公室  承办：凤台县数据资源局",
+	"网站标识码：XXXXXXXXXX  皖ICP备XXXXXXXX号  皖公网安备 34000002000001号",
+	"联系电话：13812345678",
+}
+
+const (
+	pageTitleLine = 7
+	pageBodyEnd   = 17
+)
+
+func checkPage(t *testing.T, name string, res checker.Result) {
+	t.Helper()
+	r := res.Report
+	if r.Title != "凤台县人民政府关于2023年度法治政府建设工作的报告" || r.Year != 2023 {
+		t.Errorf("%s: title %q year %d; want the title split over two lines and 2023, not the banner's year", name, r.Title, r.Year)
+	}
+	if r.Sections["measures"] == 0 || r.Sections["plan"] == 0 {
+		t.Errorf("%s: parts %v", name, r.Sections)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Line < pageTitleLine || d.Line > pageBodyEnd {
+			t.Errorf("%s: a finding in the site's chrome: %d:%d %s %s", name, d.Line, d.Column, d.Rule, d.Message)
+		}
+		if d.Rule == "structure/title" || d.Rule == "structure/year-unknown" || d.Rule == "language/placeholder" || d.Rule == "security/pii" {
+			t.Errorf("%s: %s %s", name, d.Rule, d.Message)
+		}
+	}
+}
+
+// TestReportFoundByContent: chrome the chrome list does not know (banner, breadcrumb, metadata,
+// column name, footer) gives no title, year, date or finding; the title is the line that reads
+// as one wherever it stands.
+func TestReportFoundByContent(t *testing.T) {
+	l := linterFor(t)
+	text := strings.Join(pageLines, "\n") + "\n"
+	checkPage(t, "text", l.CheckBytes("page.txt", []byte(text), checker.Options{}))
+
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>凤台县人民政府</title></head><body>\n")
+	for i, s := range pageLines {
+		switch {
+		case i == 3 || i == 4:
+			cells := strings.Split(s, "|")
+			b.WriteString("<table><tr>")
+			for _, c := range cells {
+				b.WriteString("<td>" + strings.TrimSpace(c) + "</td>")
+			}
+			b.WriteString("</tr></table>\n")
+		default:
+			b.WriteString("<div>" + s + "</div>\n")
+		}
+	}
+	b.WriteString("</body></html>\n")
+	txt, err := input.DecodeHTML([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := l.CheckText("page.html", txt, checker.Options{})
+	r := res.Report
+	if r.Title != "凤台县人民政府关于2023年度法治政府建设工作的报告" || r.Year != 2023 {
+		t.Errorf("html: title %q year %d", r.Title, r.Year)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Rule == "structure/title" || d.Rule == "structure/year-unknown" || d.Rule == "language/placeholder" || d.Rule == "security/pii" {
+			t.Errorf("html: %s %s", d.Rule, d.Message)
+		}
+		if strings.Contains(res.Source[d.Line-1], "2019") || strings.Contains(res.Source[d.Line-1], "ICP") {
+			t.Errorf("html: a finding in the site's chrome: %d %s %s", d.Line, d.Rule, d.Message)
+		}
+	}
+}
+
+// TestReportEndIsNotAFooter: a report's own last lines (date, contact person) stay the
+// report's when no site footer follows; a footer needs a line that names the site.
+func TestReportEndIsNotAFooter(t *testing.T) {
+	text := "某县司法局关于2023年度法治政府建设情况的报告\n2023年，我局扎实推进依法行政，现将有关情况报告如下。\n" +
+		"一、2023年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n特此报告。\n某县司法局\n2024年2月20日\n联系电话：13812345678\n"
+	res := linterFor(t).CheckBytes("r.txt", []byte(text), checker.Options{})
+	pii := false
+	for _, d := range res.Diagnostics {
+		if d.Rule == "security/pii" && d.Line == 8 {
+			pii = true
+		}
+		if d.Rule == "structure/deadline" && strings.Contains(d.Message, "没有成文日期") {
+			t.Errorf("the date line was taken for chrome: %s", d.Message)
+		}
+	}
+	if !pii {
+		t.Error("the report's own telephone line was taken for a site footer")
+	}
+}
