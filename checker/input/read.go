@@ -110,6 +110,8 @@ func Read(name string, data []byte) (*Text, error) {
 		return DecodePDF(data)
 	case KindODT:
 		return DecodeODT(data)
+	case KindOFD:
+		return DecodeOFD(data)
 	}
 	return nil, &Unreadable{unsupportedReason(name)}
 }
