@@ -268,6 +268,11 @@ func redact(res *Result, doc *Document, cfg *rules.PII) {
 		l := &doc.Lines[i]
 		m.add(l.Text, l.Digits())
 	}
+	if len(m.found) == 0 {
+		// Whatever a result says comes from the document's lines or the rule set: with no
+		// personal number in the lines there is nothing to hide (and nothing more to scan).
+		return
+	}
 	doc.maskSource(res.Source, cfg)
 	for i, s := range res.Source {
 		res.Source[i] = m.mask(s)
