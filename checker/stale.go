@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/textscan"
@@ -27,12 +28,38 @@ var staleTerm = &Check{
 // characters of [term_matching] ignore dropped and those of fold replaced, so that the ways of
 // quoting and bracketing a term are one term. Offsets are mapped back to the line as written.
 type staleMatcher struct {
-	fold    map[rune]rune // a character → what it is matched as; -1: dropped
-	m       *textscan.Matcher
-	term    []int // matcher id → index in StaleTerms
-	word    []int // matcher id → index in the term's Words; -1 for a whole variant
-	except  [][]string
-	hasFold [256]bool // lead bytes of the characters in fold
+	fold   map[rune]rune // a character → what it is matched as; -1: dropped
+	m      *textscan.Matcher
+	term   []int // matcher id → index in StaleTerms
+	word   []int // matcher id → index in the term's Words; -1 for a whole variant
+	except [][]string
+	// folds marks the characters of fold below U+10000, by code point, so that a line is
+	// scanned a character at a time without decoding or a map lookup.
+	folds [1 << 16 / 64]uint64
+}
+
+// folded reports whether the character at s[i] is one of fold (characters beyond U+FFFF never
+// are), and its length in bytes.
+func (sm *staleMatcher) folded(s string, i int) (bool, int) {
+	b := s[i]
+	var r, n int
+	switch {
+	case b < 0x80:
+		r, n = int(b), 1
+	case b < 0xE0:
+		if i+1 >= len(s) {
+			return false, 1
+		}
+		r, n = int(b&0x1F)<<6|int(s[i+1]&0x3F), 2
+	case b < 0xF0:
+		if i+2 >= len(s) {
+			return false, 1
+		}
+		r, n = int(b&0x0F)<<12|int(s[i+1]&0x3F)<<6|int(s[i+2]&0x3F), 3
+	default:
+		return false, 4
+	}
+	return sm.folds[r>>6]&(1<<(r&63)) != 0, n
 }
 
 func compileStale(rs *rules.Set) *staleMatcher {
@@ -48,9 +75,9 @@ func compileStale(rs *rules.Set) *staleMatcher {
 		sm.fold[rs[0]] = rs[1]
 	}
 	for r := range sm.fold {
-		var b [utf8.UTFMax]byte
-		utf8.EncodeRune(b[:], r)
-		sm.hasFold[b[0]] = true
+		if r < 1<<16 {
+			sm.folds[r>>6] |= 1 << (r & 63)
+		}
 	}
 	var phrases []string
 	add := func(term, word int, text string) {
@@ -90,15 +117,17 @@ func (sm *staleMatcher) apply(s string) string {
 // view folds a line. offs maps each byte of the folded text (and its end) to the byte of s it
 // came from; when nothing changed (changed is false) the folded text is s itself and offs is
 // not filled. offs is the caller's buffer, returned for reuse.
-func (sm *staleMatcher) view(s string, offs []int) (folded string, _ []int, changed bool) {
+func (sm *staleMatcher) view(s string, offs []int32) (folded string, _ []int32, changed bool) {
 	first := -1
-	for i := 0; i < len(s); i++ {
-		if sm.hasFold[s[i]] {
+	for i := 0; i < len(s); {
+		f, n := sm.folded(s, i)
+		if f {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); sm.fold[r] != 0 {
 				first = i
 				break
 			}
 		}
+		i += n
 	}
 	if first < 0 {
 		return s, offs, false
@@ -108,7 +137,7 @@ func (sm *staleMatcher) view(s string, offs []int) (folded string, _ []int, chan
 	b.WriteString(s[:first])
 	offs = offs[:0]
 	for i := 0; i < first; i++ {
-		offs = append(offs, i)
+		offs = append(offs, int32(i))
 	}
 	for i := first; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -117,18 +146,18 @@ func (sm *staleMatcher) view(s string, offs []int) (folded string, _ []int, chan
 		case !ok:
 			b.WriteString(s[i : i+size])
 			for k := 0; k < size; k++ {
-				offs = append(offs, i+k)
+				offs = append(offs, int32(i+k))
 			}
 		case to >= 0:
 			n := b.Len()
 			b.WriteRune(to)
 			for k := n; k < b.Len(); k++ {
-				offs = append(offs, i)
+				offs = append(offs, int32(i))
 			}
 		}
 		i += size
 	}
-	offs = append(offs, len(s))
+	offs = append(offs, int32(len(s)))
 	return b.String(), offs, true
 }
 
@@ -137,21 +166,27 @@ type staleHit struct{ term, start, end int }
 
 // find returns the stale terms on a line, whole variants and runs of words, at most one per
 // term, outside the term's exceptions.
-func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, offs []int) ([]staleHit, []textscan.Match, []int) {
+func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, offs []int32) ([]staleHit, []textscan.Match, []int32) {
 	folded, offs, changed := sm.view(text, offs)
 	buf = sm.m.FindAll(buf[:0], folded)
 	if len(buf) == 0 {
 		return nil, buf, offs
 	}
 	var hits []staleHit
-	seen := map[int]bool{}
+	seen := func(term int) bool {
+		for _, h := range hits {
+			if h.term == term {
+				return true
+			}
+		}
+		return false
+	}
 	report := func(term, start, end int) {
-		if seen[term] || excepted(folded, start, end, sm.except[term]) {
+		if seen(term) || excepted(folded, start, end, sm.except[term]) {
 			return
 		}
-		seen[term] = true
 		if changed {
-			start, end = sm.span(text, offs[start], offs[end])
+			start, end = sm.span(text, int(offs[start]), int(offs[end]))
 		}
 		hits = append(hits, staleHit{term, start, end})
 	}
@@ -166,7 +201,7 @@ func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, o
 	if words {
 		sort.SliceStable(buf, func(i, j int) bool { return buf[i].Start < buf[j].Start })
 		for i, m := range buf {
-			if t := sm.term[m.ID]; sm.word[m.ID] == 0 && !seen[t] {
+			if t := sm.term[m.ID]; sm.word[m.ID] == 0 && !seen(t) {
 				if end, ok := sm.wordRun(&rs.StaleTerms[t], folded, buf[i:]); ok {
 					report(t, m.Start, end)
 				}
@@ -230,6 +265,15 @@ func (sm *staleMatcher) wordRun(t *rules.StaleTerm, text string, ms []textscan.M
 	return end, n >= t.MinWords
 }
 
+// staleScratch holds the buffers a document's lines reuse, kept between documents: a batch
+// would otherwise grow them again for every report.
+type staleScratch struct {
+	matches []textscan.Match
+	offs    []int32
+}
+
+var staleScratchPool = sync.Pool{New: func() any { return &staleScratch{} }}
+
 func runStaleTerm(p *Pass) {
 	d, rs, sm := p.Doc, p.Rules, p.m.stale
 	if d.Year == 0 || sm == nil {
@@ -250,8 +294,10 @@ func runStaleTerm(p *Pass) {
 	}
 	hits := map[int]*hit{}
 	var order []int
-	var buf []textscan.Match
-	var offs []int
+	sc := staleScratchPool.Get().(*staleScratch)
+	defer staleScratchPool.Put(sc)
+	buf, offs := sc.matches, sc.offs
+	defer func() { sc.matches, sc.offs = buf[:0], offs[:0] }()
 	var found []staleHit
 	d.TextLines(func(n int, l *Line) bool {
 		found, buf, offs = sm.find(rs, l.Text, buf, offs)

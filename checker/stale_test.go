@@ -48,11 +48,11 @@ func checkView(t *testing.T, sm *staleMatcher, s string) {
 		}
 		return
 	}
-	if len(offs) != len(folded)+1 || offs[len(folded)] != len(s) {
+	if len(offs) != len(folded)+1 || int(offs[len(folded)]) != len(s) {
 		t.Fatalf("view(%q): %d offsets for %d bytes", s, len(offs), len(folded))
 	}
 	for i := 0; i < len(folded); i++ {
-		if offs[i] < 0 || offs[i] >= len(s) || i > 0 && offs[i] < offs[i-1] {
+		if offs[i] < 0 || int(offs[i]) >= len(s) || i > 0 && offs[i] < offs[i-1] {
 			t.Fatalf("view(%q): offset %d of byte %d out of order", s, offs[i], i)
 		}
 		if folded[i] == s[offs[i]] {
