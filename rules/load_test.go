@@ -34,6 +34,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad regexp", "version = 1\n[document]\nchrome = [\n  'ok',\n  '(unclosed',\n]\n", 3, "bad regular expression"},
 		{"bad severity", "version = 1\n[severity]\n\"structure/missing-section\" = \"fatal\"\n", 3, "unknown severity"},
 		{"unknown rule", "version = 1\n[severity]\n\"structure/nope\" = \"off\"\n", 3, `unknown rule "structure/nope"`},
+		{"a mistyped rule", "version = 1\n[severity]\n\"structure/misssing-section\" = \"off\"\n", 3, `unknown rule "structure/misssing-section" in [severity]; did you mean "structure/missing-section"?`},
 		{"bad deadline", "version = 1\n[profiles.government]\ndeadline = \"13-01\"\n", 3, "bad month-day"},
 		{"wrong type", "version = 1\n[document]\nchrome_max_chars = \"eighty\"\n", 3, "chrome_max_chars"},
 		{"bad version", "version = 2\n", 1, "unsupported version 2"},

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/fzlint/fzlint/internal/suggest"
 )
 
 // validate checks what the decoder cannot: references between tables, required values and
@@ -26,7 +28,11 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 		sort.Strings(ids)
 		for _, id := range ids {
 			if !known[id] {
-				return fail(fmt.Sprintf("unknown rule %q in [severity] (see `fzlint rules`)", id), "severity", id)
+				hint := ""
+				if near := suggest.Closest(id, opts.RuleIDs); near != "" {
+					hint = fmt.Sprintf("; did you mean %q?", near)
+				}
+				return fail(fmt.Sprintf("unknown rule %q in [severity]%s (see `fzlint rules`)", id, hint), "severity", id)
 			}
 			if s.Severity[id] == Unset {
 				return fail(fmt.Sprintf("no severity for rule %q", id), "severity", id)
