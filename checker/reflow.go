@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/fzlint/fzlint/checker/input"
 )
 
@@ -64,6 +62,18 @@ func joinWrapped(lines []string) ([]string, *input.SourceMap) {
 	if content < wrapMinLines+1 || short*10 < content*6 {
 		return nil, nil
 	}
+	// Nor is a text whose lines of prose end their sentences.
+	open := 0
+	for i := 0; i+1 < len(lines); i++ {
+		if len(lines[i]) > 0 && len(lines[i+1]) > 0 && !endsSentence(lines[i]) && !isComment(lines[i]) {
+			if _, ok := ParseHeading(strings.TrimLeftFunc(lines[i], isSpace)); !ok {
+				open++
+			}
+		}
+	}
+	if open < wrapMinLines || open*10 < content*3 {
+		return nil, nil
+	}
 	widths := make([]int, len(lines))
 	var sorted []int
 	indented := 0
@@ -71,7 +81,7 @@ func joinWrapped(lines []string) ([]string, *input.SourceMap) {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		widths[i] = runewidth.StringWidth(strings.TrimRightFunc(l, isSpace))
+		widths[i] = cells(strings.TrimRightFunc(l, isSpace))
 		sorted = append(sorted, widths[i])
 		if r, _ := utf8.DecodeRuneInString(l); isSpace(r) {
 			indented++
@@ -313,4 +323,20 @@ func isASCIIDigits(s string) bool {
 // / > → ＞, or any half-width mark that does not open something.
 func separator(r rune) bool {
 	return r < 0x80 && !isASCIIAlnum(r) && !strings.ContainsRune("([\"", r) || strings.ContainsRune("→＞»", r)
+}
+
+// cells is the display width of s, counted from its UTF-8 bytes without decoding: a
+// character of three or four bytes (Chinese, full-width punctuation) takes two cells, any
+// other one.
+func cells(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x80 || c >= 0xC0 && c < 0xE0:
+			n++
+		case c >= 0xE0:
+			n += 2
+		}
+	}
+	return n
 }

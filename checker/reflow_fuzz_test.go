@@ -1,9 +1,11 @@
 package checker
 
 import (
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/input"
 )
 
@@ -35,4 +37,29 @@ func FuzzReflow(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkReflowFold is what the text pays before the rules run, on the five seeds (none is
+// rebuilt or folded: this is the cost of deciding so): compare with BenchmarkCheck.
+func BenchmarkReflowFold(b *testing.B) {
+	var texts []*input.Text
+	size := 0
+	for _, f := range []string{"000_4c1585aa5a4d5d00", "001_82d8d1cc76649ea2", "002_21c7d6ccdca8baa6", "003_7f633bab698fbd83", "004_8e2bfd6529608b47"} {
+		data, err := os.ReadFile("../testdata/seeds/" + f + ".txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		t, err := input.DecodeText(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, t)
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			fold.Lines(reflow(t).Lines)
+		}
+	}
 }
