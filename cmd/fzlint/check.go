@@ -185,7 +185,7 @@ func (e *env) check(args []string) int {
 	sum := render.Summary{Skipped: skipped}
 	exit := exitOK
 	var renderErr error
-	prog := newProgress(e.stderr, len(jobs), !f.quiet && isTerminal(e.stderr), time.Now)
+	prog := newProgress(e.stderr, len(jobs), showProgress(f.quiet, isTerminal(e.stderr), e.getenv("TERM")), time.Now)
 	prog.width = func() int { return terminalWidth(e.stderr) }
 	done := 0
 	for i := range jobs {

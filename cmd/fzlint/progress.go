@@ -31,6 +31,12 @@ const (
 	defaultColumns   = 80
 )
 
+// showProgress says whether a run draws the bar: not with -q, only when stderr is a terminal,
+// and not on a dumb one (TERM=dumb cannot clear a line: each redraw would stay on screen).
+func showProgress(quiet, stderrTerminal bool, term string) bool {
+	return !quiet && stderrTerminal && term != "dumb"
+}
+
 func newProgress(w io.Writer, total int, enabled bool, now func() time.Time) *progress {
 	return &progress{w: w, total: total, now: now, start: now(), disabled: !enabled || total <= progressMinFiles}
 }

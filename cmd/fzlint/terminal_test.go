@@ -53,3 +53,21 @@ func TestDumbTerminalGetsNoColour(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressOnlyOnATerminalThatCanClearALine(t *testing.T) {
+	for _, tc := range []struct {
+		quiet, tty bool
+		term       string
+		want       bool
+	}{
+		{false, true, "xterm-256color", true},
+		{false, true, "", true},
+		{false, true, "dumb", false},
+		{true, true, "xterm", false},
+		{false, false, "xterm", false},
+	} {
+		if got := showProgress(tc.quiet, tc.tty, tc.term); got != tc.want {
+			t.Errorf("quiet %v, terminal %v, TERM=%q: %v, want %v", tc.quiet, tc.tty, tc.term, got, tc.want)
+		}
+	}
+}
