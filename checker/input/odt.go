@@ -219,6 +219,7 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 		skip     int // depth at which a skipped subtree began
 		body     bool
 		lastList string // the style of the last top-level list, for continue-numbering
+		total    int    // bytes of text so far
 	)
 	counter := func(style string) *[11]int {
 		c := counters[style]
@@ -313,8 +314,8 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 				}
 			case "s":
 				if len(paras) > 0 {
-					n := atoi(x.attr("c"))
-					paras[len(paras)-1].WriteString(strings.Repeat(" ", min(max(n, 1), 1000)))
+					n := atoi(x.attr("c")) // a run of spaces; a report has a few at a time
+					paras[len(paras)-1].WriteString(strings.Repeat(" ", min(max(n, 1), 100)))
 				}
 			case "tab":
 				if len(paras) > 0 {
@@ -344,6 +345,9 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 				if len(paras) > 0 {
 					lines = append(lines, paras[len(paras)-1].String())
 					paras = paras[:len(paras)-1]
+					if total += len(lines[len(lines)-1]); total > maxPart {
+						return nil, errors.New("文字过多，不像是一份报告")
+					}
 				}
 			case "text":
 				body = false

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/fzlint/fzlint/internal/docxgen"
 )
 
 // testODT builds an .odt from its content.xml body and the list styles of styles.xml.
@@ -128,4 +130,22 @@ func FuzzODTContent(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The zip containers keep the .docx reader's limits, through the same helpers.
+func TestODTAndOFDBombsAreRefused(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		read func([]byte) (*Text, error)
+		data []byte
+	}{
+		{"odt content", DecodeODT, docxgen.Bomb("content.xml", 100)},
+		{"ofd root", DecodeOFD, docxgen.Bomb("OFD.xml", 100)},
+		{"odt spaces", DecodeODT, testODT(`<text:p>`+strings.Repeat(`<text:s text:c="99999"/>`, 400000)+`</text:p>`, "")},
+	} {
+		_, err := c.read(c.data)
+		if err == nil || !IsUnreadable(err) || !strings.Contains(err.Error(), "过") {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
 }
