@@ -74,7 +74,7 @@ func wellFormed(t testing.TB, data []byte) {
 // and returns, for each comment id, the text between its range markers in the paragraph where
 // the range starts, as the reader would see it, and whether it has exactly one start, one
 // end and one reference.
-func anchored(t testing.TB, doc []byte) map[string]string {
+func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string {
 	t.Helper()
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	type open struct {
@@ -185,12 +185,17 @@ func anchored(t testing.TB, doc []byte) map[string]string {
 	}
 	_ = pending
 	for id, c := range count {
+		if mine != nil && !mine[id] {
+			continue // not a comment of this test's: a fuzzed document may hold any markers
+		}
 		if c != [3]int{1, 1, 1} {
 			t.Errorf("comment %s has %d starts, %d ends, %d references", id, c[0], c[1], c[2])
 		}
 	}
-	if len(opened) > 0 {
-		t.Errorf("ranges never closed: %v", opened)
+	for id := range opened {
+		if mine == nil || mine[id] {
+			t.Errorf("range %s never closed", id)
+		}
 	}
 	return out
 }
@@ -249,7 +254,7 @@ func roundTrip(t testing.TB, name string, data []byte) []byte {
 	}
 	wellFormed(t, out)
 	doc := part(t, out, "word/document.xml")
-	got := anchored(t, doc)
+	got := anchored(t, doc, nil)
 	ids := commentIDs(t, part(t, out, "word/comments.xml"))[Author]
 	if len(ids) != len(res.Diagnostics) {
 		t.Fatalf("comments.xml has %d comments by fzlint, want %d", len(ids), len(res.Diagnostics))

@@ -110,7 +110,7 @@ func TestWordStyle(t *testing.T) {
 	if got := byAuthor["张科长"]; len(got) != 1 || got[0] != "7" {
 		t.Errorf("the colleague's comment: %v", got)
 	}
-	anch := anchored(t, part(t, out, "word/document.xml"))
+	anch := anchored(t, part(t, out, "word/document.xml"), nil)
 	if anch["7"] != "推动法制政府建设" {
 		t.Errorf("the colleague's comment is now on %q", anch["7"])
 	}
