@@ -82,7 +82,7 @@ func openRegular(path string) (*os.File, os.FileInfo, error) {
 	if err := checkRegular(path, info); err != nil {
 		return nil, nil, err
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, nil, openError(err)
 	}
