@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/checker"
@@ -138,4 +139,16 @@ func FuzzJSONString(f *testing.F) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// A finding in a PDF names its page in plain output, where path:line:col has no room for it.
+func TestPlainLineNamesThePageOfAFixedLayoutFile(t *testing.T) {
+	d := checker.Diagnostic{Rule: "language/term-misuse", Severity: checker.Error, Page: 2, Line: 14, Column: 3, Message: "“法制政府”应为“法治政府”"}
+	if got, want := PlainLine("r.pdf", d), "r.pdf:14:3: error: 第2页第14行：“法制政府”应为“法治政府” [language/term-misuse]"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	d.Page = 0
+	if got := PlainLine("r.txt", d); strings.Contains(got, "页") {
+		t.Errorf("a text file's line names a page: %s", got)
+	}
 }

@@ -25,9 +25,15 @@ func (p *plain) File(r *checker.Result) error {
 	return nil
 }
 
-// PlainLine formats one finding the way the plain format and the golden files write it.
+// PlainLine formats one finding the way the plain format and the golden files write it. In a
+// fixed-layout file (.pdf, .ofd) the line is a line of a page: the message then starts with
+// the page (path:LINE:COL stays what tools parse).
 func PlainLine(path string, d checker.Diagnostic) string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", path, d.Line, d.Column, d.Severity, d.Message, d.Rule)
+	msg := d.Message
+	if d.Page > 0 {
+		msg = fmt.Sprintf("第%d页第%d行：%s", d.Page, d.Line, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", path, d.Line, d.Column, d.Severity, msg, d.Rule)
 }
 
 func (p *plain) Close(s Summary) error { return closeMachine(p.w, p.opt, s) }

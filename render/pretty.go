@@ -59,7 +59,11 @@ func (p *pretty) File(r *checker.Result) error {
 	fmt.Fprintln(p.w, p.st.path.Render(r.Path))
 	for _, d := range r.Diagnostics {
 		sev := p.st.sev[d.Severity].Render(fmt.Sprintf("%-7s", d.Severity.String()))
-		fmt.Fprintf(p.w, "  %s %s %s %s\n", p.st.pos.Render(fmt.Sprintf("%d:%d", d.Line, d.Column)), sev, d.Message, p.st.rule.Render("["+d.Rule+"]"))
+		pos := fmt.Sprintf("%d:%d", d.Line, d.Column)
+		if d.Page > 0 {
+			pos = fmt.Sprintf("第%d页 %s", d.Page, pos)
+		}
+		fmt.Fprintf(p.w, "  %s %s %s %s\n", p.st.pos.Render(pos), sev, d.Message, p.st.rule.Render("["+d.Rule+"]"))
 		p.quote(r.Source, d)
 		if len(d.Diff) > 0 {
 			p.diff(d)
