@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,11 +42,7 @@ func runMissingSection(p *Pass) {
 		diag := Diagnostic{Template: tpl}
 		if h := d.findSubsection(rp, p.m.parts[rp.ID]); h != nil {
 			// Written as a subsection of another part: say so, and point at its heading.
-			where := ""
-			if in := d.PartAt(h.Line); in != nil {
-				where = fmt.Sprintf("“%s”部分下的", in.Rule.Name)
-			}
-			msg += fmt.Sprintf("；第%d行“%s”是%s一个小节，应把它提为一级标题，单列一部分", h.Line, h.Full(), where)
+			msg += fmt.Sprintf("；第%d行“%s”是“%s”部分下的一个小节，应把它提为一级标题，单列一部分", h.Line, h.Full(), d.PartAt(h.Line).Rule.Name)
 			diag.Line, diag.Column, diag.EndColumn = h.Line, h.Column, h.Column+runeLen(h.Full())
 		} else if n, col, in := d.findMention(rp); n > 0 {
 			where := "正文中"
@@ -63,14 +60,17 @@ func runMissingSection(p *Pass) {
 	}
 }
 
-// findSubsection finds a lower-level heading (（一）, 1.) that names a part the rule set expects
-// to be folded into others (a part with a mention pattern): the part written as a subsection.
+// findSubsection finds a lower-level heading (（一）, 1.) that names a part, inside one of the
+// parts it is written into (folded_into): the part written as a subsection.
 func (d *Document) findSubsection(rp *rules.Part, names *patternSet) *Heading {
-	if !rp.Mention.Valid() {
+	if len(rp.FoldedInto) == 0 {
 		return nil
 	}
 	for _, h := range d.Headings {
-		if h.Level > LevelChapter && (rp.Mention.MatchString(h.Text) || names != nil && names.MatchString(h.Text)) {
+		if h.Level == LevelChapter || !(rp.Mention.Valid() && rp.Mention.MatchString(h.Text)) && (names == nil || !names.MatchString(h.Text)) {
+			continue
+		}
+		if in := d.PartAt(h.Line); in != nil && slices.Contains(rp.FoldedInto, in.ID) {
 			return h
 		}
 	}

@@ -115,6 +115,10 @@ type Part struct {
 	// template, and a report that has it is not faulted.
 	RequiredFrom  int `toml:"required_from"`
 	RequiredUntil int `toml:"required_until"`
+	// FoldedInto lists the parts in which a lower heading naming this part is this part
+	// written as a subsection (the duties as 「（一）切实履行…第一责任人职责」 under the measures);
+	// elsewhere (a shortcoming of the duties, in the deficiencies part) it is only a mention.
+	FoldedInto []string `toml:"folded_into"`
 	// Basis names the provision that mandates the part; messages cite it.
 	Basis    string `toml:"basis"`
 	MinChars int    `toml:"min_chars"`

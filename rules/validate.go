@@ -59,6 +59,13 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 		}
 	}
 	if complete {
+		for _, p := range s.Parts {
+			for _, id := range p.FoldedInto {
+				if !ids[id] {
+					return fail(fmt.Sprintf("part %q: folded_into names unknown part %q", p.ID, id), "parts", "folded_into")
+				}
+			}
+		}
 		for _, o := range s.Order {
 			for _, id := range []string{o.First, o.Then} {
 				if !ids[id] {
