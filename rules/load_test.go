@@ -41,6 +41,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad date", "version = 1\n[[stale_terms]]\nterm = \"x\"\nstale_from = 2021\nstale_date = \"2021-13-01\"\n", 5, "bad date"},
 		{"bad fold", "version = 1\n[term_matching]\nfold = ['（']\n", 3, "want two characters"},
 		{"too few words", "version = 1\n[[stale_terms]]\nterm = \"x\"\nstale_from = 2021\nwords = ['a', 'b']\nmin_words = 3\n", 6, "min_words must be between 2"},
+		{"folded into unknown part", "version = 1\n[[parts]]\nid = \"duties\"\npatterns = ['x']\ntemplate = \"x\"\nfolded_into = ['nosuch']\n", 6, `folded_into names unknown part "nosuch"`},
 		{"year range backwards", "version = 1\n[[parts]]\nid = \"duties\"\nrequired_from = 2019\nrequired_until = 2017\n", 5, "required_until 2017 is before required_from 2019"},
 	}
 	for _, tt := range tests {
