@@ -166,3 +166,28 @@ func TestFixesOnRelaidSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedTitleIsBalanced: a 《 opened on one line of a hard-wrapped file and closed on the
+// next is balanced; a stale term cut by the wrap is found, from its line to the next.
+func TestWrappedTitleIsBalanced(t *testing.T) {
+	para := "2023年，全县上下团结一心、攻坚克难、锐意进取、奋发有为，坚持以党的十九大精神为指导，认真贯彻落实《法治政府建设实施纲要（2021—2025年）》和《中华人民共和国行政复议法》，" +
+		"全面推进严格规范公正文明执法，持续深化“放管服”改革，行政复议案件办理质量稳步提升，行政机关负责人出庭应诉率保持在较高水平，基层法治建设基础不断夯实。"
+	lines := []string{"某县人民政府关于2023年度法治政府建设情况的报告", para, "一、2023年度推进法治政府建设的主要举措和成效", para}
+	r := wrapped(lines, 66) // 33 characters a line: 党的 | 十九大精神
+	res := linterFor(t, "language/unbalanced-pair", "language/stale-term").CheckBytes("r.txt", []byte(r.text), checker.Options{})
+	stale := 0
+	for _, d := range res.Diagnostics {
+		switch d.Rule {
+		case "language/unbalanced-pair":
+			t.Errorf("%d:%d %s", d.Line, d.Column, d.Message)
+		case "language/stale-term":
+			stale++
+			if d.EndLine != d.Line+1 {
+				t.Errorf("the stale term cut by the wrap: %d:%d–%d:%d", d.Line, d.Column, d.EndLine, d.EndColumn)
+			}
+		}
+	}
+	if stale != 1 {
+		t.Errorf("stale-term findings: %d, want 1: %+v", stale, res.Diagnostics)
+	}
+}
