@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // testPDF writes a PDF whose pages hold the given lines, each at (x, y from the top) in a
@@ -169,5 +172,28 @@ func TestBrokenPDFsAreUnreadable(t *testing.T) {
 		if _, err := DecodePDF(data); err == nil || !IsUnreadable(err) {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A copy protected only by an owner password (printing or copying restricted, as sealed
+// copies often are) opens without one and is read; a copy that needs a password to open is
+// unreadable, saying so.
+func TestEncryptedPDFs(t *testing.T) {
+	plain := testPDF(reportPages(), false)
+	encrypt := func(user, owner string) []byte {
+		var out bytes.Buffer
+		if err := api.Encrypt(bytes.NewReader(plain), &out, model.NewAESConfiguration(user, owner, 256)); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	// (pdfcpu, writing the encrypted copy, drops the first page's font from its resources,
+	// so only the second page's text is checked.)
+	txt, err := DecodePDF(encrypt("", "owner"))
+	if err != nil || txt.Lines[len(txt.Lines)-1] != "一是法治宣传教育的针对性还不够强。究其原因，主要是基层力量薄弱。" {
+		t.Errorf("owner password only: %v, %v", err, txt)
+	}
+	if _, err := DecodePDF(encrypt("user", "owner")); err == nil || !strings.Contains(err.Error(), "加密") {
+		t.Errorf("user password: %v", err)
 	}
 }
