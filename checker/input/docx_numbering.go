@@ -326,7 +326,7 @@ func (nb *numberer) ordinal(p *paragraph) string {
 	}
 	var b strings.Builder
 	text := cur.text
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text) && b.Len() <= maxOrdinal; i++ {
 		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
 			k := int(text[i+1] - '1')
 			i++
@@ -343,8 +343,8 @@ func (nb *numberer) ordinal(p *paragraph) string {
 		}
 		b.WriteByte(text[i])
 	}
-	if b.Len() == 0 {
-		return ""
+	if b.Len() == 0 || b.Len() > maxOrdinal {
+		return "" // no list numbers a paragraph with more: it is not an ordinal a reader sees
 	}
 	return b.String() + cur.suffix
 }
@@ -383,6 +383,14 @@ var (
 	circled      = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 	parenthesize = []rune("⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇")
 	fullStop     = []rune("⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛")
+)
+
+// Bounds on what numbering adds to a paragraph, whatever numbering.xml says: a real ordinal
+// is a few characters ("（十二）", "1.2.3."), so each paragraph's text grows by at most maxOrdinal
+// bytes and a crafted list cannot multiply a small file into gigabytes.
+const (
+	maxLetters = 4   // upperLetter/lowerLetter: up to DDDD (104)
+	maxOrdinal = 128 // bytes of one paragraph's ordinal, lvlText included
 )
 
 // FormatOrdinal writes a number in one of Word's numFmt formats; formats it does not know
@@ -433,7 +441,11 @@ func FormatOrdinal(n int, format string) string {
 		if format == "lowerLetter" {
 			base = 'a'
 		}
-		// Word repeats the letter: A…Z, AA…ZZ, AAA…
+		// Word repeats the letter: A…Z, AA…ZZ, AAA…; beyond maxLetters letters no list goes,
+		// and the number is written in digits (a start of ten million would take 400,000).
+		if (n-1)/26+1 > maxLetters {
+			break
+		}
 		return strings.Repeat(string(base+rune((n-1)%26)), (n-1)/26+1)
 	case "upperRoman", "lowerRoman":
 		if n < 1 || n >= 4000 {

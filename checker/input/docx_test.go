@@ -283,3 +283,35 @@ func TestDeeplyNestedPartsAreRefused(t *testing.T) {
 		t.Errorf("a page nested 20,000 deep: err = %v, want Unreadable", err)
 	}
 }
+
+// A small .docx whose list starts at ten million in letters over 20,000 paragraphs used to
+// make each ordinal 400,000 letters long (gigabytes in all): what numbering adds is bounded
+// (issue 11.10).
+func TestDocxOrdinalsAreBounded(t *testing.T) {
+	// First, so that an unbounded build fails here before the document takes gigabytes.
+	if got := input.FormatOrdinal(10485769, "upperLetter"); len(got) > 16 {
+		t.Fatalf("FormatOrdinal(10485769, upperLetter) is %d bytes", len(got))
+	}
+	paras := make([]docxgen.Paragraph, 20000)
+	for i := range paras {
+		paras[i] = docxgen.Paragraph{Text: "段", NumID: 1}
+	}
+	for _, lvlText := range []string{"%1", strings.Repeat("%1", 5000), strings.Repeat("长", 50000)} {
+		data := docxgen.Zip(map[string]string{
+			"word/document.xml":  docxgen.Document(paras),
+			"word/numbering.xml": docxgen.Numbering([][]docxgen.Level{{{Format: "upperLetter", Text: lvlText, Start: 10485769}}}, []docxgen.Instance{{ID: 1, Abstract: 1}}),
+		})
+		txt, err := input.DecodeDocx(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, l := range txt.Lines {
+			total += len(l)
+		}
+		if len(txt.Lines) != len(paras) || total > len(paras)*(len("段")+140) {
+			t.Errorf("lvlText of %d bytes: %d lines, %d bytes of text", len(lvlText), len(txt.Lines), total)
+		}
+	}
+	sameLines(t, []string{input.FormatOrdinal(27, "upperLetter"), input.FormatOrdinal(104, "lowerLetter"), input.FormatOrdinal(105, "upperLetter")}, []string{"AA", "zzzz", "105"})
+}
