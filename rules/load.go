@@ -284,35 +284,48 @@ func mergeValue(dst, user reflect.Value, md toml.MetaData, path []string) {
 	}
 }
 
-// mergeKeyed merges two lists of tables by the fields named in keys.
+// mergeKeyed merges two lists of tables by the fields named in keys: a user's table replaces
+// the first one with its key, or is appended. The keys are looked up in a map, so that a config
+// of thousands of tables merges in linear time.
 func mergeKeyed(dst, user reflect.Value, keys []string) reflect.Value {
 	out := reflect.MakeSlice(dst.Type(), 0, dst.Len()+user.Len())
 	out = reflect.AppendSlice(out, dst)
-	for i := 0; i < user.Len(); i++ {
-		u := user.Index(i)
-		replaced := false
-		for j := 0; j < out.Len(); j++ {
-			if sameKey(out.Index(j), u, keys) {
-				out.Index(j).Set(u)
-				replaced = true
-				break
+	index := make(map[string]int, out.Len()+user.Len())
+	for j := 0; j < out.Len(); j++ {
+		if k, ok := tableKey(out.Index(j), keys); ok {
+			if _, seen := index[k]; !seen {
+				index[k] = j
 			}
 		}
-		if !replaced {
-			out = reflect.Append(out, u)
+	}
+	for i := 0; i < user.Len(); i++ {
+		u := user.Index(i)
+		k, ok := tableKey(u, keys)
+		if j, found := index[k]; ok && found {
+			out.Index(j).Set(u)
+			continue
+		}
+		out = reflect.Append(out, u)
+		if ok {
+			index[k] = out.Len() - 1
 		}
 	}
 	return out
 }
 
-func sameKey(a, b reflect.Value, keys []string) bool {
+// tableKey is the key of a table: its fields named in keys, written out; ok is false when a
+// field is missing.
+func tableKey(v reflect.Value, keys []string) (string, bool) {
+	var b strings.Builder
 	for _, k := range keys {
-		fa, fb := fieldByTOML(a, k), fieldByTOML(b, k)
-		if !fa.IsValid() || !fb.IsValid() || fmt.Sprint(fa.Interface()) != fmt.Sprint(fb.Interface()) {
-			return false
+		f := fieldByTOML(v, k)
+		if !f.IsValid() {
+			return "", false
 		}
+		b.WriteString(fmt.Sprint(f.Interface()))
+		b.WriteByte(0)
 	}
-	return true
+	return b.String(), true
 }
 
 func fieldByTOML(v reflect.Value, name string) reflect.Value {

@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -43,6 +44,12 @@ func TestLoadErrors(t *testing.T) {
 		{"too few words", "version = 1\n[[stale_terms]]\nterm = \"x\"\nstale_from = 2021\nwords = ['a', 'b']\nmin_words = 3\n", 6, "min_words must be between 2"},
 		{"folded into unknown part", "version = 1\n[[parts]]\nid = \"duties\"\npatterns = ['x']\ntemplate = \"x\"\nfolded_into = ['nosuch']\n", 6, `folded_into names unknown part "nosuch"`},
 		{"year range backwards", "version = 1\n[[parts]]\nid = \"duties\"\nrequired_from = 2019\nrequired_until = 2017\n", 5, "required_until 2017 is before required_from 2019"},
+		// Limits a zero or negative value would turn into false findings (issue 11.22).
+		{"zero chrome_max_chars", "version = 1\n[document]\nchrome_max_chars = 0\n", 3, "document.chrome_max_chars must be a positive number, not 0"},
+		{"negative title_max_chars", "version = 1\n[document]\n\ntitle_max_chars = -5\n", 4, "document.title_max_chars must be a positive number, not -5"},
+		{"zero max_len", "version = 1\n[repeated]\nmax_len = 0\n", 3, "repeated.max_len must be a positive number"},
+		// Two patterns that compile alone but not as one alternation (issue 11.13).
+		{"patterns too large together", "version = 1\n[placeholders]\npatterns = [\n'" + hugePattern("甲") + "',\n'" + hugePattern("乙") + "',\n]\n", 3, "the patterns of placeholders.patterns together: error parsing regexp: expression too large"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,5 +180,49 @@ patterns = ['〇〇县']
 		if !errors.As(err, &fe) || fe.Line != 3 || !strings.Contains(fe.Msg, tt.msg) {
 			t.Errorf("%q: got %v, want line 3 and %q", tt.src, err, tt.msg)
 		}
+	}
+}
+
+// hugePattern is a pattern that compiles alone, but not twice in one alternation.
+func hugePattern(first string) string { return first + strings.Repeat("[一-龥]{1000}", 1800) }
+
+// A complete rule set (--rules) is held to the same: no zero limits, no union too large.
+func TestLoadRefusesZeroLimitsAndHugeUnions(t *testing.T) {
+	src := string(fzlint.DefaultRules)
+	for _, tc := range []struct{ from, to, msg string }{
+		{"chrome_max_chars = 80", "chrome_max_chars = 0", "chrome_max_chars must be a positive number"},
+		{"max_len = 4", "max_len = -1", "repeated.max_len must be a positive number"},
+		{"[placeholders]\n", "[placeholders]\nclosing_unused = 1\n", "unknown key"},
+	} {
+		if !strings.Contains(src, tc.from) {
+			t.Fatalf("rules.toml no longer holds %q", tc.from)
+		}
+		_, err := rules.Load("rules.toml", []byte(strings.Replace(src, tc.from, tc.to, 1)), rules.Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.msg) || !strings.HasPrefix(err.Error(), "rules.toml:") {
+			t.Errorf("%s: err = %v, want rules.toml:LINE: …%s", tc.to, err, tc.msg)
+		}
+	}
+}
+
+// BenchmarkOverlayManyTables merges a config of n [[wrong_terms]] tables: linear in n since
+// tables are matched by key through a map (8,000 took 26 s when each was compared with all).
+func BenchmarkOverlayManyTables(b *testing.B) {
+	base, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{8000, 50000} {
+		var src strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&src, "[[wrong_terms]]\nwrong = \"错词%d\"\nright = \"正词%d\"\n", i, i)
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for range b.N {
+				set, err := rules.Overlay(base, ".fzlint.toml", []byte(src.String()), rules.Options{})
+				if err != nil || len(set.WrongTerms) < n {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -81,16 +81,31 @@ func (r Regexp) Valid() bool { return r.Regexp != nil }
 type Patterns []Regexp
 
 // Any returns one regexp that matches wherever any pattern of the list matches, or nil for an
-// empty list.
+// empty list. Loading a rule set checks that every list's alternation compiles (check), and a
+// part of a list compiles if the whole does.
 func (ps Patterns) Any() *regexp.Regexp {
+	re, err := ps.union()
+	if err != nil {
+		panic("rules: a pattern list that was not validated: " + err.Error())
+	}
+	return re
+}
+
+// check reports whether the alternation of the list compiles.
+func (ps Patterns) check() error {
+	_, err := ps.union()
+	return err
+}
+
+func (ps Patterns) union() (*regexp.Regexp, error) {
 	if len(ps) == 0 {
-		return nil
+		return nil, nil
 	}
 	parts := make([]string, len(ps))
 	for i, p := range ps {
 		parts[i] = "(?:" + p.String() + ")"
 	}
-	return regexp.MustCompile(strings.Join(parts, "|"))
+	return regexp.Compile(strings.Join(parts, "|"))
 }
 
 // MonthDay is a day of the year written "MM-DD".

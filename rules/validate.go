@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -147,6 +148,25 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 	if err := s.Copies.validate(fail, md); err != nil {
 		return err
 	}
+	// Limits that a zero or negative value would turn into false findings (every line taken
+	// for chrome, every title too long): checked where the file sets them, and in a complete set.
+	for _, n := range []struct {
+		key []string
+		v   int
+	}{
+		{[]string{"document", "chrome_max_chars"}, s.Document.ChromeMaxChars},
+		{[]string{"document", "title_max_chars"}, s.Document.TitleMaxChars},
+		{[]string{"repeated", "max_len"}, s.Repeated.MaxLen},
+	} {
+		if n.v <= 0 && (complete || md.IsDefined(n.key...)) {
+			return fail(fmt.Sprintf("%s must be a positive number, not %d", strings.Join(n.key, "."), n.v), n.key...)
+		}
+	}
+	// Each list of patterns is matched as one alternation: patterns that compile alone may
+	// together exceed what the regexp package accepts, which must be this file's error.
+	if err := checkUnions(reflect.ValueOf(s).Elem(), nil, fail); err != nil {
+		return err
+	}
 	if md.IsDefined("version") && s.Version != 1 {
 		return fail(fmt.Sprintf("unsupported version %d: this fzlint reads version 1", s.Version), "version")
 	}
@@ -164,6 +184,44 @@ func (c *Copies) validate(fail func(string, ...string) error, md toml.MetaData) 
 	}
 	if md.IsDefined("copies", "similarity") && !(c.Similarity > 0 && c.Similarity <= 1) {
 		return fail(fmt.Sprintf("copies.similarity must be above 0 and at most 1, not %g", c.Similarity), "copies", "similarity")
+	}
+	return nil
+}
+
+var patternsType = reflect.TypeOf(Patterns(nil))
+
+// checkUnions compiles the alternation of every list of patterns in v (path is its TOML key).
+func checkUnions(v reflect.Value, path []string, fail func(string, ...string) error) error {
+	if v.Type() == patternsType {
+		if err := v.Interface().(Patterns).check(); err != nil {
+			return fail(fmt.Sprintf("the patterns of %s together: %v", strings.Join(path, "."), err), path...)
+		}
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			name := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]
+			if name == "" || name == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			if err := checkUnions(v.Field(i), append(append([]string(nil), path...), name), fail); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if err := checkUnions(v.Index(i), path, fail); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			if err := checkUnions(v.MapIndex(k), append(append([]string(nil), path...), fmt.Sprint(k.Interface())), fail); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
