@@ -5,8 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -39,7 +39,7 @@ func (ig *Ignorer) Err() error {
 }
 
 type ignorePattern struct {
-	segs     []string // the pattern split at "/"
+	re       *regexp.Regexp // the pattern, matched in linear time (nil: matches nothing)
 	negate   bool
 	dirOnly  bool
 	anchored bool // matched against the whole path from the file's directory
@@ -163,7 +163,7 @@ func parseIgnore(data []byte) []ignorePattern {
 		if strings.Contains(line, "/") {
 			p.anchored = true
 		}
-		p.segs = strings.Split(line, "/")
+		p.re = compileGlob(line)
 		out = append(out, p)
 	}
 	return out
@@ -171,39 +171,11 @@ func parseIgnore(data []byte) []ignorePattern {
 
 // match reports whether the pattern matches a path relative to the pattern file's directory.
 func (p ignorePattern) match(rel []string, dir bool) bool {
-	if p.dirOnly && !dir {
+	if p.re == nil || len(rel) == 0 || (p.dirOnly && !dir) {
 		return false
 	}
 	if !p.anchored {
-		return len(rel) > 0 && matchSegment(p.segs[0], rel[len(rel)-1])
+		return p.re.MatchString(rel[len(rel)-1])
 	}
-	return matchSegments(p.segs, rel)
-}
-
-func matchSegments(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			// "**" matches zero or more directories.
-			for k := 0; k <= len(name); k++ {
-				if matchSegments(pat[1:], name[k:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 || !matchSegment(pat[0], name[0]) {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
-}
-
-// matchSegment matches one name against one segment: `*`, `?`, `[…]` and `\` escapes.
-func matchSegment(pat, name string) bool {
-	if pat == "**" {
-		return true
-	}
-	ok, err := path.Match(pat, name)
-	return err == nil && ok
+	return p.re.MatchString(strings.Join(rel, "/"))
 }
