@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/internal/suggest"
 )
 
 // Inline suppression (SPEC §10). In a .txt or .md file, a line that holds only
@@ -149,7 +151,11 @@ func (l *Linter) suppress(doc *Document, ds []Diagnostic) []Diagnostic {
 			case strings.HasPrefix(t.text, "lint/") || t.text == "lint":
 				bad(d.line, t.col, t.end, "lint/ 规则不能用注释抑制：“%s”", t.text)
 			case !knownPattern(t.text):
-				bad(d.line, t.col, t.end, "抑制注释中的规则“%s”不存在（规则名见 fzlint rules）", t.text)
+				if near := suggest.Closest(t.text, RuleIDs()); near != "" {
+					bad(d.line, t.col, t.end, "抑制注释中的规则“%s”不存在，是否应为“%s”？（规则名见 fzlint rules）", t.text, near)
+				} else {
+					bad(d.line, t.col, t.end, "抑制注释中的规则“%s”不存在（规则名见 fzlint rules）", t.text)
+				}
 			default:
 				patterns = append(patterns, t)
 			}
