@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -66,30 +65,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 // readPart decompresses one part of the archive, at most maxPart bytes of it; a missing
 // part is nil without error.
 func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
-	f := parts[name]
-	if f == nil {
-		return nil, nil
-	}
-	if err := checkPart("docx", name, f.UncompressedSize64); err != nil {
-		return nil, err
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
-	}
-	defer rc.Close()
-	// Sized from the declared size (already bounded above), which the limit still holds to
-	// if it lies: io.ReadAll would grow the buffer from 512 bytes.
-	buf := bytes.NewBuffer(make([]byte, 0, f.UncompressedSize64+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(rc, maxPart+1))
-	b := buf.Bytes()
-	if err != nil {
-		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 无法解压：%v", name, err)}
-	}
-	if len(b) > maxPart {
-		return nil, &Unreadable{fmt.Sprintf(".docx 中的 %s 解压后过大，不像是一份报告", name)}
-	}
-	return b, nil
+	return readPartOf("docx", parts, name)
 }
 
 // optionalPart reads and parses a part the document can do without; nil when it is absent.
