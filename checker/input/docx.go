@@ -13,8 +13,8 @@ import (
 // included), in document order, runs joined. A paragraph with automatic numbering gets the
 // ordinal the reader sees (一、 （一） 1. …), computed from numbering.xml and styles.xml.
 func DecodeDocx(data []byte) (*Text, error) {
-	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return nil, &Unreadable{"这是旧版 Word（.doc）格式或加密的文档，不是 .docx：请用 Word 或 WPS 另存为 .docx（不加密码）后再检查"}
+	if bytes.HasPrefix(data, oleMagic) {
+		return DecodeDoc(data) // a .doc renamed .docx, or an encrypted .docx: it says which
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {

@@ -112,6 +112,8 @@ func Read(name string, data []byte) (*Text, error) {
 		return DecodeODT(data)
 	case KindOFD:
 		return DecodeOFD(data)
+	case KindDoc:
+		return DecodeDoc(data)
 	}
 	return nil, &Unreadable{unsupportedReason(name)}
 }
@@ -121,8 +123,6 @@ func unsupportedReason(name string) string {
 	switch ext {
 	case ".docm":
 		return "这是启用宏的 Word 文档（.docm）：fzlint 不读取含宏的文件，请另存为 .docx（不含宏）后再检查"
-	case ".doc", ".wps":
-		return "不支持 " + ext + " 格式：请用 Word 或 WPS 另存为 .docx 后再检查"
 	}
 	if r := SkipReason(name); r != "" {
 		return r
