@@ -238,9 +238,20 @@ type summary struct {
 	sink    summarySink
 	cols    *summaryColumns
 	pending []checker.Result
+	// err is the first write that failed (a full disk): every later call returns it and
+	// writes nothing, so that a sink is never used half set up.
+	err error
 }
 
 func (s *summary) File(r *checker.Result) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.err = s.file(r)
+	return s.err
+}
+
+func (s *summary) file(r *checker.Result) error {
 	if s.cols == nil {
 		if r.Report == nil {
 			keep := *r
@@ -270,6 +281,14 @@ func (s *summary) start(rep *checker.Report) error {
 }
 
 func (s *summary) Close(sum Summary) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.err = s.close(sum)
+	return s.err
+}
+
+func (s *summary) close(sum Summary) error {
 	if s.cols == nil {
 		if err := s.start(nil); err != nil {
 			return err

@@ -152,7 +152,9 @@ type fixReport struct {
 
 func (r *fixReport) add(fr *fileResult) {
 	switch {
-	case fr.Err != nil && r.silent:
+	case fr.Err != nil && (r.silent || !shown(fr.Diagnostics, "input/unreadable")):
+		// Exit status 2 always has its reason: an unreadable file is named on stderr when its
+		// finding is not in the output (--diff, --write-baseline, input/unreadable turned off).
 		fmt.Fprintf(r.stderr, "fzlint: %s: 无法读取：%v\n", fr.Path, fr.Err)
 	case fr.fixErr != nil:
 		fmt.Fprintf(r.stderr, "fzlint: %s: 修复未写入：%v\n", fr.Path, fr.fixErr)
@@ -225,3 +227,13 @@ func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
 // readBuffers are the workers' file buffers: a batch reads thousands of files, and what is
 // checked never refers to the bytes read (text is decoded into strings of its own).
 var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// shown reports whether the findings hold one of a rule.
+func shown(ds []checker.Diagnostic, rule string) bool {
+	for _, d := range ds {
+		if d.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

@@ -190,3 +190,15 @@ func TestUnlistableDirectory(t *testing.T) {
 		}
 	}
 }
+
+// With input/unreadable turned off the exit status is still 2, and stderr names the file and
+// why, in every format (issue 11.24).
+func TestUnreadableNamedWhenItsRuleIsOff(t *testing.T) {
+	bad := writeTemp(t, "旧稿.doc", "\x00\x01not a report")
+	for _, format := range []string{"plain", "pretty", "github", "json", "sarif"} {
+		code, _, stderr := runCheck(t, "--format", format, "--disable", "input/unreadable", bad)
+		if code != exitTrouble || !strings.Contains(stderr, bad+": 无法读取：") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and the file named", format, code, stderr)
+		}
+	}
+}
