@@ -65,6 +65,11 @@ func DecodeText(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Counted before the lines are made, so that a file of line ends is refused before it
+	// takes the memory.
+	if n := max(strings.Count(s, "\n"), strings.Count(s, "\r")); n > maxLines {
+		return nil, tooManyLines(n)
+	}
 	lines, ends, eol := splitLines(s)
 	return &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}, nil
 }

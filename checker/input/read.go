@@ -99,6 +99,14 @@ func init() {
 
 // Read turns the bytes of a named file into text, by the file's kind.
 func Read(name string, data []byte) (*Text, error) {
+	t, err := read(name, data)
+	if err == nil && len(t.Lines) > maxLines {
+		return nil, tooManyLines(len(t.Lines))
+	}
+	return t, err
+}
+
+func read(name string, data []byte) (*Text, error) {
 	switch KindOf(name) {
 	case KindText:
 		return DecodeText(data)
