@@ -58,6 +58,10 @@ func decodeHTMLBytes(data []byte) (string, string, error) {
 	switch {
 	case enc == nil:
 		return decode(data)
+	case name == "replacement":
+		// iso-2022-kr, hz-gb-2312 and the like: the standard decodes them to nothing, as they
+		// can smuggle markup past filters.
+		return "", "", &Unreadable{"网页声明的字符集“" + label + "”按 HTML 标准不可解码；请另存为 UTF-8 或 GB18030 后再检查"}
 	case name == "utf-8":
 		if !validUTF8(data) {
 			return decode(data) // the declaration is wrong; detect instead
@@ -71,43 +75,91 @@ func decodeHTMLBytes(data []byte) (string, string, error) {
 	return s, UTF8, err
 }
 
-// declaredCharset finds charset=… in the page's head (a <meta charset> or the content of a
-// <meta http-equiv="Content-Type">).
+// declaredCharset is the encoding a page declares, found as the WHATWG encoding sniffing
+// algorithm's prescan finds it: in the first 1024 bytes, in a <meta charset> or a <meta
+// http-equiv="Content-Type" content="…charset=…"> (tags in comments or scripts do not count), a
+// UTF-16 label read as UTF-8 (a page whose bytes can be read as ASCII is not UTF-16) and
+// x-user-defined as windows-1252. It returns "" when the page declares nothing.
 func declaredCharset(data []byte) string {
-	head := data
-	if len(head) > 8192 {
-		head = head[:8192]
+	z := html.NewTokenizer(bytes.NewReader(data[:min(len(data), 1024)]))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			if string(name) != "meta" {
+				continue
+			}
+			var label, content string
+			pragma, seen := false, map[string]bool{}
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				key := string(k)
+				if seen[key] {
+					continue // the first of a repeated attribute counts
+				}
+				seen[key] = true
+				switch key {
+				case "http-equiv":
+					pragma = strings.EqualFold(string(v), "content-type")
+				case "content":
+					content = string(v)
+				case "charset":
+					label = string(v)
+				}
+			}
+			if label == "" && pragma {
+				label = charsetFromContent(content)
+			}
+			label = strings.ToLower(strings.TrimSpace(label))
+			if label == "" {
+				continue
+			}
+			if _, canonical := charset.Lookup(label); canonical == "utf-16be" || canonical == "utf-16le" {
+				return "utf-8"
+			} else if canonical == "x-user-defined" {
+				return "windows-1252"
+			}
+			return label
+		}
 	}
-	lower := bytes.ToLower(head)
+}
+
+// charsetFromContent extracts the charset of a meta element's content ("text/html;
+// charset=gbk"), as WHATWG's algorithm for it does, or "".
+func charsetFromContent(s string) string {
+	lower := strings.ToLower(s)
 	for off := 0; ; {
-		i := bytes.Index(lower[off:], []byte("charset"))
+		i := strings.Index(lower[off:], "charset")
 		if i < 0 {
 			return ""
 		}
 		j := off + i + len("charset")
 		off = j
-		for j < len(lower) && (lower[j] == ' ' || lower[j] == '\t') {
+		for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
 			j++
 		}
-		if j >= len(lower) || lower[j] != '=' {
+		if j >= len(s) || s[j] != '=' {
 			continue
 		}
 		j++
-		for j < len(lower) && (lower[j] == ' ' || lower[j] == '"' || lower[j] == '\'') {
+		for j < len(s) && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 {
 			j++
 		}
+		if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+			if k := strings.IndexByte(s[j+1:], s[j]); k >= 0 {
+				return s[j+1 : j+1+k]
+			}
+			return ""
+		}
 		k := j
-		for k < len(lower) && isLabelByte(lower[k]) {
+		for k < len(s) && strings.IndexByte(" \t\n\f\r;", s[k]) < 0 {
 			k++
 		}
-		if k > j {
-			return string(lower[j:k])
-		}
+		return s[j:k]
 	}
-}
-
-func isLabelByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
 }
 
 func findBody(n *html.Node) *html.Node {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/linttest"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestSavedWebPageHasTheFindingsOfTheText(t *testing.T) {
@@ -104,6 +105,42 @@ func TestHTMLRefusesPagesWithoutText(t *testing.T) {
 	for _, page := range []string{"", "<html><body><script>x</script></body></html>", "\x00\x01\x02binary"} {
 		if _, err := input.DecodeHTML([]byte(page)); !input.IsUnreadable(err) {
 			t.Errorf("DecodeHTML(%q): err = %v, want input.Unreadable", page, err)
+		}
+	}
+}
+
+// The charset is found as the WHATWG encoding sniffing algorithm finds it (issue 11.21).
+func TestHTMLCharsetSniffing(t *testing.T) {
+	const body = "<p>某县人民政府关于2024年度法治政府建设情况的报告</p>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, page string
+		want       string // "" for unreadable
+	}{
+		{"a UTF-8 page that says utf-16 is read as UTF-8, as browsers do",
+			`<html><head><meta charset="utf-16"></head><body>` + body + `</body></html>`, "某县人民政府"},
+		{"utf-16le in http-equiv too",
+			`<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-16LE"></head><body>` + body + `</body></html>`, "某县人民政府"},
+		{"a charset in a comment is not a declaration",
+			`<html><head><!-- <meta charset="gbk"> --></head><body>` + body + `</body></html>`, "某县人民政府"},
+		{"content without http-equiv does not count",
+			`<html><head><meta name="x" content="charset=gbk"></head><body>` + body + `</body></html>`, "某县人民政府"},
+		{"a GBK page declared in http-equiv",
+			`<html><head><meta http-equiv="content-type" content='text/html;charset="gb2312"'></head><body>` + gbk + `</body></html>`, "某县人民政府"},
+		{"iso-2022-kr decodes to nothing: unreadable",
+			`<html><head><meta charset="iso-2022-kr"></head><body>` + body + `</body></html>`, ""},
+	} {
+		txt, err := input.DecodeHTML([]byte(tc.page))
+		switch {
+		case tc.want == "" && (err == nil || !strings.Contains(err.Error(), "不可解码")):
+			t.Errorf("%s: err = %v, want unreadable", tc.name, err)
+		case tc.want != "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.want != "" && !strings.Contains(strings.Join(txt.Lines, "\n"), tc.want):
+			t.Errorf("%s: read %q", tc.name, txt.Lines)
 		}
 	}
 }
