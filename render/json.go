@@ -136,6 +136,12 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 			}
 			b = appendClose(b, in2, '}')
 		}
+		if rep.Score != nil {
+			b = append(b, ",\n"...)
+			b = appendKey(b, in2, "scorecard")
+			b = appendScorecard(b, r, in3)
+			b = appendClose(b, in2, '}')
+		}
 		b = appendClose(b, in1, '}')
 	}
 	b = append(b, ",\n"...)
@@ -284,4 +290,47 @@ func (j *jsonOut) Close(s Summary) error {
 	j.w.Write(sum)
 	j.w.WriteString("\n}\n")
 	return j.w.Flush()
+}
+
+// appendScorecard appends the scorecard's fields (the columns of the summary tables, README
+// "The scorecard"), without the closing brace: date and on_time, causes (null without a
+// deficiencies part), duties of duties_of, statistics, and the findings on consistency,
+// language and copies.
+func appendScorecard(b []byte, r *checker.Result, indent string) []byte {
+	sc := r.Report.Score
+	cons, lang, copied := r.Tally()
+	b = append(b, "{\n"...)
+	b = appendKey(b, indent, "date")
+	if sc.Date == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, sc.Date)
+	}
+	b = append(b, ",\n"...)
+	b = appendKey(b, indent, "on_time")
+	b = appendTriState(b, onTime(r))
+	b = append(b, ",\n"...)
+	b = appendKey(b, indent, "causes")
+	b = appendTriState(b, sc.Causes)
+	for _, f := range []struct {
+		key string
+		n   int
+	}{{"duties", sc.Duties}, {"duties_of", sc.DutiesOf}, {"statistics", sc.Statistics},
+		{"consistency", cons}, {"language", lang}, {"copied", copied}} {
+		b = append(b, ",\n"...)
+		b = appendKey(b, indent, f.key)
+		b = strconv.AppendInt(b, int64(f.n), 10)
+	}
+	return b
+}
+
+// appendTriState appends true (1), false (0) or null (-1).
+func appendTriState(b []byte, v int) []byte {
+	switch v {
+	case 1:
+		return append(b, "true"...)
+	case 0:
+		return append(b, "false"...)
+	}
+	return append(b, "null"...)
 }

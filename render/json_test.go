@@ -19,10 +19,31 @@ type jsonFile struct {
 }
 
 type jsonReport struct {
-	Year     *int         `json:"year"`
-	Profile  string       `json:"profile"`
-	Title    *string      `json:"title"`
-	Sections orderedParts `json:"sections"`
+	Year      *int         `json:"year"`
+	Profile   string       `json:"profile"`
+	Title     *string      `json:"title"`
+	Sections  orderedParts `json:"sections"`
+	Scorecard *jsonScore   `json:"scorecard,omitempty"`
+}
+
+type jsonScore struct {
+	Date        *string `json:"date"`
+	OnTime      *bool   `json:"on_time"`
+	Causes      *bool   `json:"causes"`
+	Duties      int     `json:"duties"`
+	DutiesOf    int     `json:"duties_of"`
+	Statistics  int     `json:"statistics"`
+	Consistency int     `json:"consistency"`
+	Language    int     `json:"language"`
+	Copied      int     `json:"copied"`
+}
+
+func triState(v int) *bool {
+	if v < 0 {
+		return nil
+	}
+	b := v == 1
+	return &b
 }
 
 type jsonDiagnostic struct {
@@ -74,6 +95,15 @@ func jsonFileOf(r *checker.Result) jsonFile {
 			t := r.Report.Title
 			rep.Title = &t
 		}
+		if sc := r.Report.Score; sc != nil {
+			js := &jsonScore{OnTime: triState(onTime(r)), Causes: triState(sc.Causes), Duties: sc.Duties,
+				DutiesOf: sc.DutiesOf, Statistics: sc.Statistics}
+			js.Consistency, js.Language, js.Copied = r.Tally()
+			if sc.Date != "" {
+				js.Date = &sc.Date
+			}
+			rep.Scorecard = js
+		}
 		f.Report = rep
 	}
 	for _, d := range r.Diagnostics {
@@ -117,6 +147,10 @@ func TestJSONFileMatchesEncoding(t *testing.T) {
 				{Rule: "language/punctuation-width", Severity: checker.Info, Line: 3, Column: 6, EndLine: 3, EndColumn: 7, Message: "半角", Template: tricky},
 			}},
 		"no year, no title, no parts": {Path: "c.md", Report: &checker.Report{Profile: "department"}},
+		"a scorecard": {Path: "e.txt", Report: &checker.Report{Year: 2024, Profile: "government", Sections: sections, PartIDs: ids,
+			Score: &checker.Scorecard{Date: "2025-02-05", Causes: 0, Duties: 4, DutiesOf: 6, Statistics: 72}},
+			Diagnostics: []checker.Diagnostic{{Rule: "consistency/rate-mismatch", Severity: checker.Error, Line: 9, Column: 2, EndLine: 9, EndColumn: 4, Message: "率"}}},
+		"a scorecard without date or parts": {Path: "f.txt", Report: &checker.Report{Profile: "department", Score: &checker.Scorecard{Causes: -1}}},
 		"a page of a pdf": {Path: "d.pdf", Report: &checker.Report{Profile: "department"}, Diagnostics: []checker.Diagnostic{
 			{Rule: "language/term-misuse", Severity: checker.Error, Page: 2, Line: 14, Column: 3, EndPage: 2, EndLine: 14, EndColumn: 7, Message: "法制政府"}}},
 	} {

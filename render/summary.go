@@ -129,6 +129,21 @@ const (
 	scoreDuties
 )
 
+// onTime says whether a report was dated within its deadline: 1 yes, 0 no (dated after it,
+// or a final draft without a date: structure/deadline's findings), -1 no date to judge (a
+// published copy without its date line).
+func onTime(r *checker.Result) int {
+	for _, d := range r.Diagnostics {
+		if d.Rule == "structure/deadline" {
+			return 0
+		}
+	}
+	if r.Report.Score.Date != "" {
+		return 1
+	}
+	return -1
+}
+
 // scoreCells returns a file's scorecard cells: marks and strings, counts as ints; empty when
 // the file has no scorecard (it could not be read, or no summary asked for one).
 func scoreCells(r *checker.Result) []any {
@@ -140,21 +155,8 @@ func scoreCells(r *checker.Result) []any {
 		return cells
 	}
 	sc := r.Report.Score
-	late := false
-	for _, d := range r.Diagnostics {
-		if d.Rule == "structure/deadline" {
-			late = true
-		}
-	}
 	cells[scoreDate] = sc.Date
-	switch {
-	case late:
-		cells[scoreOnTime] = markMissing
-	case sc.Date != "":
-		cells[scoreOnTime] = markPresent
-	default:
-		cells[scoreOnTime] = markNone // a published copy without its date line
-	}
+	cells[scoreOnTime] = [...]string{markNone, markMissing, markPresent}[onTime(r)+1]
 	switch sc.Causes {
 	case 1:
 		cells[scoreCauses] = markPresent
