@@ -160,7 +160,7 @@ var LINE = %s;
     var f = ROWS[i][FIND], out = "<tr class=\"findings\"><td colspan=\"" + (n + 1) + "\"><ol>";
     for (var k = 0; k < f.length; k++) {
       var s = SEV[f[k][2]];
-      out += "<li>第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(f[k][4]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
+      out += "<li>" + (f[k][5] ? "第 " + f[k][5] + " 页" : "") + "第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(f[k][4]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
     }
     return out + "</ol></td></tr>";
   }
@@ -292,7 +292,7 @@ func shortName(s string) string {
 }
 
 // row writes a file as a JSON array: its cells, then its findings as [line, column, severity
-// (0 error, 1 warning, 2 info), rule number, message]. encoding/json escapes <, > and &, so no
+// (0 error, 1 warning, 2 info), rule number, message] and, for a .pdf or .ofd, its page. encoding/json escapes <, > and &, so no
 // value can end the script.
 func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 	findings := make([][]any, 0, len(r.Diagnostics))
@@ -303,7 +303,11 @@ func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 			h.rules[d.Rule] = id
 			h.order = append(h.order, d.Rule)
 		}
-		findings = append(findings, []any{d.Line, d.Column, severityIndex(d.Severity), id, messageWithSuggestion(d)})
+		f := []any{d.Line, d.Column, severityIndex(d.Severity), id, messageWithSuggestion(d)}
+		if d.Page > 0 {
+			f = append(f, d.Page) // a .pdf or .ofd finding: 第 P 页第 L 行
+		}
+		findings = append(findings, f)
 	}
 	js, err := json.Marshal(append(cells, findings))
 	if err != nil {

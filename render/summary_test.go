@@ -17,10 +17,21 @@ import (
 	"github.com/fzlint/fzlint/checker"
 )
 
-// summaryResults are the seeds and an unreadable file, whose row has no report.
+// summaryResults are the seeds, seed 001 as if read from a PDF (its findings on pages 1, 2 …),
+// and an unreadable file, whose row has no report.
 func summaryResults(t *testing.T) []checker.Result {
-	return append(seedResults(t), unreadable("submissions/<旧稿>&.doc", "不支持 .doc 格式，请另存为 .docx"))
+	seeds := seedResults(t)
+	pdf := seeds[1]
+	pdf.Path = "submissions/001_pdf.pdf"
+	pdf.Diagnostics = slices.Clone(pdf.Diagnostics)
+	for i := range pdf.Diagnostics {
+		pdf.Diagnostics[i].Page, pdf.Diagnostics[i].EndPage = i+1, i+1
+	}
+	return append(seeds, pdf, unreadable("submissions/<旧稿>&.doc", "不支持 .doc 格式，请另存为 .docx"))
 }
+
+// pdfResult is the index in summaryResults of the result whose findings have pages.
+const pdfResult = 5
 
 func writeSummary(t *testing.T, kind string, results []checker.Result) []byte {
 	t.Helper()
@@ -131,13 +142,28 @@ func TestXLSXSummary(t *testing.T) {
 	if len(details) != n+1 || !slices.Equal(details[0], findingsHeader) {
 		t.Errorf("findings sheet has %d rows (header %q), want %d findings", len(details), details[0], n)
 	}
-	if d := details[1]; d[0] != results[0].Path || d[3] != results[0].Diagnostics[0].Rule || d[4] != "警告" {
+	if d := details[1]; d[0] != results[0].Path || d[1] != "" || d[4] != results[0].Diagnostics[0].Rule || d[5] != "警告" {
 		t.Errorf("first finding row %q", d)
+	}
+	// A PDF's findings carry their page; the others leave 页 empty.
+	pages := 0
+	for _, d := range details[1:] {
+		if d[0] != results[pdfResult].Path {
+			continue
+		}
+		pages++
+		want := results[pdfResult].Diagnostics[pages-1]
+		if d[1] != fmt.Sprint(want.Page) || d[2] != fmt.Sprint(want.Line) || d[4] != want.Rule {
+			t.Errorf("PDF finding row %q, want page %d line %d %s", d, want.Page, want.Line, want.Rule)
+		}
+	}
+	if pages != len(results[pdfResult].Diagnostics) || pages < 2 {
+		t.Errorf("%d PDF finding rows, want %d", pages, len(results[pdfResult].Diagnostics))
 	}
 
 	// The header row is frozen and both sheets have a filter over all their rows.
 	lastCol, _ := excelize.ColumnNumberToName(len(rows[0]))
-	for sheet, last := range map[string]string{"汇总": fmt.Sprintf("%s%d", lastCol, len(results)+1), "问题明细": fmt.Sprintf("F%d", n+1)} {
+	for sheet, last := range map[string]string{"汇总": fmt.Sprintf("%s%d", lastCol, len(results)+1), "问题明细": fmt.Sprintf("G%d", n+1)} {
 		panes, err := f.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 			t.Errorf("%s: panes %+v (%v), want the first row frozen", sheet, panes, err)
@@ -269,8 +295,15 @@ func TestHTMLSummary(t *testing.T) {
 		if i < len(results) && len(findings) != len(results[i].Diagnostics) {
 			t.Errorf("%s: %d findings listed, want %d", results[i].Path, len(findings), len(results[i].Diagnostics))
 		}
-		for _, f := range findings {
+		for k, f := range findings {
 			f := f.([]any)
+			if i == pdfResult {
+				if len(f) != 6 || int(f[5].(float64)) != results[i].Diagnostics[k].Page {
+					t.Errorf("PDF finding %v: want its page %d last", f, results[i].Diagnostics[k].Page)
+				}
+			} else if len(f) != 5 {
+				t.Errorf("%s: finding %v has a page", rows[i][0], f)
+			}
 			if rule := rules[int(f[3].(float64))]; i < len(results) && !slices.ContainsFunc(results[i].Diagnostics, func(d checker.Diagnostic) bool { return d.Rule == rule }) {
 				t.Errorf("%s: a finding of %s listed, which the file does not have", results[i].Path, rule)
 			}

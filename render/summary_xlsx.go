@@ -23,7 +23,9 @@ const (
 	sheetFindings = "问题明细"
 )
 
-var findingsHeader = []string{"文件", "行", "列", "规则", "级别", "说明"}
+// findingsHeader: 页 is the page of a .pdf or .ofd finding (行 is then the line on that page),
+// empty for every other format.
+var findingsHeader = []string{"文件", "页", "行", "列", "规则", "级别", "说明"}
 
 // Width limits of a column, in Excel's units (about one Latin character; a Han character
 // takes two).
@@ -175,7 +177,7 @@ func (x *xlsxSummary) startDetails(path string) error {
 	for _, c := range checker.Checks() {
 		ruleWidth = max(ruleWidth, textWidth(c.ID))
 	}
-	widths := []int{textWidth(path), 6, 6, ruleWidth, textWidth("级别"), messageColWidth}
+	widths := []int{textWidth(path), 4, 6, 6, ruleWidth, textWidth("级别"), messageColWidth}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, colWidth(w, findingsHeader[i], i == len(widths)-1)); err != nil {
 			return err
@@ -212,7 +214,11 @@ func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 		}
 		x.detailRow++
 		cell, _ := excelize.CoordinatesToCellName(1, x.detailRow)
-		if err := x.details.SetRow(cell, []any{r.Path, d.Line, d.Column, d.Rule,
+		var page any
+		if d.Page > 0 {
+			page = d.Page
+		}
+		if err := x.details.SetRow(cell, []any{r.Path, page, d.Line, d.Column, d.Rule,
 			severityLabel[d.Severity], messageWithSuggestion(d)}); err != nil {
 			return err
 		}
