@@ -108,8 +108,9 @@ func TestProgressInA40ColumnTerminal(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	// enough files for one worker to take well over the second before the bar appears
-	for i := 0; i < 3000; i++ {
+	// enough files for one worker to take well over the second before the bar appears, on a
+	// fast idle machine too
+	for i := 0; i < 6000; i++ {
 		os.WriteFile(filepath.Join(corpus, fmt.Sprintf("%04d.txt", i)), seedData, 0o644)
 	}
 	socket := filepath.Join(dir, "tmux.sock")
@@ -131,11 +132,17 @@ func TestProgressInA40ColumnTerminal(t *testing.T) {
 		time.Sleep(100 * time.Millisecond) // waiting for the run, not timing it
 		screen = tmux("capture-pane", "-p", "-t", "t")
 	}
-	drawn, _ := os.ReadFile(log)
+	// The pane's output reaches the log through a pipe: on a loaded machine it may lag the
+	// screen, so wait until the log holds the end of the run too.
+	var drawn []byte
+	for !strings.Contains(string(drawn), "FINISHED") {
+		time.Sleep(100 * time.Millisecond)
+		drawn, _ = os.ReadFile(log)
+	}
 	draws := strings.Split(string(drawn), "\r\x1b[K")
 	bars := 0
 	for _, d := range draws {
-		if strings.Contains(d, "/3000") {
+		if strings.Contains(d, "/6000") {
 			bars++
 			if w := runewidth.StringWidth(d); w > 39 {
 				t.Errorf("a drawing is %d columns wide in a 40-column terminal: %q", w, d)
@@ -153,7 +160,7 @@ func TestProgressInA40ColumnTerminal(t *testing.T) {
 	}
 	// What stays on the screen: the summary (stderr) and FINISHED, no piece of a bar.
 	for _, l := range lines {
-		if strings.Contains(l, "/3000") || strings.Contains(l, "检查中") || strings.Contains(l, "[==") || strings.Contains(l, "--]") {
+		if strings.Contains(l, "/6000") || strings.Contains(l, "检查中") || strings.Contains(l, "[==") || strings.Contains(l, "--]") {
 			t.Errorf("a stale line of the bar is left on the screen:\n%s", screen)
 			break
 		}
