@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -25,11 +26,11 @@ func notHung(t *testing.T, what string, f func()) {
 	}
 }
 
-// Side files are read with the checks reports get: a FIFO, a device (through a symbolic link
-// too) or a file of /proc is refused with its name, exit 2, and nothing hangs (issue 11.12).
+// Side files are read with the checks reports get: a FIFO, a device (/dev/null, through a
+// symbolic link) or a file of /proc is refused with its name, exit 2, and nothing hangs (issue 11.12).
 func TestSideFilesAreCheckedLikeReports(t *testing.T) {
 	report := writeTemp(t, "报告.txt", "2024年度某县法治政府建设情况报告\n")
-	for _, target := range []string{"fifo", "/dev/zero", "/proc/self/status"} {
+	for _, target := range []string{"fifo", "/dev/null", "/proc/self/status"} {
 		for _, flag := range []string{"--rules", "--config", "--baseline"} {
 			dir := t.TempDir()
 			side := filepath.Join(dir, "side")
@@ -48,12 +49,20 @@ func TestSideFilesAreCheckedLikeReports(t *testing.T) {
 			}
 		}
 	}
-	// Found beside the reports: .fzlint.toml and .fzlintignore.
+	// Found beside the reports: .fzlint.toml and .fzlintignore, in a unit folder of the folder
+	// checked. The built binary runs under a deadline, so a read that blocks on the FIFO fails
+	// the test (and the process is killed) instead of hanging it. /dev/null stands for a device:
+	// it reads empty, so a missing type check shows up as a run that goes on.
+	bin := buildBinary(t)
 	for _, name := range []string{".fzlint.toml", ".fzlintignore"} {
-		for _, target := range []string{"fifo", "/dev/zero"} {
-			dir := t.TempDir()
-			os.WriteFile(filepath.Join(dir, "报告.txt"), []byte("2024年度某县法治政府建设情况报告\n"), 0o644)
-			side := filepath.Join(dir, name)
+		for _, target := range []string{"fifo", "/dev/null"} {
+			root := t.TempDir()
+			unit := filepath.Join(root, "某县")
+			if err := os.Mkdir(unit, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(unit, "报告.txt"), []byte("2024年度某县法治政府建设情况报告\n"), 0o644)
+			side := filepath.Join(unit, name)
 			if target == "fifo" {
 				if err := syscall.Mkfifo(side, 0o644); err != nil {
 					t.Fatal(err)
@@ -61,11 +70,27 @@ func TestSideFilesAreCheckedLikeReports(t *testing.T) {
 			} else if err := os.Symlink(target, side); err != nil {
 				t.Fatal(err)
 			}
-			var code int
-			var stderr string
-			notHung(t, name+" "+target, func() { code, _, stderr = runCheck(t, dir) })
-			if code != exitTrouble || !strings.Contains(stderr, name) || !strings.Contains(stderr, "不是普通文件") {
-				t.Errorf("%s → %s: exit %d, stderr %q; want 2 naming it", name, target, code, stderr)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			cmd := exec.CommandContext(ctx, bin, "check", "--format", "plain", root)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			hung := ctx.Err() != nil
+			cancel()
+			if hung {
+				t.Errorf("%s → %s: still running after a minute (blocked on the side file)", name, target)
+				continue
+			}
+			code := 0
+			var exitErr *exec.ExitError
+			if errors.As(err, &exitErr) {
+				code = exitErr.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			want := side + ": 无法读取" // names this very file, not just any .fzlint.toml
+			if code != exitTrouble || !strings.Contains(stderr.String(), want) || !strings.Contains(stderr.String(), "不是普通文件") {
+				t.Errorf("%s → %s: exit %d, stderr %q; want exit 2 and %q … 不是普通文件", name, target, code, stderr.String(), want)
 			}
 		}
 	}
