@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -266,12 +267,15 @@ func (e *env) configError(err error) int {
 }
 
 // linterSource builds one Linter per distinct configuration and hands each file its own.
+// Config files with the same bytes share one Linter: 2,000 unit folders holding copies of one
+// .fzlint.toml compile it once (each copy is still read, so an unreadable one stops the run).
 type linterSource struct {
 	base    *rules.Set
 	sel     checker.Selection
-	config  string            // --config, if given
-	byDir   map[string]string // directory → nearest .fzlint.toml ("" for none)
-	linters map[string]*checker.Linter
+	config  string                     // --config, if given
+	byDir   map[string]string          // directory → nearest .fzlint.toml ("" for none)
+	linters map[string]*checker.Linter // config path → its linter
+	byHash  map[[sha256.Size]byte]*checker.Linter
 }
 
 const configName = ".fzlint.toml"
@@ -290,7 +294,8 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 		return nil, err
 	}
 	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
-		sel: checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
+		byHash: map[[sha256.Size]byte]*checker.Linter{},
+		sel:    checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
 	if f.configFile != "" {
 		if _, err := input.ReadSideFile(f.configFile); err != nil {
 			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", f.configFile, err)
@@ -361,10 +366,18 @@ func (s *linterSource) linter(config string) (*checker.Linter, error) {
 		return l, nil
 	}
 	set := s.base
+	var sum [sha256.Size]byte
 	if config != "" {
 		data, err := input.ReadSideFile(config)
 		if err != nil {
 			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", config, err)
+		}
+		// The same bytes overlay the same base the same way: a copy validated and compiled
+		// once need not be again (the rule set names no source in what it finds).
+		sum = sha256.Sum256(data)
+		if l, ok := s.byHash[sum]; ok {
+			s.linters[config] = l
+			return l, nil
 		}
 		name := config
 		if rel, err := filepath.Rel(".", config); err == nil && !strings.HasPrefix(rel, "..") {
@@ -380,5 +393,8 @@ func (s *linterSource) linter(config string) (*checker.Linter, error) {
 		return nil, err
 	}
 	s.linters[config] = l
+	if config != "" {
+		s.byHash[sum] = l
+	}
 	return l, nil
 }
