@@ -1,6 +1,9 @@
 package checker
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Scorecard is what the supervisor's summary shows of a report beyond its parts, in the
 // dimensions published evaluations of these reports use: on time, complete, problems with
@@ -68,10 +71,6 @@ func (r *Result) Tally() (consistency, language, copied int) {
 }
 
 func family(rule string) string {
-	for i := 0; i < len(rule); i++ {
-		if rule[i] == '/' {
-			return rule[:i]
-		}
-	}
-	return rule
+	f, _, _ := strings.Cut(rule, "/")
+	return f
 }
