@@ -28,8 +28,11 @@ var staleTerm = &Check{
 // characters of [term_matching] ignore dropped and those of fold replaced, so that the ways of
 // quoting and bracketing a term are one term. Offsets are mapped back to the line as written.
 type staleMatcher struct {
-	fold   map[rune]rune // a character → what it is matched as; -1: dropped
-	m      *textscan.Matcher
+	fold map[rune]rune // a character → what it is matched as; -1: dropped
+	m    *textscan.Matcher
+	// any finds the same phrases as m, folding as it reads: most lines hold no stale term
+	// and are passed over without being folded.
+	any    *textscan.Matcher
 	term   []int // matcher id → index in StaleTerms
 	word   []int // matcher id → index in the term's Words; -1 for a whole variant
 	except [][]string
@@ -105,6 +108,7 @@ func compileStale(rs *rules.Set) *staleMatcher {
 		sm.except = append(sm.except, ex)
 	}
 	sm.m = textscan.NewMatcher(phrases)
+	sm.any = textscan.NewFoldingMatcher(phrases, sm.fold)
 	return sm
 }
 
@@ -167,6 +171,14 @@ type staleHit struct{ term, start, end int }
 // find returns the stale terms on a line, whole variants and runs of words, at most one per
 // term, outside the term's exceptions.
 func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, offs []int32) ([]staleHit, []textscan.Match, []int32) {
+	if !sm.any.Contains(text) {
+		return nil, buf[:0], offs
+	}
+	return sm.findFolded(rs, text, buf, offs)
+}
+
+// findFolded is find on the folded copy of the line.
+func (sm *staleMatcher) findFolded(rs *rules.Set, text string, buf []textscan.Match, offs []int32) ([]staleHit, []textscan.Match, []int32) {
 	folded, offs, changed := sm.view(text, offs)
 	buf = sm.m.FindAll(buf[:0], folded)
 	if len(buf) == 0 {

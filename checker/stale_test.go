@@ -1,6 +1,9 @@
 package checker
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -110,6 +113,40 @@ func TestStaleSpan(t *testing.T) {
 	}
 }
 
+// sameStaleHits holds find, which passes over lines the folding matcher finds nothing in, to
+// findFolded, which folds every line.
+func sameStaleHits(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) {
+	got, _, _ := sm.find(rs, s, nil, nil)
+	want, _, _ := sm.findFolded(rs, s, nil, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("find(%q) = %v, folding every line finds %v", s, got, want)
+	}
+}
+
+// TestStaleFindSeeds: on every line of the seeds and of the openings, find gives what
+// folding the line gives, and some lines of the seeds hold a term.
+func TestStaleFindSeeds(t *testing.T) {
+	rs, sm := defaultStale(t)
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	more, _ := filepath.Glob("../testdata/openings/*")
+	hits := 0
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			sameStaleHits(t, rs, sm, l)
+			if h, _, _ := sm.find(rs, l, nil, nil); len(h) > 0 {
+				hits++
+			}
+		}
+	}
+	if len(files) == 0 || hits == 0 {
+		t.Fatalf("%d seeds, %d lines with a stale term: the test reads nothing", len(files), hits)
+	}
+}
+
 // FuzzStaleFind: any line folds like the reference, and every term found lies inside it.
 func FuzzStaleFind(f *testing.F) {
 	for _, s := range []string{"深入实施“七五”普法规划。", "全面依法治国的新思想、新理念、新战略", "「」（—）", "纲要（2021—2025年）》圆满收官"} {
@@ -118,6 +155,9 @@ func FuzzStaleFind(f *testing.F) {
 	rs, sm := defaultStale(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		checkView(t, sm, s)
+		if utf8.ValidString(s) {
+			sameStaleHits(t, rs, sm, s)
+		}
 		hits, _, _ := sm.find(rs, s, nil, nil)
 		for _, h := range hits {
 			if h.start < 0 || h.end > len(s) || h.start >= h.end {

@@ -28,6 +28,9 @@ type Matcher struct {
 	page   [256]uint16
 	pages  [][256]uint16
 	astral map[rune]uint16 // characters beyond U+FFFF
+	// invalid is the class of a byte that is not valid UTF-8: 0, unless a folding matcher
+	// folds U+FFFD (the character such a byte decodes as).
+	invalid uint16
 }
 
 // Match is one occurrence: pattern id and byte range [Start, End) in the text.
@@ -40,6 +43,20 @@ type Match struct {
 // are ignored. Patterns and text are UTF-8; a pattern matches only at character boundaries,
 // and not across bytes that are not valid UTF-8.
 func NewMatcher(patterns []string) *Matcher {
+	return newMatcher(patterns, nil)
+}
+
+// NewFoldingMatcher builds a matcher that reads text as if each character r of fold were
+// fold[r], or dropped when fold[r] is negative: it finds in a text what NewMatcher(patterns)
+// finds in the text so folded (characters folded once, not again), without making that copy,
+// when the text is valid UTF-8 (bytes that are not could join into a character once a dropped
+// one between them is gone). The patterns are given folded. Matches' offsets are in the text as given, and Start is
+// only meaningful when no folded character lies inside the match, so use it through Contains.
+func NewFoldingMatcher(patterns []string, fold map[rune]rune) *Matcher {
+	return newMatcher(patterns, fold)
+}
+
+func newMatcher(patterns []string, fold map[rune]rune) *Matcher {
 	m := &Matcher{next: []map[rune]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns))}
 	for id, p := range patterns {
 		m.length[id] = len(p)
@@ -85,8 +102,33 @@ func NewMatcher(patterns []string) *Matcher {
 			m.out[n] = append(m.out[n], m.out[m.fail[n]]...)
 		}
 	}
-	m.buildDelta()
+	m.buildDelta(len(fold) > 0)
+	if len(fold) > 0 {
+		m.setFolds(fold)
+	}
 	return m
+}
+
+// setFolds gives each character of fold the class of what it folds to, or the class of the
+// last column, which leaves the state as it is (a dropped character is not stepped over). All
+// classes are looked up before any is changed, so that a character that is both folded and
+// the target of another fold reads as itself in the patterns and as its own fold in the text.
+func (m *Matcher) setFolds(fold map[rune]rune) {
+	skip := uint16(m.width - 1)
+	classes := make(map[rune]uint16, len(fold))
+	for r, to := range fold {
+		if to < 0 {
+			classes[r] = skip
+		} else {
+			classes[r] = m.classOf(to)
+		}
+	}
+	for r, c := range classes {
+		m.setClass(r, c)
+	}
+	if c, ok := classes[utf8.RuneError]; ok {
+		m.invalid = c
+	}
 }
 
 // setClass gives r the class c.
@@ -127,7 +169,10 @@ func (m *Matcher) classOf(r rune) uint16 {
 // breadth-first order: the rows a text visits most (the root, and the states one character
 // in) are then together in memory, and a state's fail state, which is shallower, is complete
 // before the state itself.
-func (m *Matcher) buildDelta() {
+//
+// With skip, the last column is the identity: every state stays where it is, and reports
+// nothing again.
+func (m *Matcher) buildDelta(skip bool) {
 	classes := map[rune]uint16{}
 	for s := range m.next {
 		for r := range m.next[s] {
@@ -138,6 +183,9 @@ func (m *Matcher) buildDelta() {
 		}
 	}
 	width := len(classes) + 1
+	if skip {
+		width++
+	}
 	m.width = width
 	order := []int32{0}
 	for i := 0; i < len(order); i++ {
@@ -171,6 +219,11 @@ func (m *Matcher) buildDelta() {
 		}
 		m.delta[i] = v
 	}
+	if skip {
+		for row := 0; row < len(m.delta); row += width {
+			m.delta[row+width-1] = int32(row)
+		}
+	}
 	m.next, m.fail = nil, nil
 }
 
@@ -179,7 +232,7 @@ func (m *Matcher) buildDelta() {
 func (m *Matcher) slowClass(text string, i int) (uint16, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if r == utf8.RuneError && size == 1 {
-		return 0, 1
+		return m.invalid, 1
 	}
 	return m.classOf(r), size
 }

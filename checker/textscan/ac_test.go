@@ -61,3 +61,95 @@ func FuzzMatcher(f *testing.F) {
 		}
 	})
 }
+
+// foldText folds s (valid UTF-8) as a folding matcher reads it, the plain way: it returns the folded text
+// and, for each of its byte offsets k, the offset in s just after the character that the
+// folded byte before k came from.
+func foldText(s string, fold map[rune]rune) (string, []int) {
+	var b strings.Builder
+	ends := []int{0}
+	for i, r := range s {
+		size := utf8.RuneLen(r) // s is valid UTF-8
+		to, ok := fold[r]
+		switch {
+		case !ok:
+			b.WriteString(s[i : i+size])
+		case to >= 0:
+			b.WriteRune(to)
+		default:
+			continue
+		}
+		for len(ends) <= b.Len() {
+			ends = append(ends, i+size)
+		}
+	}
+	return b.String(), ends
+}
+
+// parseFolds reads "ab,c,de": a folds to b, c is dropped, d folds to e.
+func parseFolds(spec string) map[rune]rune {
+	fold := map[rune]rune{}
+	for _, f := range strings.Split(spec, ",") {
+		rs := []rune(f)
+		switch {
+		case len(rs) == 1:
+			fold[rs[0]] = -1
+		case len(rs) >= 2:
+			fold[rs[0]] = rs[1]
+		}
+	}
+	return fold
+}
+
+func checkFolding(t *testing.T, text, pats, folds string) {
+	fold := parseFolds(folds)
+	var patterns []string
+	for _, p := range strings.Split(pats, ",") {
+		f, _ := foldText(p, fold)
+		patterns = append(patterns, f)
+	}
+	got := NewFoldingMatcher(patterns, fold).FindAll(nil, text)
+	folded, ends := foldText(text, fold)
+	plain := NewMatcher(patterns)
+	want := plain.FindAll(nil, folded)
+	if len(got) != len(want) {
+		t.Fatalf("text %q folded %q, patterns %q, folds %q: %d matches, want %d (%v, %v)", text, folded, patterns, folds, len(got), len(want), got, want)
+	}
+	for i := range got {
+		if got[i].ID != want[i].ID || got[i].End != ends[want[i].End] {
+			t.Fatalf("text %q folded %q, patterns %q: match %d is %v, want pattern %d ending at %d", text, folded, patterns, i, got[i], want[i].ID, ends[want[i].End])
+		}
+	}
+	if NewFoldingMatcher(patterns, fold).Contains(text) != plain.Contains(folded) {
+		t.Fatalf("text %q, patterns %q: Contains differs", text, patterns)
+	}
+}
+
+func TestFoldingMatcher(t *testing.T) {
+	for _, tc := range [][3]string{
+		{"深入实施“七五”普法规划", "七五普法,普法规划", "“,”"},
+		{"纲要（2015—2020年）", "纲要(2015-2020", "（(,—-,）)"},
+		{"a“b", "ab,a“b", "“"},
+		{"xy", "x", "yx,xz"},             // a chain: x reads as z, y as x
+		{"yb xb", "yb,zb", "yx,xz"},      // …so y b matches the pattern yb (folded: xb), x b matches zb
+		{"😀a😁", "a,ab", "😀,😁b"},          // characters beyond U+FFFF
+		{"\uFFFDa\uFFFD", "a", "\uFFFD"}, // U+FFFD dropped, written out
+	} {
+		checkFolding(t, tc[0], tc[1], tc[2])
+	}
+}
+
+// FuzzFoldingMatcher holds the folding matcher to the plain matcher run over the folded text,
+// on valid UTF-8 (what the checks give it); on anything else it must not panic.
+func FuzzFoldingMatcher(f *testing.F) {
+	f.Add("深入实施“七五”普法规划", "七五普法,普法规划", "“,”")
+	f.Add("纲要（2015—2020年）", "纲要(2015-2020", "（(,—-,）)")
+	f.Add("yb xb", "yb,zb", "yx,xz")
+	f.Fuzz(func(t *testing.T, text, pats, folds string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(pats) || !utf8.ValidString(folds) {
+			NewFoldingMatcher(strings.Split(pats, ","), parseFolds(folds)).FindAll(nil, text)
+			return
+		}
+		checkFolding(t, text, pats, folds)
+	})
+}
