@@ -10,11 +10,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/fzlint/fzlint/internal/gcbudget"
 	"github.com/fzlint/fzlint/internal/suggest"
 	"github.com/fzlint/fzlint/internal/tempfile"
 )
@@ -26,19 +26,22 @@ const (
 	exitTrouble  = 2 // usage error, bad rules/config file, or a file that could not be read
 )
 
+// gcPolicy is the collector's pace (see main): a heap of up to 32 MiB, growing by at most 800 %
+// of the live heap (a batch allocates and frees some tens of kilobytes per file while keeping
+// little alive: collecting rarely saves a tenth of the run) and at least 50 %.
+var gcPolicy = gcbudget.Policy{Budget: 32 << 20, Min: 50, Max: 800}
+
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
 func main() {
-	// A batch allocates and frees some tens of kilobytes per file while keeping little alive
-	// (files are streamed); collecting less often saves a tenth of the run, for a peak RSS of
-	// about 60 MiB. The soft limit keeps a run with an unusually large live heap (a huge file)
-	// collecting as usual. GOGC and GOMEMLIMIT still win when set.
+	// The collector is paced from the live heap (internal/gcbudget): a batch keeps little alive
+	// and collects rarely, within a fixed heap budget, so that its memory stays flat whatever
+	// the number of files; a huge report keeps much alive and collects once the heap has grown
+	// by half of that, so that its memory stays a small multiple of the file. GOGC, when set,
+	// wins (GOMEMLIMIT, when set, applies as well).
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(800)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(256 << 20)
+		gcbudget.Start(gcPolicy)
 	}
 	onInterrupt()
 	os.Exit(profiled(os.Getenv("FZLINT_CPUPROFILE"), func() int { return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }))
