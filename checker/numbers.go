@@ -101,6 +101,7 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 	var labels, rates []textscan.Match
 	allQ := make([]quantity, 0, 64)
 	allP := make([]percent, 0, 16)
+	var spans [][4]int32 // each sentence's window of allQ and allP
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		runs := l.Digits()
@@ -154,15 +155,20 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 					}
 				}
 			}
-			// The sentences share two growing slices; each keeps its own window of them.
-			sn.quantities = allQ[q0:len(allQ):len(allQ)]
-			sn.percents = allP[p0:len(allP):len(allP)]
-			if len(sn.quantities) > 0 || len(sn.percents) > 0 {
+			if len(allQ) > q0 || len(allP) > p0 {
 				out = append(out, sn)
+				spans = append(spans, [4]int32{int32(q0), int32(len(allQ)), int32(p0), int32(len(allP))})
 			}
 		}
 		return true
 	})
+	// The sentences share the two slices, each its own window of them, taken once they have
+	// stopped growing: a window taken while they grew would keep every array they outgrew
+	// alive (twice the numbers of a 60 MB compilation, which states hundreds of thousands).
+	for i, sp := range spans {
+		out[i].quantities = allQ[sp[0]:sp[1]:sp[1]]
+		out[i].percents = allP[sp[2]:sp[3]:sp[3]]
+	}
 	return out
 }
 

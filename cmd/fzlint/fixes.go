@@ -68,6 +68,11 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}
+	if !c.annotate && !c.fix && !c.diff {
+		// The text is decoded into memory of its own: the bytes read, as big as the file, need
+		// not stay alive while it is checked.
+		data = nil
+	}
 	res := c.lint(l, name, t)
 	var an *annotation
 	if c.annotate {
@@ -216,8 +221,13 @@ func (discard) Close(render.Summary) error { return nil }
 // readFile reads a file for checking; an error is the file's input/unreadable finding.
 func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
 	buf := readBuffers.Get().(*bytes.Buffer)
-	defer readBuffers.Put(buf)
 	data, err := input.ReadFileInto(path, buf)
+	// A buffer that took a huge file goes with it (check drops the bytes once decoded) rather
+	// than staying in the pool for the rest of the run.
+	if buf.Cap() <= maxPooledBuffer {
+		defer readBuffers.Put(buf)
+	}
+	buf = nil
 	if err != nil {
 		return fileResult{Result: l.Unreadable(path, err)}
 	}
@@ -227,6 +237,10 @@ func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
 // readBuffers are the workers' file buffers: a batch reads thousands of files, and what is
 // checked never refers to the bytes read (text is decoded into strings of its own).
 var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest read buffer kept for the next file: a report is a few tens of
+// kilobytes, a .docx with images a few megabytes.
+const maxPooledBuffer = 4 << 20
 
 // shown reports whether the findings hold one of a rule.
 func shown(ds []checker.Diagnostic, rule string) bool {
