@@ -1,3 +1,5 @@
+//go:build !fzlintpage
+
 package input
 
 import (
@@ -20,8 +22,6 @@ import (
 // as cp1252 bytes), the property pages of the paragraphs and characters (FKPs), the styles and
 // the list tables. The main document is the first ccpText characters; footnotes, headers,
 // comments and text boxes follow it and are not read, as the .docx reader reads only the body.
-
-var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 const (
 	fibEncrypted  = 0x0100 // FibBase flags

@@ -97,6 +97,9 @@ func init() {
 	}
 }
 
+// oleMagic opens an OLE2 compound file: a .doc/.wps, or an encrypted .docx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
 // Read turns the bytes of a named file into text, by the file's kind.
 func Read(name string, data []byte) (*Text, error) {
 	t, err := read(name, data)

@@ -112,13 +112,14 @@ Usage:
   fzlint init                         write a commented .fzlint.toml that overrides the defaults
   fzlint annotate [flags] FILE.docx... [-o OUT]
                                       write 报告.fzlint.docx: the findings as Word review comments (批注)
+  fzlint page -o FILE.html            write the drafter's page: check a .docx in the browser, offline
   fzlint version
 
 Run 'fzlint check --help' for the flags of check.
 `
 
 // commands are the subcommands, for "did you mean".
-var commands = []string{"check", "annotate", "rules", "explain", "template", "init", "version", "help"}
+var commands = []string{"check", "annotate", "page", "rules", "explain", "template", "init", "version", "help"}
 
 func (e *env) dispatch(args []string) int {
 	if len(args) == 0 {
@@ -130,6 +131,8 @@ func (e *env) dispatch(args []string) int {
 		return e.check(args[1:])
 	case "annotate":
 		return e.annotateCmd(args[1:])
+	case "page":
+		return e.pageCmd(args[1:])
 	case "rules":
 		return e.rules(args[1:])
 	case "explain":

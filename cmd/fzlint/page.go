@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/fzlint/fzlint/internal/page"
+)
+
+// pageCmd is `fzlint page -o FILE`: write the drafter's page, one self-contained .html with the
+// checker compiled to WebAssembly, built into this binary by `go generate ./internal/page`.
+func (e *env) pageCmd(args []string) int {
+	fs := e.newFlags("page", "fzlint page -o FILE.html", nil)
+	out := fs.StringP("output", "o", "", "write the page to `FILE` (e.g. fzlint.html)")
+	dir := fs.String("wasm-dir", "", "take the WebAssembly module from `DIR` (what go run ./cmd/mkpage -o DIR wrote) instead of the one built in")
+	fs.MarkHidden("wasm-dir")
+	if rest, code, ok := e.parseFlags(fs, args); !ok {
+		return code
+	} else if len(rest) > 0 {
+		fmt.Fprintf(e.stderr, "fzlint page: takes no arguments, got %q (use -o FILE)\n", rest[0])
+		return exitTrouble
+	}
+	if *out == "" {
+		fmt.Fprintln(e.stderr, "fzlint page: -o FILE is needed (e.g. fzlint page -o fzlint.html)")
+		return exitTrouble
+	}
+	var a page.Assets
+	var err error
+	if *dir != "" {
+		a, err = page.FromDir(*dir)
+	} else {
+		a, err = page.Embedded()
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "fzlint page: %v\n", err)
+		return exitTrouble
+	}
+	var buf bytes.Buffer
+	if err := page.Write(&buf, a); err != nil {
+		fmt.Fprintf(e.stderr, "fzlint page: %v\n", err)
+		return exitTrouble
+	}
+	if err := writeAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(e.stderr, "fzlint page: %v\n", err)
+		return exitTrouble
+	}
+	fmt.Fprintf(e.stderr, "已写入 %s（%.1f MB）：双击即可在浏览器中打开，检查在本机进行，不联网\n", *out, float64(buf.Len())/1e6)
+	return exitOK
+}
