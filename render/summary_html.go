@@ -2,19 +2,24 @@ package render
 
 import (
 	"bufio"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html"
 	"io"
+	"strings"
 
 	"github.com/fzlint/fzlint/checker"
 )
 
 // htmlSummary writes the summary as one self-contained page (inline CSS and script, nothing
 // fetched) that stays fast at 10,000 reports: the rows are data (one JSON array per file,
-// written as files come, so nothing is kept), and the page's script sorts, searches and
-// filters the data and draws only the rows of the current page, with each file's findings
-// shown on demand, and charts of the batch (reports missing each part, findings by rule).
+// written as files come, so nothing is kept, in a JSON script element the page parses with one
+// JSON.parse), each message written once (messageTable), and the page's script sorts,
+// searches and filters the data and draws only the rows of the current page, with each file's
+// findings shown on demand, and charts of the batch (reports missing each part, findings by
+// rule).
 type htmlSummary struct {
 	w     *bufio.Writer
 	opt   Options
@@ -22,6 +27,10 @@ type htmlSummary struct {
 	rows  int
 	rules map[string]int // rule id → its number in the page's rule list
 	order []string
+	msgs  messageTable
+	// The rows go through gzip and base64 into the page (rowsData).
+	data   *gzip.Writer
+	base64 io.WriteCloser
 }
 
 func newHTMLSummary(w io.Writer, opt Options) *htmlSummary {
@@ -50,19 +59,25 @@ h1 { font-size: 18px; margin: 0 0 8px; }
 .chart .label { width: 11em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chart .fill { background: #c62828; height: 12px; }
 .chart .fill.rule { background: #1565c0; }
-table { border-collapse: collapse; table-layout: fixed; width: 100%%; }
-th, td { border: 1px solid #ccc; padding: 2px 4px; vertical-align: top; overflow: hidden; text-overflow: ellipsis; }
-thead th { position: sticky; top: 0; background: #ddebf7; cursor: pointer; font-weight: 600; font-size: 12px; line-height: 1.2; }
+/* The table's rows are grids of the same columns (#grid, set by the script) rather than table
+   rows, so that a row off the screen is skipped by style, layout and paint (content-visibility
+   does not apply to table rows): a page of 200 rows costs about what the rows on screen cost. */
+#matrix, #matrix thead, #matrix tbody { display: block; }
+#matrix thead { position: sticky; top: 0; z-index: 1; }
+#matrix tr { display: grid; }
+#matrix tbody tr { content-visibility: auto; contain-intrinsic-size: auto 21px; }
+th, td { border: solid #ccc; border-width: 0 1px 1px 0; padding: 2px 4px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+#matrix tr > :first-child { border-left-width: 1px; }
+thead th { border-top-width: 1px; background: #ddebf7; cursor: pointer; font-weight: 600; font-size: 12px; line-height: 1.2; white-space: normal; }
 thead th[aria-sort="ascending"]::after { content: " ▲"; }
 thead th[aria-sort="descending"]::after { content: " ▼"; }
 tbody tr:nth-child(even) { background: #f7f9fc; }
 td.c { text-align: center; }
 td.ok { color: #2e7d32; text-align: center; }
 td.bad { color: #c62828; font-weight: bold; text-align: center; background: #fdecea; }
-td.path { white-space: nowrap; }
 td.reason { color: #c62828; white-space: normal; }
 a.more { cursor: pointer; color: #1565c0; }
-tr.findings td { background: #fffbe6; white-space: normal; }
+tr.findings td { grid-column: 1 / -1; background: #fffbe6; white-space: normal; }
 tr.findings ol { margin: 2px 0; padding-left: 2em; }
 .sev-error { color: #c62828; font-weight: bold; }
 .sev-warning { color: #b26a00; font-weight: bold; }
@@ -81,173 +96,243 @@ code { color: #666; }
 <select id="rule"><option value="">任何规则</option></select>
 <span id="count"></span>
 </div>
-<div class="charts"><div class="chart" id="chart-parts"></div><div class="chart" id="chart-rules"></div></div>
+<div class="charts" id="charts"><div class="chart" id="chart-parts"></div><div class="chart" id="chart-rules"></div></div>
 <p class="hint">✓ 有该部分，✗ 缺少必备部分，— 可选部分未写（或无日期可判断）。点击表头排序，点击问题数查看该文件的问题。</p>
-<table id="matrix"><colgroup id="cols"></colgroup><thead><tr id="head"></tr></thead><tbody id="body"></tbody></table>
+<style id="grid"></style>
+<table id="matrix"><thead><tr id="head"></tr></thead><tbody id="body"></tbody></table>
 <div id="pager"></div>
 <p id="line"></p>
-<script>
-var COLUMNS = %s;
-var ROWS = [
-`
+<script id="columns" type="application/json">%s</script>
+<script id="rows" type="application/gzip">`
 
-const htmlFoot = `];
-var RULES = %s;
-var LINE = %s;
-</script>
+const htmlFoot = `</script>
+<script id="meta" type="application/json">{"rules":%s,"line":%s}</script>
 <script>
 (function () {
   "use strict";
-  var SEV = [["error", "错误"], ["warning", "警告"], ["info", "提示"]];
-  var PAGE = 200;
-  var C = COLUMNS, n = C.names.length, FIND = n; // a row: n cells, then its findings
-  var collator = new Intl.Collator("zh-CN", {numeric: true});
   var $ = function (id) { return document.getElementById(id); };
-  var state = {sort: -1, asc: true, q: "", part: "", sev: "", rule: "", page: 0, open: {}};
-  var view = ROWS.map(function (_, i) { return i; });
-  function isMark(c) { return c >= C.firstPart && c < C.firstPart + C.parts + C.marks; }
-  function markKey(v) { return v === "✗" ? "0" : v === "—" ? "1" : v === "✓" ? "2" : "3"; }
-  function key(r, c) {
-    if (c === n) { return r[FIND].length; }
-    var v = r[c];
-    return isMark(c) ? markKey(v) : v;
+  // The rows are JSON, gzipped and in base64: the browser reads a tenth of the bytes, and
+  // unpacks them with its own gzip (DecompressionStream), nothing fetched.
+  if (typeof DecompressionStream !== "function") {
+    $("count").textContent = "本页需要较新的浏览器（Chrome、Edge 80，Firefox 113，Safari 16.4 或更新的版本）。";
+    return;
   }
-  function compare(c) {
-    return function (a, b) {
-      var x = key(ROWS[a], c), y = key(ROWS[b], c), d;
-      if (typeof x === "number" && typeof y === "number") { d = x - y; } else { d = collator.compare(String(x), String(y)); }
-      return state.asc ? d : -d;
-    };
-  }
-  function keep(r) {
-    if (state.q) {
-      var q = state.q;
-      if (String(r[C.file]).indexOf(q) < 0 && String(r[C.unit]).indexOf(q) < 0) { return false; }
+  var bin = atob($("rows").textContent), bytes = new Uint8Array(bin.length);
+  for (var b = 0; b < bin.length; b++) { bytes[b] = bin.charCodeAt(b); }
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (text) {
+    show(JSON.parse(text));
+  });
+
+  function show(ROWS) {
+    var data = function (id) { return JSON.parse($(id).textContent); };
+    var C = data("columns"), META = data("meta"), RULES = META.rules;
+    var N = ROWS.length, n = C.names.length, FIND = n, REASON = n - 1; // a row: n cells, then its findings
+    var SEV = [["error", "错误"], ["warning", "警告"], ["info", "提示"]];
+    var PAGE = 200;
+
+    // One pass over the findings. A finding is [line, column, severity, rule, message, page?];
+    // its message is text the first time the page holds it, later the number of that first
+    // time (MSG grows as the text comes). Made here: which severities and rules each row has.
+    var MSG = [];
+    var sevs = new Uint8Array(N);                           // bit s: a finding of severity s
+    var ruleRows = RULES.map(function () { return []; });   // the rows with a finding of each rule
+    var perRule = RULES.map(function (r) { return [r, 0]; });
+    for (var i = 0; i < N; i++) {
+      var f = ROWS[i][FIND];
+      for (var k = 0; k < f.length; k++) {
+        var x = f[k];
+        if (typeof x[4] === "string") { MSG.push(x[4]); x[4] = MSG.length - 1; }
+        sevs[i] |= 1 << x[2];
+        var list = ruleRows[x[3]];
+        if (list[list.length - 1] !== i) { list.push(i); }
+        perRule[x[3]][1]++;
+      }
     }
-    if (state.part !== "" && r[C.firstPart + Number(state.part)] !== "✗") { return false; }
-    var f = r[FIND];
-    if (state.sev === "unreadable") { if (!r[n - 1]) { return false; } }
-    else if (state.sev === "none") { if (f.length || r[n - 1]) { return false; } }
-    else if (state.sev !== "") {
-      var s = Number(state.sev), hit = false;
-      for (var i = 0; i < f.length; i++) { if (f[i][2] === s) { hit = true; break; } }
-      if (!hit) { return false; }
+    performance.mark("fzlint-data");
+
+    var state = {sort: -1, asc: true, q: "", part: "", sev: "", rule: "", page: 0, open: {}};
+    var view = [];
+    function isMark(c) { return c >= C.firstPart && c < C.firstPart + C.parts + C.marks; }
+
+    // Sorting: a column's keys are numbers, made the first time it is sorted (marks ✗ — ✓ and
+    // blank in that order; blanks before numbers; text after every number, ranked once by the
+    // collator over its distinct values), and each direction's order of all rows is kept, so a
+    // sort or a filter afterwards is one pass over that order.
+    var collator = new Intl.Collator("zh-CN", {numeric: true});
+    var MARK = {"✗": 0, "—": 1, "✓": 2};
+    var keys = [], orders = {};
+    function sortKeys(c) {
+      var k = new Float64Array(N), i, v;
+      if (c === FIND) {
+        for (i = 0; i < N; i++) { k[i] = ROWS[i][FIND].length; }
+      } else if (isMark(c)) {
+        for (i = 0; i < N; i++) { v = MARK[ROWS[i][c]]; k[i] = v === undefined ? 3 : v; }
+      } else {
+        var rank = new Map(), texts = [];
+        for (i = 0; i < N; i++) {
+          v = ROWS[i][c];
+          if (typeof v === "string" && v !== "" && !rank.has(v)) { rank.set(v, 0); texts.push(v); }
+        }
+        texts.sort(collator.compare);
+        texts.forEach(function (t, r) { rank.set(t, r); });
+        for (i = 0; i < N; i++) {
+          v = ROWS[i][c];
+          k[i] = typeof v === "number" ? v : v === "" ? -1 : 1e15 + rank.get(v);
+        }
+      }
+      return k;
     }
-    if (state.rule !== "") {
-      var ru = Number(state.rule), has = false;
-      for (var j = 0; j < f.length; j++) { if (f[j][3] === ru) { has = true; break; } }
-      if (!has) { return false; }
+    function order(c, asc) {
+      var id = c + (asc ? "+" : "-");
+      if (!orders[id]) {
+        var k = keys[c] || (keys[c] = sortKeys(c)), o = new Array(N);
+        for (var i = 0; i < N; i++) { o[i] = i; }
+        o.sort(asc ? function (a, b) { return k[a] - k[b] || a - b; } : function (a, b) { return k[b] - k[a] || a - b; });
+        orders[id] = o;
+      }
+      return orders[id];
     }
-    return true;
-  }
-  function refilter() {
-    view = [];
-    for (var i = 0; i < ROWS.length; i++) { if (keep(ROWS[i])) { view.push(i); } }
-    if (state.sort >= 0) { view.sort(compare(state.sort)); }
-    state.page = 0;
-    draw();
-  }
-  function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[ch]; }); }
-  function cell(r, c) {
-    var v = r[c], cls = "";
-    if (isMark(c)) { cls = v === "✓" ? "ok" : v === "✗" ? "bad" : "c"; }
-    else if (c === C.file) { cls = "path"; }
-    else if (c === n - 1) { cls = "reason"; }
-    else if (typeof v === "number" || c === C.year || c === C.kind) { cls = "c"; }
-    return "<td class=\"" + cls + "\" title=\"" + esc(v) + "\">" + esc(v) + "</td>";
-  }
-  function findings(i) {
-    var f = ROWS[i][FIND], out = "<tr class=\"findings\"><td colspan=\"" + (n + 1) + "\"><ol>";
-    for (var k = 0; k < f.length; k++) {
-      var s = SEV[f[k][2]];
-      out += "<li>" + (f[k][5] ? "第 " + f[k][5] + " 页" : "") + "第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(f[k][4]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
+
+    // Filtering: every test is on numbers made above (or once, on first use), none on findings.
+    var hay = null, ruleMask = [];
+    function ruleRowsMask(ru) {
+      if (!ruleMask[ru]) {
+        var m = ruleMask[ru] = new Uint8Array(N);
+        ruleRows[ru].forEach(function (i) { m[i] = 1; });
+      }
+      return ruleMask[ru];
     }
-    return out + "</ol></td></tr>";
-  }
-  function draw() {
-    var start = state.page * PAGE, end = Math.min(view.length, start + PAGE), html = [];
-    for (var k = start; k < end; k++) {
-      var i = view[k], r = ROWS[i], tr = "<tr data-i=\"" + i + "\">";
-      for (var c = 0; c < n; c++) { tr += cell(r, c); }
-      tr += "<td class=\"c\">" + (r[FIND].length ? "<a class=\"more\">" + r[FIND].length + " 条</a>" : "无") + "</td></tr>";
-      html.push(tr);
-      if (state.open[i]) { html.push(findings(i)); }
+    function refilter() {
+      var q = state.q.toLowerCase(), part = state.part === "" ? -1 : C.firstPart + Number(state.part);
+      var sev = state.sev, bit = sev === "0" ? 1 : sev === "1" ? 2 : 0;
+      var rm = state.rule === "" ? null : ruleRowsMask(Number(state.rule));
+      if (q && !hay) { hay = ROWS.map(function (r) { return (r[C.file] + "\n" + r[C.unit]).toLowerCase(); }); }
+      var src = state.sort >= 0 ? order(state.sort, state.asc) : null;
+      view = [];
+      for (var k = 0; k < N; k++) {
+        var i = src ? src[k] : k, r = ROWS[i];
+        if (q && hay[i].indexOf(q) < 0) { continue; }
+        if (part >= 0 && r[part] !== "✗") { continue; }
+        if (bit && !(sevs[i] & bit)) { continue; }
+        if (sev === "unreadable" && !r[REASON]) { continue; }
+        if (sev === "none" && (r[FIND].length || r[REASON])) { continue; }
+        if (rm && !rm[i]) { continue; }
+        view.push(i);
+      }
+      state.page = 0;
+      draw();
     }
-    $("body").innerHTML = html.join("");
-    $("count").textContent = "显示 " + view.length + " / " + ROWS.length + " 份";
-    var pages = Math.max(1, Math.ceil(view.length / PAGE)), p = "";
-    if (pages > 1) {
-      p = "<button id=\"prev\"" + (state.page === 0 ? " disabled" : "") + ">上一页</button>" +
-        "第 " + (state.page + 1) + " / " + pages + " 页" +
-        "<button id=\"next\"" + (state.page + 1 >= pages ? " disabled" : "") + ">下一页</button>";
+
+    function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[ch]; }); }
+    function cell(r, c) {
+      var v = r[c], cls = "";
+      if (isMark(c)) { cls = v === "✓" ? "ok" : v === "✗" ? "bad" : "c"; }
+      else if (c === C.file) { cls = "path"; }
+      else if (c === REASON) { cls = "reason"; }
+      else if (typeof v === "number" || c === C.year || c === C.kind) { cls = "c"; }
+      return "<td class=\"" + cls + "\" title=\"" + esc(v) + "\">" + esc(v) + "</td>";
     }
-    $("pager").innerHTML = p;
-    if ($("prev")) { $("prev").onclick = function () { state.page--; draw(); }; }
-    if ($("next")) { $("next").onclick = function () { state.page++; draw(); }; }
-  }
-  function bars(el, title, items, cls) {
-    var max = 1;
-    items.forEach(function (it) { max = Math.max(max, it[1]); });
-    var out = "<h2>" + esc(title) + "</h2>";
-    items.forEach(function (it) {
-      out += "<div class=\"row\"><span class=\"label\" title=\"" + esc(it[0]) + "\">" + esc(it[0]) + "</span>" +
-        "<span class=\"fill " + cls + "\" style=\"width:" + Math.round(160 * it[1] / max) + "px\"></span><span>" + it[1] + "</span></div>";
+    function findings(i) {
+      var f = ROWS[i][FIND], out = "<tr class=\"findings\"><td><ol>";
+      for (var k = 0; k < f.length; k++) {
+        var s = SEV[f[k][2]];
+        out += "<li>" + (f[k][5] ? "第 " + f[k][5] + " 页" : "") + "第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(MSG[f[k][4]]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
+      }
+      return out + "</ol></td></tr>";
+    }
+    // draw shows the current page of the view: 200 rows at most are ever in the document.
+    function draw() {
+      var start = state.page * PAGE, end = Math.min(view.length, start + PAGE), html = [];
+      for (var k = start; k < end; k++) {
+        var i = view[k], r = ROWS[i], tr = "<tr data-i=\"" + i + "\">";
+        for (var c = 0; c < n; c++) { tr += cell(r, c); }
+        tr += "<td class=\"c\">" + (r[FIND].length ? "<a class=\"more\">" + r[FIND].length + " 条</a>" : "无") + "</td></tr>";
+        html.push(tr);
+        if (state.open[i]) { html.push(findings(i)); }
+      }
+      $("body").innerHTML = html.join("");
+      $("count").textContent = "显示 " + view.length + " / " + N + " 份";
+      var pages = Math.max(1, Math.ceil(view.length / PAGE)), p = "";
+      if (pages > 1) {
+        p = "<button id=\"prev\"" + (state.page === 0 ? " disabled" : "") + ">上一页</button>" +
+          "第 " + (state.page + 1) + " / " + pages + " 页" +
+          "<button id=\"next\"" + (state.page + 1 >= pages ? " disabled" : "") + ">下一页</button>";
+      }
+      $("pager").innerHTML = p;
+      if ($("prev")) { $("prev").onclick = function () { state.page--; draw(); }; }
+      if ($("next")) { $("next").onclick = function () { state.page++; draw(); }; }
+    }
+    function bars(el, title, items, cls) {
+      var max = 1;
+      items.forEach(function (it) { max = Math.max(max, it[1]); });
+      var out = "<h2>" + esc(title) + "</h2>";
+      items.forEach(function (it) {
+        out += "<div class=\"row\"><span class=\"label\" title=\"" + esc(it[0]) + "\">" + esc(it[0]) + "</span>" +
+          "<span class=\"fill " + cls + "\" style=\"width:" + Math.round(160 * it[1] / max) + "px\"></span><span>" + it[1] + "</span></div>";
+      });
+      el.innerHTML = out;
+    }
+    function charts() {
+      var missing = [], reports = 0;
+      for (var p = 0; p < C.parts; p++) { missing.push([C.names[C.firstPart + p], 0]); }
+      ROWS.forEach(function (r) {
+        if (r[C.kind] !== "" || r[C.firstPart] !== "") { reports++; }
+        for (var p = 0; p < C.parts; p++) { if (r[C.firstPart + p] === "✗") { missing[p][1]++; } }
+      });
+      bars($("chart-parts"), "缺少各部分的报告（共 " + reports + " 份报告）", missing, "");
+      bars($("chart-rules"), "各规则的问题数（前 10）", perRule.slice().sort(function (a, b) { return b[1] - a[1]; }).slice(0, 10), "rule");
+      performance.mark("fzlint-charts");
+    }
+
+    // Header, widths and filters; the table; the charts.
+    var head = "", widths = "";
+    for (var c = 0; c <= n; c++) {
+      var name = c < n ? C.names[c] : "问题";
+      head += "<th data-c=\"" + c + "\" title=\"" + esc(name) + "\">" + esc(c >= C.firstPart && c < C.firstPart + C.parts ? C.short[c - C.firstPart] : name) + "</th>";
+      // Fits a 1,366-pixel laptop screen: the path and unit are cut (their full text is the
+      // title), the marks and counts are narrow under wrapped heads.
+      var w = c === C.file ? 12 : c === C.unit ? 8 : c === REASON ? 8 : c === C.year ? 3 : c === n ? 3.2 : 2.8;
+      if (c === C.firstPart + C.parts) { w = 5.6; } // 成文日期
+      widths += " minmax(0, " + w + "fr)";
+    }
+    $("head").innerHTML = head;
+    $("grid").textContent = "#matrix tr { grid-template-columns:" + widths + "; }";
+    for (var p = 0; p < C.parts; p++) {
+      var o = document.createElement("option");
+      o.value = p; o.textContent = "缺少：" + C.names[C.firstPart + p];
+      $("part").appendChild(o);
+    }
+    RULES.forEach(function (r, i) { var o = document.createElement("option"); o.value = i; o.textContent = r; $("rule").appendChild(o); });
+    $("line").textContent = META.line;
+    $("head").addEventListener("click", function (e) {
+      var th = e.target.closest("th"); if (!th) { return; }
+      var c = Number(th.getAttribute("data-c"));
+      state.asc = state.sort === c ? !state.asc : true;
+      state.sort = c;
+      Array.prototype.forEach.call($("head").children, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", state.asc ? "ascending" : "descending");
+      refilter();
     });
-    el.innerHTML = out;
+    $("body").addEventListener("click", function (e) {
+      if (!e.target.classList.contains("more")) { return; }
+      var i = Number(e.target.closest("tr").getAttribute("data-i"));
+      state.open[i] = !state.open[i];
+      draw();
+    });
+    var timer = 0;
+    function search() { clearTimeout(timer); state.q = $("q").value.trim(); refilter(); }
+    $("q").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 120); });
+    $("q").addEventListener("change", search); // Enter searches at once
+    ["part", "sev", "rule"].forEach(function (id) { $(id).addEventListener("change", function () { state[id] = $(id).value; refilter(); }); });
+    refilter();
+    performance.mark("fzlint-table");
+    // The charts wait for the first frame with the table, in the room they will take: the rows
+    // come first on the screen, and do not move when the charts come.
+    $("charts").style.minHeight = (Math.max(C.parts, Math.min(10, RULES.length)) + 1) * 18 + 8 + "px";
+    requestAnimationFrame(function () {
+      setTimeout(function () { performance.mark("fzlint-shown"); charts(); }, 0);
+    });
   }
-  // Header, widths, filters and charts.
-  var head = "", widths = "";
-  for (var c = 0; c <= n; c++) {
-    var name = c < n ? C.names[c] : "问题";
-    head += "<th data-c=\"" + c + "\" title=\"" + esc(name) + "\">" + esc(c >= C.firstPart && c < C.firstPart + C.parts ? C.short[c - C.firstPart] : name) + "</th>";
-    // Fits a 1,366-pixel laptop screen: the path and unit are cut (their full text is the
-    // title), the marks and counts are narrow under wrapped heads.
-    var w = c === C.file ? 12 : c === C.unit ? 8 : c === n - 1 ? 8 : c === C.year ? 3 : c === n ? 3.2 : 2.8;
-    if (c === C.firstPart + C.parts) { w = 5.6; } // 成文日期
-    widths += "<col style=\"width:" + w + "em\">";
-  }
-  $("head").innerHTML = head;
-  $("cols").innerHTML = widths;
-  var missing = [];
-  for (var p = 0; p < C.parts; p++) {
-    var o = document.createElement("option");
-    o.value = p; o.textContent = "缺少：" + C.names[C.firstPart + p];
-    $("part").appendChild(o);
-    missing.push([C.names[C.firstPart + p], 0]);
-  }
-  var perRule = RULES.map(function (r) { return [r, 0]; });
-  var reports = 0;
-  ROWS.forEach(function (r) {
-    if (r[C.kind] !== "" || r[C.firstPart] !== "") { reports++; }
-    for (var p = 0; p < C.parts; p++) { if (r[C.firstPart + p] === "✗") { missing[p][1]++; } }
-    r[FIND].forEach(function (f) { perRule[f[3]][1]++; });
-  });
-  RULES.forEach(function (r, i) { var o = document.createElement("option"); o.value = i; o.textContent = r; $("rule").appendChild(o); });
-  bars($("chart-parts"), "缺少各部分的报告（共 " + reports + " 份报告）", missing, "");
-  perRule.sort(function (a, b) { return b[1] - a[1]; });
-  bars($("chart-rules"), "各规则的问题数（前 10）", perRule.slice(0, 10), "rule");
-  $("line").textContent = LINE;
-  $("head").addEventListener("click", function (e) {
-    var th = e.target.closest("th"); if (!th) { return; }
-    var c = Number(th.getAttribute("data-c"));
-    state.asc = state.sort === c ? !state.asc : true;
-    state.sort = c;
-    Array.prototype.forEach.call($("head").children, function (h) { h.removeAttribute("aria-sort"); });
-    th.setAttribute("aria-sort", state.asc ? "ascending" : "descending");
-    view.sort(compare(c));
-    state.page = 0;
-    draw();
-  });
-  $("body").addEventListener("click", function (e) {
-    if (!e.target.classList.contains("more")) { return; }
-    var i = Number(e.target.closest("tr").getAttribute("data-i"));
-    state.open[i] = !state.open[i];
-    draw();
-  });
-  var timer = 0;
-  $("q").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { state.q = $("q").value.trim(); refilter(); }, 120); });
-  ["part", "sev", "rule"].forEach(function (id) { $(id).addEventListener("change", function () { state[id] = $(id).value; refilter(); }); });
-  draw();
 })();
 </script>
 </body>
@@ -278,7 +363,12 @@ func (h *htmlSummary) begin(cols *summaryColumns) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(h.w, htmlHead, html.EscapeString(h.opt.Version), js)
+	if _, err = fmt.Fprintf(h.w, htmlHead, html.EscapeString(h.opt.Version), js); err != nil {
+		return err
+	}
+	h.base64 = base64.NewEncoder(base64.StdEncoding, h.w)
+	h.data, _ = gzip.NewWriterLevel(h.base64, gzip.DefaultCompression)
+	_, err = h.data.Write([]byte("[\n"))
 	return err
 }
 
@@ -292,8 +382,8 @@ func shortName(s string) string {
 }
 
 // row writes a file as a JSON array: its cells, then its findings as [line, column, severity
-// (0 error, 1 warning, 2 info), rule number, message] and, for a .pdf or .ofd, its page. encoding/json escapes <, > and &, so no
-// value can end the script.
+// (0 error, 1 warning, 2 info), rule number, message (messageTable.ref)] and, for a .pdf or
+// .ofd, its page. encoding/json escapes <, > and &, so no value can end the script element.
 func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 	findings := make([][]any, 0, len(r.Diagnostics))
 	for _, d := range r.Diagnostics {
@@ -303,7 +393,7 @@ func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 			h.rules[d.Rule] = id
 			h.order = append(h.order, d.Rule)
 		}
-		f := []any{d.Line, d.Column, severityIndex(d.Severity), id, messageWithSuggestion(d)}
+		f := []any{d.Line, d.Column, severityIndex(d.Severity), id, h.msgs.ref(messageWithSuggestion(d))}
 		if d.Page > 0 {
 			f = append(f, d.Page) // a .pdf or .ofd finding: 第 P 页第 L 行
 		}
@@ -314,11 +404,41 @@ func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 		return err
 	}
 	if h.rows > 0 {
-		h.w.WriteString(",\n")
+		js = append([]byte(",\n"), js...)
 	}
 	h.rows++
-	_, err = h.w.Write(js)
+	_, err = h.data.Write(js)
 	return err
+}
+
+// messageTable writes each message once: the first time as its text, which the page numbers
+// in order (0, 1, …), and after that as that number. Findings of one rule often say the same
+// thing in report after report (10,000 generated reports: 51,711 findings, 1,055 distinct
+// messages). The table the writer keeps is bounded: past messageTableBytes of text, a new
+// message is written out each time it comes (the page numbers each copy), so memory does not
+// grow with the batch.
+type messageTable struct {
+	num   map[string]int
+	next  int // the number the page gives the next text
+	bytes int
+}
+
+const messageTableBytes = 4 << 20
+
+// ref returns what a finding holds for a message: its number, or its text the first time.
+func (t *messageTable) ref(msg string) any {
+	if i, ok := t.num[msg]; ok {
+		return i
+	}
+	if t.num == nil {
+		t.num = map[string]int{}
+	}
+	if t.bytes+len(msg) <= messageTableBytes {
+		t.num[strings.Clone(msg)] = t.next
+		t.bytes += len(msg)
+	}
+	t.next++
+	return msg
 }
 
 func severityIndex(s checker.Severity) int {
@@ -343,6 +463,15 @@ func (h *htmlSummary) end(s Summary) error {
 	}
 	line, err := json.Marshal(summaryLine(s))
 	if err != nil {
+		return err
+	}
+	if _, err := h.data.Write([]byte("\n]")); err != nil {
+		return err
+	}
+	if err := h.data.Close(); err != nil {
+		return err
+	}
+	if err := h.base64.Close(); err != nil {
 		return err
 	}
 	if _, err := fmt.Fprintf(h.w, htmlFoot, js, line); err != nil {

@@ -3,6 +3,8 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -304,13 +306,24 @@ func TestHTMLSummary(t *testing.T) {
 			} else if len(f) != 5 {
 				t.Errorf("%s: finding %v has a page", rows[i][0], f)
 			}
+			if i < len(results) && f[4] != messageWithSuggestion(results[i].Diagnostics[k]) {
+				t.Errorf("%s: finding %d says %q, want %q", results[i].Path, k, f[4], messageWithSuggestion(results[i].Diagnostics[k]))
+			}
 			if rule := rules[int(f[3].(float64))]; i < len(results) && !slices.ContainsFunc(results[i].Diagnostics, func(d checker.Diagnostic) bool { return d.Rule == rule }) {
 				t.Errorf("%s: a finding of %s listed, which the file does not have", results[i].Path, rule)
 			}
 		}
 	}
 	checkTable(t, table, results)
-	for _, want := range []string{`<html lang="zh-CN">`, "<script>", "<style>", "法治政府建设年度报告检查汇总", "\\u003c旧稿\\u003e\\u0026.doc"} {
+	// The PDF result repeats seed 001's findings: each message is in the page once.
+	data = htmlRows(t, page)
+	for _, d := range results[pdfResult].Diagnostics {
+		js, _ := json.Marshal(messageWithSuggestion(d))
+		if n := bytes.Count(data, js); n != 1 {
+			t.Errorf("message %s is in the page %d times, want once", js, n)
+		}
+	}
+	for _, want := range []string{`<html lang="zh-CN">`, "<script>", "<style>", "法治政府建设年度报告检查汇总"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -323,33 +336,78 @@ func TestHTMLSummary(t *testing.T) {
 	}
 }
 
-// htmlData reads the columns, the rows and the rule names out of a summary page's script.
+// htmlElement returns the text of a summary page's data element (script id="id" type="kind").
+func htmlElement(t testing.TB, page, id, kind string) string {
+	t.Helper()
+	from := `<script id="` + id + `" type="` + kind + `">`
+	i := strings.Index(page, from)
+	if i < 0 {
+		t.Fatalf("the page has no data element %q", from)
+	}
+	j := strings.Index(page[i+len(from):], "</script>")
+	if j < 0 {
+		t.Fatalf("the data element %q does not end", from)
+	}
+	return page[i+len(from) : i+len(from)+j]
+}
+
+// htmlRows returns a summary page's rows as the JSON text its script unpacks: base64, gunzip.
+func htmlRows(t testing.TB, page string) []byte {
+	t.Helper()
+	gz, err := base64.StdEncoding.DecodeString(htmlElement(t, page, "rows", "application/gzip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// htmlData reads the columns, the rows and the rule names out of a summary page's data, and
+// gives each finding its message text back, as the page's script does.
 func htmlData(t testing.TB, page string) (htmlColumns, [][]any, []string) {
 	t.Helper()
-	between := func(from, to string) string {
-		i := strings.Index(page, from)
-		j := strings.Index(page[i+len(from):], to)
-		if i < 0 || j < 0 {
-			t.Fatalf("the page has no %q … %q", from, to)
-		}
-		return page[i+len(from) : i+len(from)+j]
-	}
+	element := func(id string) string { return htmlElement(t, page, id, "application/json") }
 	var cols htmlColumns
 	var rows [][]any
-	var rules []string
+	var meta struct {
+		Rules []string
+		Line  string
+	}
 	for _, x := range []struct {
 		src string
 		v   any
 	}{
-		{between("var COLUMNS = ", ";\n"), &cols},
-		{"[" + between("var ROWS = [", "];\nvar RULES") + "]", &rows},
-		{between("var RULES = ", ";\n"), &rules},
+		{element("columns"), &cols},
+		{string(htmlRows(t, page)), &rows},
+		{element("meta"), &meta},
 	} {
 		if err := json.Unmarshal([]byte(x.src), x.v); err != nil {
 			t.Fatalf("%v in %.200s", err, x.src)
 		}
 	}
-	return cols, rows, rules
+	var msgs []string
+	for _, r := range rows {
+		for _, f := range r[len(cols.Names)].([]any) {
+			f := f.([]any)
+			switch m := f[4].(type) {
+			case string:
+				msgs = append(msgs, m)
+			case float64:
+				if int(m) >= len(msgs) {
+					t.Fatalf("finding %v: message %v is not in the page yet", f, m)
+				}
+				f[4] = msgs[int(m)]
+			}
+		}
+	}
+	return cols, rows, meta.Rules
 }
 
 func TestJSONSummary(t *testing.T) {
