@@ -1,15 +1,10 @@
 package main
 
 import (
-	"crypto/sha256"
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/batch"
 	"github.com/fzlint/fzlint/checker/input"
@@ -63,13 +58,17 @@ func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
 	return fs
 }
 
-// job is one file of a run: its path, the linter of its configuration, and the findings the
-// cross-file stage has for it.
+// job is one file of a run: its path, its configuration, and the findings the cross-file
+// stage has for it.
 type job struct {
 	path   string
-	linter *checker.Linter
+	src    *linterSource
+	config *configRef
 	batch  []checker.Diagnostic
 }
+
+// linter returns the linter of the job's configuration (compiled now if it is not cached).
+func (j job) linter() (*checker.Linter, error) { return j.src.get(j.config) }
 
 func (e *env) check(args []string) int {
 	var f checkFlags
@@ -158,15 +157,16 @@ func (e *env) check(args []string) int {
 	if f.output != "" && len(files) != 1 {
 		return usageErr("-o writes one annotated copy: give exactly one file")
 	}
-	// Resolve every file's configuration before checking anything: a bad config file stops the
-	// run with its file and line, before any output.
+	// Read and validate every file's configuration before checking anything: a bad config file
+	// stops the run with its file and line, before any output. Linters are compiled as the
+	// files that need them are checked.
 	jobs := make([]job, len(files))
 	for i, p := range files {
-		l, err := src.forFile(p, f.stdinName)
+		cfg, err := src.forFile(p, f.stdinName)
 		if err != nil {
 			return e.configError(err)
 		}
-		jobs[i] = job{path: p, linter: l}
+		jobs[i] = job{path: p, src: src, config: cfg}
 	}
 	var stdinData []byte
 	var stdinErr error
@@ -194,17 +194,21 @@ func (e *env) check(args []string) int {
 	}
 	batch.Run(jobs, f.jobs, func(j job) fileResult {
 		fc := fc.withBatch(j.batch)
+		l, err := j.linter()
+		if err != nil {
+			return fileResult{Result: src.none.Unreadable(j.path, err)}
+		}
 		if j.path == "-" {
 			name := "<stdin>"
 			if f.stdinName != "" {
 				name = f.stdinName
 			}
 			if stdinErr != nil {
-				return fileResult{Result: j.linter.Unreadable(name, stdinErr)}
+				return fileResult{Result: l.Unreadable(name, stdinErr)}
 			}
-			return fc.check(j.linter, name, stdinData, false)
+			return fc.check(l, name, stdinData, false)
 		}
-		return fc.readFile(j.linter, j.path)
+		return fc.readFile(l, j.path)
 	}, func(fr fileResult) {
 		fixes.add(&fr)
 		notes.add(fr.Path, fr.annotation)
@@ -264,137 +268,4 @@ func parseFailOn(s string) (rules.Severity, error) {
 func (e *env) configError(err error) int {
 	fmt.Fprintf(e.stderr, "fzlint: %v\n", err)
 	return exitTrouble
-}
-
-// linterSource builds one Linter per distinct configuration and hands each file its own.
-// Config files with the same bytes share one Linter: 2,000 unit folders holding copies of one
-// .fzlint.toml compile it once (each copy is still read, so an unreadable one stops the run).
-type linterSource struct {
-	base    *rules.Set
-	sel     checker.Selection
-	config  string                     // --config, if given
-	byDir   map[string]string          // directory → nearest .fzlint.toml ("" for none)
-	linters map[string]*checker.Linter // config path → its linter
-	byHash  map[[sha256.Size]byte]*checker.Linter
-}
-
-const configName = ".fzlint.toml"
-
-func newLinterSource(f checkFlags) (*linterSource, error) {
-	name, data := fzlint.DefaultRulesName, fzlint.DefaultRules
-	if f.rulesFile != "" {
-		b, err := input.ReadSideFile(f.rulesFile)
-		if err != nil {
-			return nil, fmt.Errorf("%s: 无法读取规则文件：%w", f.rulesFile, err)
-		}
-		name, data = f.rulesFile, b
-	}
-	base, err := rules.Load(name, data, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		return nil, err
-	}
-	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{}, linters: map[string]*checker.Linter{},
-		byHash: map[[sha256.Size]byte]*checker.Linter{},
-		sel:    checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
-	if f.configFile != "" {
-		if _, err := input.ReadSideFile(f.configFile); err != nil {
-			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", f.configFile, err)
-		}
-	}
-	// Build the linter without a config now, so that a bad --disable/--enable is a usage error
-	// even when no file is checked.
-	if _, err := s.linter(""); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// forFile returns the linter for a file: --config if given, else the nearest .fzlint.toml.
-func (s *linterSource) forFile(path, stdinName string) (*checker.Linter, error) {
-	if s.config != "" {
-		return s.linter(s.config)
-	}
-	dir := filepath.Dir(path)
-	if path == "-" {
-		dir = "."
-		if stdinName != "" {
-			dir = filepath.Dir(stdinName)
-		}
-	}
-	return s.linter(s.nearestConfig(dir))
-}
-
-func (s *linterSource) nearestConfig(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	var visited []string
-	found := ""
-	for d := abs; ; d = filepath.Dir(d) {
-		if c, ok := s.byDir[d]; ok {
-			found = c
-			break
-		}
-		visited = append(visited, d)
-		if _, err := os.Stat(filepath.Join(d, configName)); err == nil {
-			found = filepath.Join(d, configName)
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	for _, d := range visited {
-		s.byDir[d] = found
-	}
-	return found
-}
-
-func (s *linterSource) linter(config string) (*checker.Linter, error) {
-	if l, ok := s.linters[config]; ok {
-		return l, nil
-	}
-	set := s.base
-	var sum [sha256.Size]byte
-	if config != "" {
-		data, err := input.ReadSideFile(config)
-		if err != nil {
-			return nil, fmt.Errorf("%s: 无法读取配置文件：%w", config, err)
-		}
-		// The same bytes overlay the same base the same way: a copy validated and compiled
-		// once need not be again (the rule set names no source in what it finds).
-		sum = sha256.Sum256(data)
-		if l, ok := s.byHash[sum]; ok {
-			s.linters[config] = l
-			return l, nil
-		}
-		name := config
-		if rel, err := filepath.Rel(".", config); err == nil && !strings.HasPrefix(rel, "..") {
-			name = rel
-		}
-		set, err = rules.Overlay(s.base, name, data, rules.Options{RuleIDs: checker.RuleIDs()})
-		if err != nil {
-			return nil, err
-		}
-	}
-	l, err := checker.NewLinter(checker.Compile(set), s.sel)
-	if err != nil {
-		return nil, err
-	}
-	s.linters[config] = l
-	if config != "" {
-		s.byHash[sum] = l
-	}
-	return l, nil
 }

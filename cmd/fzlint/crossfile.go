@@ -15,7 +15,12 @@ import (
 // checks) and runs the cross-file checks over them; it returns each job's findings by index.
 // It does nothing for a single file, for stdin, or when the cross-file rules are off.
 func crossFileStage(jobs []job, fc *fileChecker, workers int) map[int][]checker.Diagnostic {
-	if len(jobs) < 2 || !jobs[0].linter.CrossFile() {
+	if len(jobs) < 2 {
+		return nil
+	}
+	// The first file's configuration says whether the stage runs and how it compares.
+	first, err := jobs[0].linter()
+	if err != nil || !first.CrossFile() {
 		return nil
 	}
 	idx := make([]int, len(jobs))
@@ -45,12 +50,16 @@ func crossFileStage(jobs []job, fc *fileChecker, workers int) map[int][]checker.
 		if err != nil {
 			return checker.Facts{}
 		}
-		return j.linter.Facts(j.path, t, fc.opt)
+		l, err := j.linter()
+		if err != nil {
+			return checker.Facts{}
+		}
+		return l.Facts(j.path, t, fc.opt)
 	}, func(f checker.Facts) {
 		facts[next], paths[next] = f, jobs[next].path
 		next++
 	})
-	found := jobs[0].linter.CrossFileFindings(paths, facts)
+	found := first.CrossFileFindings(paths, facts)
 	// The checks that follow start from a small heap, not from the facts' size times GOGC
 	// (facts is not used past this point, so the collection frees it).
 	runtime.GC()
