@@ -420,6 +420,63 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("the large .docx: %d findings in the page, %d from fzlint check", n, len(cliFindings(t, bin, big)))
 	}
 
+	// A .txt dropped on the page (seed 002, whose headings differ from their template): the
+	// findings of fzlint check on it, and each template diff drawn as the terminal draws it.
+	const txtSeed = "002_21c7d6ccdca8baa6.txt"
+	txtData, err := os.ReadFile(seed(txtSeed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	txtPath := filepath.Join(dir, txtSeed)
+	if err := os.WriteFile(txtPath, txtData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jsText, _ := json.Marshal(string(txtData))
+	pageEval[bool](t, ctx, `(function(){var dt=new DataTransfer();dt.items.add(new File([`+string(jsText)+`],"`+txtSeed+`"));
+	  document.getElementById("doc").dispatchEvent(new DragEvent("drop",{bubbles:true,cancelable:true,dataTransfer:dt}));return true;})()`)
+	waitChecks(t, ctx, 4)
+	if err := json.Unmarshal([]byte(pageEval[string](t, ctx, `JSON.stringify(fzlintPage.result.findings)`)), &got); err != nil {
+		t.Fatal(err)
+	}
+	sameFindings(t, "page on the dropped .txt", got, cliFindings(t, bin, txtPath))
+	txtRead, err := input.Read(txtPath, txtData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantDiffs []string
+	for _, d := range linttest.DefaultLinter(t).CheckText(txtPath, txtRead, checker.Options{}).Diagnostics {
+		if len(d.Diff) > 0 {
+			var b strings.Builder
+			for _, op := range d.Diff {
+				switch {
+				case op.Op < 0:
+					b.WriteString("[-" + op.Text + "-]")
+				case op.Op > 0:
+					b.WriteString("{+" + op.Text + "+}")
+				default:
+					b.WriteString(op.Text)
+				}
+			}
+			wantDiffs = append(wantDiffs, b.String())
+		}
+	}
+	diffs := pageEval[[]string](t, ctx, `Array.from(document.querySelectorAll("#list .diff")).map(function(d){
+	  return Array.from(d.childNodes).slice(1).map(function(n){return n.nodeName==="DEL"?"[-"+n.textContent+"-]":n.nodeName==="INS"?"{+"+n.textContent+"+}":n.textContent}).join("")})`)
+	if len(wantDiffs) == 0 || strings.Join(diffs, "\n") != strings.Join(wantDiffs, "\n") {
+		t.Errorf("template diffs shown:\n%s\nwant (as fzlint check --no-color draws them):\n%s", strings.Join(diffs, "\n"), strings.Join(wantDiffs, "\n"))
+	}
+
+	// A second screenshot: the first template diff selected.
+	pageEval[bool](t, ctx, `(document.querySelector("#list .diff").closest("li").click(), document.querySelector("#list li.sel").scrollIntoView({block:"center"}), true)`)
+	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pngDiff := filepath.Join(os.TempDir(), "fzlint-page-diff.png")
+	if err := os.WriteFile(pngDiff, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// Nothing went over the network: the only request is the page itself (and blob: for the
 	// worker and the download); nothing reached the proxy every request would go through.
 	mu.Lock()
@@ -460,8 +517,8 @@ func TestPageInChromium(t *testing.T) {
 	if !probed {
 		t.Error("a worker's request did not reach the proxy: the proxy cannot have seen the page's")
 	}
-	t.Logf("page %.1f MB; ready %v after navigation (%.0f ms page clock); check of the seed .docx %.0f ms; %.1f MB .docx checked in %.0f ms and shown in %.0f ms, longest frame gap meanwhile %.0f ms (%.0f ms over an idle second); screenshot %s",
-		float64(st.Size())/1e6, load.Round(time.Millisecond), loadMS, checkMS, float64(bst.Size())/1e6, bigMS, renderMS, gap, idleGap, png)
+	t.Logf("page %.1f MB; ready %v after navigation (%.0f ms page clock); check of the seed .docx %.0f ms; %.1f MB .docx checked in %.0f ms and shown in %.0f ms, longest frame gap meanwhile %.0f ms (%.0f ms over an idle second); screenshots %s, %s",
+		float64(st.Size())/1e6, load.Round(time.Millisecond), loadMS, checkMS, float64(bst.Size())/1e6, bigMS, renderMS, gap, idleGap, png, pngDiff)
 }
 
 func ptr[T any](v T) *T { return &v }
