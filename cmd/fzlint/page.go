@@ -45,5 +45,8 @@ func (e *env) pageCmd(args []string) int {
 		return exitTrouble
 	}
 	fmt.Fprintf(e.stderr, "已写入 %s（%.1f MB）：双击即可在浏览器中打开，检查在本机进行，不联网\n", *out, float64(buf.Len())/1e6)
+	if a.Built != "" {
+		fmt.Fprintf(e.stderr, "其中的检查程序构建于 %s（go generate ./internal/page 重新构建）\n", a.Built)
+	}
 	return exitOK
 }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -263,6 +264,10 @@ func TestPageInChromium(t *testing.T) {
 	}
 	loadMS := pageEval[float64](t, ctx, `fzlintPage.loadMs`)
 	t.Logf("loading in the worker, ms from its start: %s", pageEval[string](t, ctx, `JSON.stringify(fzlintPage.loadSteps)`))
+	// The page says when its checker was built (a stale one shows its age).
+	if built := pageEval[string](t, ctx, `document.getElementById("built").textContent`); !strings.Contains(built, runtime.Version()) {
+		t.Errorf("the page shows %q, not when and with which Go its checker was built", built)
+	}
 	// The checker runs in the worker, not on the page's thread.
 	if onPage := pageEval[bool](t, ctx, `typeof window.fzlint !== "undefined" || typeof window.Go !== "undefined"`); onPage {
 		t.Error("the checker runs on the page's thread, not in a worker")

@@ -14,7 +14,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/fzlint/fzlint/internal/page"
 )
@@ -63,6 +65,15 @@ func build(dir string) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, page.ExecFile), runtimeJS, 0o644); err != nil {
+		return err
+	}
+	// When and from what it was built, for `fzlint page` and the page to show: a module built
+	// from an older checker is then visible as such.
+	stamp := time.Now().UTC().Format("2006-01-02 15:04 UTC") + " " + runtime.Version()
+	if rev, err := exec.Command("git", "describe", "--always", "--dirty").Output(); err == nil {
+		stamp += " " + strings.TrimSpace(string(rev))
+	}
+	if err := os.WriteFile(filepath.Join(dir, page.BuiltFile), []byte(stamp+"\n"), 0o644); err != nil {
 		return err
 	}
 	// The module last: its presence is what says the page can be built.

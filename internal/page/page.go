@@ -15,19 +15,22 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 //go:generate go run ../../cmd/mkpage -o wasm
 
 // The files cmd/mkpage writes into a directory, and the embedded directory's name.
 const (
-	WasmFile = "fzlint.wasm.gz" // the module, gzip-compressed
-	ExecFile = "wasm_exec.js"   // the Go runtime's JavaScript half, of the Go that built it
-	embedDir = "wasm"
+	WasmFile  = "fzlint.wasm.gz" // the module, gzip-compressed
+	ExecFile  = "wasm_exec.js"   // the Go runtime's JavaScript half, of the Go that built it
+	BuiltFile = "built.txt"      // when, with which Go and from which commit it was built
+	embedDir  = "wasm"
 )
 
 //go:embed page.html
@@ -40,6 +43,7 @@ var built embed.FS
 type Assets struct {
 	WasmGz   []byte
 	WasmExec []byte
+	Built    string // the stamp of BuiltFile, "" when there is none
 }
 
 // ErrNotBuilt is the error of a binary built without the page's WebAssembly module.
@@ -71,6 +75,9 @@ func load(fsys fs.FS, dir string) (Assets, error) {
 		}
 		return a, err
 	}
+	if b, err := fs.ReadFile(fsys, filepath.ToSlash(filepath.Join(dir, BuiltFile))); err == nil {
+		a.Built = strings.TrimSpace(string(b))
+	}
 	return a, nil
 }
 
@@ -83,7 +90,12 @@ func Write(w io.Writer, a Assets) error {
 	if len(a.WasmExec) == 0 || bytes.Contains(bytes.ToLower(a.WasmExec), []byte("</script")) {
 		return fmt.Errorf("%s cannot be inlined", ExecFile)
 	}
-	before, rest, ok := bytes.Cut(template, []byte("<!--WASM_EXEC-->"))
+	built := ""
+	if a.Built != "" {
+		built = "检查程序构建于 " + html.EscapeString(a.Built)
+	}
+	page := bytes.Replace(template, []byte("<!--BUILT-->"), []byte(built), 1)
+	before, rest, ok := bytes.Cut(page, []byte("<!--WASM_EXEC-->"))
 	middle, after, ok2 := bytes.Cut(rest, []byte("<!--WASM-->"))
 	if !ok || !ok2 {
 		panic("page.html lost its placeholders")
