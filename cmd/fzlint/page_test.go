@@ -22,6 +22,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/fzlint/fzlint/checker"
@@ -239,11 +240,21 @@ func TestPageInChromium(t *testing.T) {
 	defer cancel()
 
 	var mu sync.Mutex
-	var requests []string
+	var requests, exceptions []string
 	if err := chromedp.Listen(ctx, func(ev any) {
-		if r, ok := ev.(*network.EventRequestWillBeSent); ok {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
 			mu.Lock()
-			requests = append(requests, r.Request.URL)
+			requests = append(requests, ev.Request.URL)
+			mu.Unlock()
+		case *cdpruntime.EventExceptionThrown:
+			mu.Lock()
+			d := ev.ExceptionDetails
+			what := d.Text
+			if d.Exception != nil {
+				what += " " + d.Exception.Description
+			}
+			exceptions = append(exceptions, fmt.Sprintf("line %d: %s", d.LineNumber+1, what))
 			mu.Unlock()
 		}
 	}); err != nil {
@@ -471,6 +482,17 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("template diffs shown:\n%s\nwant (as fzlint check --no-color draws them):\n%s", strings.Join(diffs, "\n"), strings.Join(wantDiffs, "\n"))
 	}
 
+	// A .pdf is for the command line (its reader is not in the page's module): the page says so.
+	pageEval[bool](t, ctx, `(function(){var dt=new DataTransfer();dt.items.add(new File(["%PDF-1.7\n"],"报告.pdf"));
+	  document.getElementById("doc").dispatchEvent(new DragEvent("drop",{bubbles:true,cancelable:true,dataTransfer:dt}));return true;})()`)
+	waitChecks(t, ctx, 5)
+	if msg := pageEval[string](t, ctx, `document.getElementById("status").textContent`); !strings.Contains(msg, "fzlint check") || !strings.Contains(msg, ".pdf") {
+		t.Errorf("a .pdf dropped on the page: %q, want it sent to the command line", msg)
+	}
+	pageEval[bool](t, ctx, `(function(){var dt=new DataTransfer();dt.items.add(new File([`+string(jsText)+`],"`+txtSeed+`"));
+	  document.getElementById("doc").dispatchEvent(new DragEvent("drop",{bubbles:true,cancelable:true,dataTransfer:dt}));return true;})()`)
+	waitChecks(t, ctx, 6)
+
 	// A second screenshot: the first template diff selected.
 	pageEval[bool](t, ctx, `(document.querySelector("#list .diff").closest("li").click(), document.querySelector("#list li.sel").scrollIntoView({block:"center"}), true)`)
 	shot, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -485,6 +507,9 @@ func TestPageInChromium(t *testing.T) {
 	// Nothing went over the network: the only request is the page itself (and blob: for the
 	// worker and the download); nothing reached the proxy every request would go through.
 	mu.Lock()
+	for _, e := range exceptions {
+		t.Errorf("the page threw: %s", e)
+	}
 	seenPage := false
 	for _, u := range requests {
 		switch {
