@@ -1,0 +1,300 @@
+package checker
+
+import (
+	"encoding/binary"
+	"errors"
+	"strings"
+)
+
+// A batch with the cross-file stage checks each file once and keeps its finished Result on disk
+// until every file's facts are in (the stage's findings may add to any file): AppendResult and
+// DecodeResult write and read it back as it was, field for field (nil and empty kept apart, so
+// that every renderer prints the same bytes). A result with Err set is not encoded: the file is
+// read again instead.
+
+// errEncoded is returned for bytes that AppendResult did not write.
+var errEncoded = errors.New("checker: not an encoded result")
+
+// AppendResult appends the encoding of r to b. r.Err must be nil.
+func AppendResult(b []byte, r *Result) []byte {
+	if r.Err != nil {
+		panic("checker: AppendResult of a result with an error")
+	}
+	e := encoder{b}
+	e.str(r.Path)
+	e.flag(r.Report != nil)
+	if rep := r.Report; rep != nil {
+		e.int(rep.Year)
+		e.str(rep.Profile)
+		e.str(rep.Title)
+		e.str(rep.Unit)
+		e.len(len(rep.Sections), rep.Sections == nil)
+		for k, v := range rep.Sections {
+			e.str(k)
+			e.int(v)
+		}
+		e.strs(rep.PartIDs)
+		e.len(len(rep.PartNames), rep.PartNames == nil)
+		for k, v := range rep.PartNames {
+			e.str(k)
+			e.str(v)
+		}
+		e.len(len(rep.Optional), rep.Optional == nil)
+		for k, v := range rep.Optional {
+			e.str(k)
+			e.flag(v)
+		}
+		e.flag(rep.Score != nil)
+		if s := rep.Score; s != nil {
+			e.str(s.Date)
+			e.int(s.Causes)
+			e.int(s.Duties)
+			e.int(s.DutiesOf)
+			e.int(s.Statistics)
+		}
+	}
+	e.len(len(r.Diagnostics), r.Diagnostics == nil)
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		e.str(d.Rule)
+		e.int(int(d.Severity))
+		e.int(d.Page)
+		e.int(d.EndPage)
+		e.int(d.Line)
+		e.int(d.Column)
+		e.int(d.EndLine)
+		e.int(d.EndColumn)
+		e.str(d.Message)
+		e.str(d.Suggestion)
+		e.str(d.Template)
+		e.len(len(d.Diff), d.Diff == nil)
+		for _, op := range d.Diff {
+			e.int(op.Op)
+			e.str(op.Text)
+		}
+		e.flag(d.Fix != nil)
+		if f := d.Fix; f != nil {
+			e.str(f.New)
+			e.len(len(f.Edits), f.Edits == nil)
+			for _, ed := range f.Edits {
+				e.int(ed.Line)
+				e.int(ed.Column)
+				e.int(ed.EndColumn)
+				e.str(ed.New)
+			}
+		}
+	}
+	e.strs(r.Source)
+	return e.b
+}
+
+// DecodeResult returns the result AppendResult encoded in data. The strings of Source share
+// one allocation; every other string has its own, so that what a renderer keeps (a unit, a
+// message) does not keep the rest alive.
+func DecodeResult(data []byte) (Result, error) {
+	d := decoder{b: data}
+	var r Result
+	r.Path = d.str()
+	if d.flag() {
+		rep := &Report{}
+		rep.Year = d.int()
+		rep.Profile = d.str()
+		rep.Title = d.str()
+		rep.Unit = d.str()
+		if n, ok := d.len(); ok {
+			rep.Sections = make(map[string]int, n)
+			for range n {
+				k := d.str()
+				rep.Sections[k] = d.int()
+			}
+		}
+		rep.PartIDs = d.strs(false)
+		if n, ok := d.len(); ok {
+			rep.PartNames = make(map[string]string, n)
+			for range n {
+				k := d.str()
+				rep.PartNames[k] = d.str()
+			}
+		}
+		if n, ok := d.len(); ok {
+			rep.Optional = make(map[string]bool, n)
+			for range n {
+				k := d.str()
+				rep.Optional[k] = d.flag()
+			}
+		}
+		if d.flag() {
+			rep.Score = &Scorecard{Date: d.str()}
+			rep.Score.Causes = d.int()
+			rep.Score.Duties = d.int()
+			rep.Score.DutiesOf = d.int()
+			rep.Score.Statistics = d.int()
+		}
+		r.Report = rep
+	}
+	if n, ok := d.len(); ok {
+		r.Diagnostics = make([]Diagnostic, n)
+		for i := range r.Diagnostics {
+			x := &r.Diagnostics[i]
+			x.Rule = d.str()
+			x.Severity = Severity(d.int())
+			x.Page = d.int()
+			x.EndPage = d.int()
+			x.Line = d.int()
+			x.Column = d.int()
+			x.EndLine = d.int()
+			x.EndColumn = d.int()
+			x.Message = d.str()
+			x.Suggestion = d.str()
+			x.Template = d.str()
+			if n, ok := d.len(); ok {
+				x.Diff = make([]DiffOp, n)
+				for j := range x.Diff {
+					x.Diff[j].Op = d.int()
+					x.Diff[j].Text = d.str()
+				}
+			}
+			if d.flag() {
+				x.Fix = &Fix{New: d.str()}
+				if n, ok := d.len(); ok {
+					x.Fix.Edits = make([]Edit, n)
+					for j := range x.Fix.Edits {
+						ed := &x.Fix.Edits[j]
+						ed.Line, ed.Column, ed.EndColumn = d.int(), d.int(), d.int()
+						ed.New = d.str()
+					}
+				}
+			}
+		}
+	}
+	r.Source = d.strs(true)
+	if d.err != nil || len(d.b) != 0 {
+		return Result{}, errEncoded
+	}
+	return r, nil
+}
+
+type encoder struct{ b []byte }
+
+func (e *encoder) int(v int)    { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) uint(v int)   { e.b = binary.AppendUvarint(e.b, uint64(v)) }
+func (e *encoder) str(s string) { e.uint(len(s)); e.b = append(e.b, s...) }
+
+func (e *encoder) flag(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+
+// len writes a slice's or map's length, keeping nil apart from empty.
+func (e *encoder) len(n int, isNil bool) {
+	if isNil {
+		e.uint(0)
+	} else {
+		e.uint(n + 1)
+	}
+}
+
+func (e *encoder) strs(ss []string) {
+	e.len(len(ss), ss == nil)
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+// decoder reads what encoder wrote; past a fault every read returns zero and err is set.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() { d.err, d.b = errEncoded, nil }
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) uint() int {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 || v > uint64(len(d.b)) {
+		// No length or count can exceed the bytes left: each element takes one at least.
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) flag() bool {
+	if len(d.b) == 0 || d.b[0] > 1 {
+		d.fail()
+		return false
+	}
+	v := d.b[0] == 1
+	d.b = d.b[1:]
+	return v
+}
+
+// bytes returns the next string's bytes, not copied.
+func (d *decoder) bytes() []byte {
+	n := d.uint()
+	if n > len(d.b) {
+		d.fail()
+		return nil
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) str() string { return string(d.bytes()) }
+
+// len reads a length written by encoder.len: ok is false for nil.
+func (d *decoder) len() (n int, ok bool) {
+	n = d.uint()
+	return n - 1, n > 0
+}
+
+// strs reads a list of strings; shared puts them all in one allocation.
+func (d *decoder) strs(shared bool) []string {
+	n, ok := d.len()
+	if !ok {
+		return nil
+	}
+	out := make([]string, n)
+	if !shared {
+		for i := range out {
+			out[i] = d.str()
+		}
+		return out
+	}
+	// Two passes: the first finds the bytes of every string, the second slices one copy.
+	start, size := d.b, 0
+	for range out {
+		size += len(d.bytes())
+	}
+	if d.err != nil {
+		return nil
+	}
+	var all strings.Builder
+	all.Grow(size)
+	rest := decoder{b: start}
+	ends := make([]int, n)
+	for i := range out {
+		all.Write(rest.bytes())
+		ends[i] = all.Len()
+	}
+	s, prev := all.String(), 0
+	for i := range out {
+		out[i], prev = s[prev:ends[i]], ends[i]
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package checker_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/fzlint/fzlint/checker"
+)
+
+// fill sets every field reachable from v to a value of its own (n counts up), so that a field
+// the codec forgets, or one added to Result later and not encoded, comes back different.
+func fill(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("s%d·字", *n))
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(int64(*n) * -3)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).Name == "Err" || !v.Field(i).CanSet() {
+				continue // an error is not encoded: the file is read again
+			}
+			fill(v.Field(i), n)
+		}
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(s.Index(i), n)
+		}
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for range 2 {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(k, n)
+			fill(e, n)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
+	default:
+		panic("fill: add a case for " + v.Kind().String() + " (and encode the field)")
+	}
+}
+
+func roundTrip(t *testing.T, r checker.Result) {
+	t.Helper()
+	got, err := checker.DecodeResult(checker.AppendResult(nil, &r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Errorf("round trip changed the result:\n got %#v\nwant %#v", got, r)
+	}
+}
+
+func TestResultCodecKeepsEveryField(t *testing.T) {
+	var r checker.Result
+	n := 0
+	fill(reflect.ValueOf(&r).Elem(), &n)
+	roundTrip(t, r)
+	// nil and empty are told apart (JSON prints null for one and [] for the other).
+	roundTrip(t, checker.Result{Path: "a"})
+	roundTrip(t, checker.Result{Path: "a", Diagnostics: []checker.Diagnostic{}, Source: []string{}, Report: &checker.Report{Sections: map[string]int{}}})
+	roundTrip(t, checker.Result{Diagnostics: []checker.Diagnostic{{Diff: []checker.DiffOp{}, Fix: &checker.Fix{Edits: []checker.Edit{}}}}, Source: []string{"", "", "x"}})
+}
+
+func TestResultCodecKeepsRealResults(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	rules, _ := filepath.Glob("../testdata/rules/*.txt")
+	files = append(files, rules...)
+	if len(files) < 10 {
+		t.Fatalf("too few test files: %v", files)
+	}
+	l := linterFor(t)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opt := range []checker.Options{{}, {Scorecard: true}} {
+			roundTrip(t, l.CheckBytes(f, data, opt))
+		}
+	}
+}
+
+func FuzzDecodeResult(f *testing.F) {
+	var r checker.Result
+	n := 0
+	fill(reflect.ValueOf(&r).Elem(), &n)
+	f.Add(checker.AppendResult(nil, &r))
+	f.Add(checker.AppendResult(nil, &checker.Result{Path: "x"}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := checker.DecodeResult(data)
+		if err != nil {
+			return
+		}
+		// What decodes encodes back to the same bytes, except for map order: decode again.
+		again, err := checker.DecodeResult(checker.AppendResult(nil, &r))
+		if err != nil || !reflect.DeepEqual(again, r) {
+			t.Fatalf("decoded %#v, which does not round-trip (%v)", r, err)
+		}
+	})
+}
