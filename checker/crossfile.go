@@ -54,11 +54,8 @@ type Facts struct {
 }
 
 // ParaFacts is one paragraph's signature, at its logical line and at its place in the file
-// (page and line: what a message about it names). A batch keeps one per paragraph: it is small.
-type ParaFacts struct {
-	Line, Page, SrcLine int32
-	Sig                 copies.Sig
-}
+// (page and line: what a message about it names). A batch keeps one per paragraph, on disk.
+type ParaFacts = copies.Para
 
 // CrossFile reports whether any check of the cross-file stage is enabled.
 func (l *Linter) CrossFile() bool {
@@ -68,7 +65,12 @@ func (l *Linter) CrossFile() bool {
 // Facts builds the document model of a text (no checks run) and returns what the cross-file
 // stage needs of it.
 func (l *Linter) Facts(name string, t *input.Text, opt Options) Facts {
-	doc := NewDocument(name, t.Lines, t.Encoding, l.rules, opt)
+	return l.factsOf(NewDocument(name, t.Lines, t.Encoding, l.rules, opt), t.Map)
+}
+
+// factsOf returns the facts of a document model before its checks run; m maps its lines to
+// the file's.
+func (l *Linter) factsOf(doc *Document, m *input.SourceMap) Facts {
 	cfg := l.rules.Set.Copies
 	norm := l.normalizers.Get().(*copies.Normalizer)
 	defer l.normalizers.Put(norm)
@@ -80,15 +82,19 @@ func (l *Linter) Facts(name string, t *input.Text, opt Options) Facts {
 	}
 	for n := max(doc.BodyStart, 1); n <= end; n++ {
 		line := &doc.Lines[n-1]
-		if line.Chrome || utf8.RuneCountInString(line.Content) < cfg.MinChars {
+		// Normalizing keeps at most one character of each: a line of fewer characters than
+		// MinChars (fewer bytes, or not enough characters in its first 4×MinChars bytes) never
+		// keeps enough.
+		c := line.Content
+		if line.Chrome || len(c) < cfg.MinChars || len(c) < 4*cfg.MinChars && utf8.RuneCountInString(c) < cfg.MinChars {
 			continue
 		}
-		text := norm.Normalize(line.Content)
-		if len(text) < cfg.MinChars {
+		sig, chars, ok := norm.SignText(c)
+		if chars < cfg.MinChars {
 			continue
 		}
-		if sig, ok := norm.Sign(text); ok {
-			at := t.Map.Locate(n, 1)
+		if ok {
+			at := m.Locate(n, 1)
 			f.Paras = append(f.Paras, ParaFacts{Line: int32(n), Page: int32(at.Page), SrcLine: int32(at.Line), Sig: sig})
 		}
 	}
@@ -103,30 +109,46 @@ func (l *Linter) Facts(name string, t *input.Text, opt Options) Facts {
 // the file of facts[i]) and returns each file's findings by index, for Options.Batch. Their
 // severity is set by the linter of each file.
 func (l *Linter) CrossFileFindings(paths []string, facts []Facts) map[int][]Diagnostic {
-	var ix copies.Index
-	for _, f := range facts {
-		i := ix.AddFile(f.File)
-		for _, p := range f.Paras {
-			ix.Add(i, int(p.Line), p.Sig)
-		}
+	s := l.NewCrossFileStage()
+	for i := range facts {
+		s.Add(paths[i], facts[i])
 	}
+	return s.Findings()
+}
+
+// CrossFileStage gathers the facts of a batch's files, in the batch's order, for the cross-file
+// checks. It keeps little in memory (copies.Index writes the signatures to a temporary file).
+type CrossFileStage struct {
+	l     *Linter
+	paths []string
+	ix    copies.Index
+}
+
+// NewCrossFileStage returns an empty stage with this linter's [copies] settings.
+func (l *Linter) NewCrossFileStage() *CrossFileStage { return &CrossFileStage{l: l} }
+
+// Add adds the next file of the batch and its facts.
+func (s *CrossFileStage) Add(path string, f Facts) {
+	s.paths = append(s.paths, path)
+	i := s.ix.AddFile(f.File)
+	for _, p := range f.Paras {
+		s.ix.Add(i, p)
+	}
+}
+
+// Findings returns each file's findings by its index in the order of Add, once: it removes
+// the stage's temporary file.
+func (s *CrossFileStage) Findings() map[int][]Diagnostic {
+	defer s.ix.Close()
+	l, paths, ix := s.l, s.paths, &s.ix
 	cfg := l.rules.Set.Copies
 	matches := ix.Find(copies.Config{Similarity: cfg.Similarity, MaxReports: cfg.MaxReports})
 	if len(matches) == 0 {
 		return nil
 	}
-	// Where a partner paragraph stands in its file, for the message.
-	at := func(file, line int) input.Pos {
-		for _, p := range facts[file].Paras {
-			if int(p.Line) == line {
-				return input.Pos{Page: int(p.Page), Line: int(p.SrcLine)}
-			}
-		}
-		return input.Pos{Line: line}
-	}
 	out := map[int][]Diagnostic{}
 	for _, m := range matches {
-		where := describePlace(paths[m.Other], at(m.Other, m.OtherLine))
+		where := describePlace(paths[m.Other], input.Pos{Page: m.OtherPage, Line: m.OtherSrcLine})
 		sim := int(m.Similarity*100 + 0.5)
 		more := ""
 		if m.OtherMore > 0 {

@@ -237,11 +237,34 @@ func (l *Linter) Unreadable(name string, err error) Result {
 
 // CheckText checks decoded text.
 func (l *Linter) CheckText(name string, t *input.Text, opt Options) Result {
+	return l.checkText(name, t, opt, nil)
+}
+
+// CheckTextFacts checks decoded text as CheckText does and also returns what the cross-file
+// stage needs of it (Facts), from the same document model when it can.
+func (l *Linter) CheckTextFacts(name string, t *input.Text, opt Options) (Result, Facts) {
+	var f Facts
+	res := l.checkText(name, t, opt, &f)
+	return res, f
+}
+
+// checkText is CheckText; with facts set, it also fills in the text's Facts.
+func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts) Result {
 	// The rules see traditional characters folded to simplified ones, at the same offsets;
 	// what a finding quotes is taken from the lines as written (Document.quote).
+	orig := t
 	t = reflow(t)
 	lines, folded := fold.Lines(t.Lines)
 	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
+	if facts != nil {
+		// Facts are taken from the text as read (no reflow, no fold): when those changed
+		// nothing, this is the very document Facts would build.
+		if t == orig && !folded {
+			*facts = l.factsOf(doc, t.Map)
+		} else {
+			*facts = l.Facts(name, orig, opt)
+		}
+	}
 	doc.Map, doc.source = t.Map, t.Source
 	if folded {
 		doc.unfolded = t.Lines

@@ -52,10 +52,11 @@ func TestFindPairsOnlyAcrossReportsAndSkipsTemplates(t *testing.T) {
 	n := NewNormalizer(nil)
 	s, _ := n.Sign(n.Normalize(sample))
 	var ix Index
-	a, b := ix.AddFile(File{Unit: "甲县"}), ix.AddFile(File{Unit: "乙县"})
-	ix.Add(a, 3, s)
-	ix.Add(a, 9, s) // a report repeating itself is no copy of another
-	ix.Add(b, 5, s)
+	defer ix.Close()
+	a := ix.AddFile(File{Unit: "甲县"})
+	ix.Add(a, Para{Line: 3, Sig: s})
+	ix.Add(a, Para{Line: 9, Sig: s}) // a report repeating itself is no copy of another
+	ix.Add(ix.AddFile(File{Unit: "乙县"}), Para{Line: 5, Sig: s})
 	got := ix.Find(Config{Similarity: 0.6, MaxReports: 4})
 	if len(got) != 3 {
 		t.Fatalf("got %d matches, want 3 (both of a's paragraphs and b's): %+v", len(got), got)
@@ -66,9 +67,48 @@ func TestFindPairsOnlyAcrossReportsAndSkipsTemplates(t *testing.T) {
 		}
 	}
 	for i := 0; i < 4; i++ {
-		ix.Add(ix.AddFile(File{}), 1, s)
+		ix.Add(ix.AddFile(File{}), Para{Line: 1, Sig: s})
 	}
 	if got := ix.Find(Config{Similarity: 0.6, MaxReports: 4}); len(got) != 0 {
 		t.Errorf("a text six reports share is a template, yet %d matches", len(got))
 	}
+}
+
+// signPlain is what SignText must equal: the signature of the normalized text, and its length.
+func signPlain(n *Normalizer, s string) (Sig, int, bool) {
+	norm := n.Normalize(s)
+	chars := len(norm)
+	sig, ok := n.Sign(norm)
+	return sig, chars, ok
+}
+
+var signSamples = []string{
+	sample, "", "abc", "1234", "全年共办理", "２０２４年ＡＢＣ共办理案件1,234件，满意率98.5%。",
+	"坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政",
+	"\xed\xa0\x80非法字节\xff\xe4\xb8混入\xe0\x80\x80文本𠀋𠀌ÄÖÜ straße ΑΒΓ",
+}
+
+func TestSignTextIsSignOfNormalize(t *testing.T) {
+	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导"})
+	for _, s := range signSamples {
+		want, wantChars, wantOK := signPlain(n, s)
+		got, chars, ok := n.SignText(s)
+		if got != want || chars != wantChars || ok != wantOK {
+			t.Errorf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
+		}
+	}
+}
+
+func FuzzSignText(f *testing.F) {
+	for _, s := range signSamples {
+		f.Add(s)
+	}
+	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导", "现将有关情况报告如下"})
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantChars, wantOK := signPlain(n, s)
+		got, chars, ok := n.SignText(s)
+		if got != want || chars != wantChars || ok != wantOK {
+			t.Fatalf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
+		}
+	})
 }

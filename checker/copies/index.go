@@ -1,8 +1,14 @@
 package copies
 
 import (
+	"encoding/binary"
+	"hash/maphash"
+	"os"
 	"slices"
 	"sort"
+	"unsafe"
+
+	"github.com/fzlint/fzlint/internal/tempfile"
 )
 
 // Config is what rules.toml says about copying ([copies]).
@@ -19,26 +25,200 @@ type File struct {
 	Year int    // the report year, 0 when unknown
 }
 
-// Index collects the signatures of a batch's paragraphs. Add is not safe for concurrent use.
-type Index struct {
-	files []File
-	paras []para
+// Para is one paragraph as the index keeps it: its line in the document model, where it stands
+// in the file (page and line, for a message that names it) and its signature.
+type Para struct {
+	Line, Page, SrcLine int32
+	Sig                 Sig
 }
 
-type para struct {
-	file, line uint32
-	sig        Sig
+// Index collects the signatures of a batch's paragraphs. It keeps one chunk of them in memory
+// and writes each full chunk to a temporary file (removed by Close), so that a batch of any
+// size takes the same memory; only what Find compares is read back. Add is not safe for
+// concurrent use.
+type Index struct {
+	files   []fileRef
+	chunk   []Para   // the paragraphs not yet written
+	written int      // paragraphs in full chunks, before chunk
+	store   *os.File // the full chunks, nil until one is written
+	kept    [][]Para // the full chunks, when no temporary file could be written
+	buf     []byte   // a chunk's bytes, reused
+	seed    maphash.Seed
 }
+
+// fileRef is what the index keeps of a report: 16 bytes.
+type fileRef struct {
+	unit  uint64 // a hash of the unit, 0 when unknown
+	year  int32
+	first uint32 // its first paragraph
+}
+
+// The sizes of the index's pieces: a chunk of paragraphs (1.2 MB in memory, written band by
+// band), and the most memory the keys of one band take while Find sorts them (a batch whose
+// keys take more sorts them in as many parts). Variables, so that tests can make them small.
+var (
+	chunkParas     = 1 << 14
+	partitionBytes = 8 << 20
+)
+
+// chunkBytes is the size of a written chunk: each band's bins for every paragraph, then their
+// places (line, page, source line).
+func chunkBytes() int64 { return int64(chunkParas) * (Bins*2 + 12) }
 
 // AddFile registers a report and returns its number, for Add.
 func (ix *Index) AddFile(f File) int {
-	ix.files = append(ix.files, f)
+	if len(ix.files) == 0 {
+		ix.seed = maphash.MakeSeed()
+	}
+	r := fileRef{year: int32(f.Year), first: uint32(ix.written + len(ix.chunk))}
+	if f.Unit != "" {
+		r.unit = maphash.String(ix.seed, f.Unit) | 1
+	}
+	ix.files = append(ix.files, r)
 	return len(ix.files) - 1
 }
 
-// Add records paragraph line (1-based) of file with its signature.
-func (ix *Index) Add(file, line int, sig Sig) {
-	ix.paras = append(ix.paras, para{uint32(file), uint32(line), sig})
+// Add records a paragraph of the last file added (file must be that file's number).
+func (ix *Index) Add(file int, p Para) {
+	if file != len(ix.files)-1 {
+		panic("copies: Add to a file other than the last one added")
+	}
+	ix.chunk = append(ix.chunk, p)
+	if len(ix.chunk) == chunkParas {
+		ix.spill()
+	}
+}
+
+// spill writes the full chunk out (or keeps it, when there is no temporary file to write).
+func (ix *Index) spill() {
+	if ix.store == nil && ix.kept == nil {
+		if f, err := tempfile.Create("", "fzlint-copies-*"); err == nil {
+			ix.store = f
+		}
+	}
+	if ix.store != nil {
+		b := ix.buf[:0]
+		for band := range Bands {
+			for i := range ix.chunk {
+				for _, v := range ix.chunk[i].Sig[band*Rows : (band+1)*Rows] {
+					b = binary.LittleEndian.AppendUint16(b, v)
+				}
+			}
+		}
+		for i := range ix.chunk {
+			p := &ix.chunk[i]
+			b = binary.LittleEndian.AppendUint32(b, uint32(p.Line))
+			b = binary.LittleEndian.AppendUint32(b, uint32(p.Page))
+			b = binary.LittleEndian.AppendUint32(b, uint32(p.SrcLine))
+		}
+		ix.buf = b
+		if _, err := ix.store.WriteAt(b, int64(ix.written/chunkParas)*chunkBytes()); err == nil {
+			ix.written += len(ix.chunk)
+			ix.chunk = ix.chunk[:0]
+			return
+		}
+		// No room on the disk: keep what was written, and the rest in memory.
+		ix.kept = make([][]Para, ix.written/chunkParas)
+		for k := range ix.kept {
+			ix.kept[k] = ix.readChunk(k, nil)
+		}
+		ix.store.Close()
+		tempfile.Remove(ix.store.Name())
+		ix.store = nil
+	}
+	ix.kept = append(ix.kept, ix.chunk)
+	ix.written += len(ix.chunk)
+	ix.chunk = make([]Para, 0, chunkParas)
+}
+
+// readChunk reads the k-th written chunk into buf; with a write since, it is read as written.
+func (ix *Index) readChunk(k int, buf []Para) []Para {
+	if ix.store == nil {
+		return ix.kept[k]
+	}
+	b := ix.buf[:chunkBytes()]
+	if _, err := ix.store.ReadAt(b, int64(k)*chunkBytes()); err != nil {
+		panic("copies: reading back the index: " + err.Error())
+	}
+	buf = append(buf[:0], make([]Para, chunkParas)...)
+	for band := range Bands {
+		seg := b[band*chunkParas*Rows*2:]
+		for i := range buf {
+			for r := range Rows {
+				buf[i].Sig[band*Rows+r] = binary.LittleEndian.Uint16(seg[(i*Rows+r)*2:])
+			}
+		}
+	}
+	places := b[Bands*chunkParas*Rows*2:]
+	for i := range buf {
+		buf[i].Line = int32(binary.LittleEndian.Uint32(places[i*12:]))
+		buf[i].Page = int32(binary.LittleEndian.Uint32(places[i*12+4:]))
+		buf[i].SrcLine = int32(binary.LittleEndian.Uint32(places[i*12+8:]))
+	}
+	return buf
+}
+
+// bandKeys calls fn with the key of band b of every paragraph, in order.
+func (ix *Index) bandKeys(b int, fn func(p uint32, key uint64)) {
+	var seg []byte
+	var s Sig
+	for k := 0; k < ix.written/chunkParas; k++ {
+		base := uint32(k * chunkParas)
+		if ix.store == nil {
+			for i := range ix.kept[k] {
+				fn(base+uint32(i), ix.kept[k][i].Sig.band(b))
+			}
+			continue
+		}
+		if seg == nil {
+			seg = make([]byte, chunkParas*Rows*2)
+		}
+		if _, err := ix.store.ReadAt(seg, int64(k)*chunkBytes()+int64(b*chunkParas*Rows*2)); err != nil {
+			panic("copies: reading back the index: " + err.Error())
+		}
+		for i := range chunkParas {
+			for r := range Rows {
+				s[b*Rows+r] = binary.LittleEndian.Uint16(seg[(i*Rows+r)*2:])
+			}
+			fn(base+uint32(i), s.band(b))
+		}
+	}
+	for i := range ix.chunk {
+		fn(uint32(ix.written+i), ix.chunk[i].Sig.band(b))
+	}
+}
+
+// paras returns the paragraphs numbered ids (sorted, no repeats), reading back the chunks that
+// hold them.
+func (ix *Index) paras(ids []uint32) map[uint32]*Para {
+	out := make(map[uint32]*Para, len(ids))
+	var chunk []Para
+	loaded := -1
+	for _, id := range ids {
+		if int(id) >= ix.written {
+			out[id] = &ix.chunk[int(id)-ix.written]
+			continue
+		}
+		if k := int(id) / chunkParas; k != loaded {
+			chunk, loaded = ix.readChunk(k, nil), k
+		}
+		out[id] = &chunk[int(id)%chunkParas]
+	}
+	return out
+}
+
+// fileOf returns the number of the file paragraph p belongs to.
+func (ix *Index) fileOf(p uint32) uint32 {
+	return uint32(sort.Search(len(ix.files), func(i int) bool { return ix.files[i].first > p }) - 1)
+}
+
+// Close removes the index's temporary file.
+func (ix *Index) Close() {
+	if ix.store != nil {
+		ix.store.Close()
+		tempfile.Remove(ix.store.Name())
+		ix.store = nil
+	}
 }
 
 // Kind says how two reports that share a paragraph are related.
@@ -54,11 +234,13 @@ const (
 // Match is a paragraph of File (at Line) that stands nearly the same in Other (at OtherLine).
 // Also counts the further reports that hold it.
 type Match struct {
-	File, Line           int
-	Other, OtherLine     int
-	Similarity           float64
-	Kind                 Kind
-	OtherYear, OtherMore int
+	File, Line       int
+	Other, OtherLine int
+	// OtherPage and OtherSrcLine are where the partner stands in its file (Para.Page, SrcLine).
+	OtherPage, OtherSrcLine int
+	Similarity              float64
+	Kind                    Kind
+	OtherYear, OtherMore    int
 }
 
 // Find returns, for every paragraph that another report of the batch (nearly) repeats, one
@@ -67,7 +249,8 @@ type Match struct {
 // on both sides. It is linear in the batch: paragraphs meet only in the buckets of their
 // signatures' bands, and a bucket that more than MaxReports reports share is passed over.
 func (ix *Index) Find(c Config) []Match {
-	if len(ix.files) < 2 || len(ix.paras) < 2 {
+	n := ix.written + len(ix.chunk)
+	if len(ix.files) < 2 || n < 2 {
 		return nil
 	}
 	type keyed struct {
@@ -89,61 +272,81 @@ func (ix *Index) Find(c Config) []Match {
 			pairs = append(pairs, pair{a, b})
 		}
 	}
-	keys := make([]keyed, len(ix.paras))
-	var files []uint32
+	// A band's keys are sorted in parts small enough to keep memory bounded: the part of a key
+	// is its remainder, so a bucket is never split between parts.
+	parts := max(1, (n*int(unsafe.Sizeof(keyed{}))+partitionBytes-1)/partitionBytes)
+	var keys []keyed
+	var files, runFiles []uint32
 	for b := 0; b < Bands; b++ {
-		for i := range ix.paras {
-			keys[i] = keyed{ix.paras[i].sig.band(b), uint32(i)}
-		}
-		slices.SortFunc(keys, func(x, y keyed) int {
-			switch {
-			case x.key < y.key:
-				return -1
-			case x.key > y.key:
-				return 1
-			}
-			return int(x.p) - int(y.p)
-		})
-		for lo := 0; lo < len(keys); {
-			hi := lo + 1
-			for hi < len(keys) && keys[hi].key == keys[lo].key {
-				hi++
-			}
-			run := keys[lo:hi]
-			lo = hi
-			if len(run) < 2 {
-				continue
-			}
-			files = files[:0]
-			for _, k := range run {
-				if f := ix.paras[k.p].file; !slices.Contains(files, f) {
-					files = append(files, f)
-					if len(files) > c.MaxReports {
+		for part := range uint64(parts) {
+			keys = keys[:0]
+			ix.bandKeys(b, func(p uint32, key uint64) {
+				if key%uint64(parts) == part {
+					keys = append(keys, keyed{key, p})
+				}
+			})
+			slices.SortFunc(keys, func(x, y keyed) int {
+				switch {
+				case x.key < y.key:
+					return -1
+				case x.key > y.key:
+					return 1
+				}
+				return int(x.p) - int(y.p)
+			})
+			for lo := 0; lo < len(keys); {
+				hi := lo + 1
+				for hi < len(keys) && keys[hi].key == keys[lo].key {
+					hi++
+				}
+				run := keys[lo:hi]
+				lo = hi
+				if len(run) < 2 {
+					continue
+				}
+				files, runFiles = files[:0], runFiles[:0]
+				for _, k := range run {
+					f := ix.fileOf(k.p)
+					runFiles = append(runFiles, f)
+					if !slices.Contains(files, f) {
+						files = append(files, f)
+						if len(files) > c.MaxReports {
+							break
+						}
+					}
+				}
+				// One report repeating itself is no copy; many sharing a text is boilerplate.
+				if len(files) < 2 || len(files) > c.MaxReports {
+					continue
+				}
+				// The first paragraph of the bucket, and the first of another report.
+				first, second := 0, -1
+				for i := range run {
+					if runFiles[i] != runFiles[first] {
+						second = i
 						break
 					}
 				}
-			}
-			// One report repeating itself is no copy; many sharing a text is boilerplate.
-			if len(files) < 2 || len(files) > c.MaxReports {
-				continue
-			}
-			first := run[0].p
-			second := uint32(len(ix.paras))
-			for _, k := range run {
-				if ix.paras[k.p].file != ix.paras[first].file {
-					second = k.p
-					break
-				}
-			}
-			for _, k := range run {
-				for _, r := range []uint32{first, second} {
-					if r < uint32(len(ix.paras)) && ix.paras[r].file != ix.paras[k.p].file {
-						add(k.p, r)
+				for i, k := range run {
+					for _, r := range []int{first, second} {
+						if r >= 0 && runFiles[r] != runFiles[i] {
+							add(k.p, run[r].p)
+						}
 					}
 				}
 			}
 		}
 	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	// The paragraphs the pairs name, read back once.
+	ids := make([]uint32, 0, 2*len(pairs))
+	for _, pr := range pairs {
+		ids = append(ids, pr.a, pr.b)
+	}
+	slices.Sort(ids)
+	paras := ix.paras(slices.Compact(ids))
 	// The closest partner of each paragraph, and the other reports that repeat it.
 	type best struct {
 		other int
@@ -157,7 +360,7 @@ func (ix *Index) Find(c Config) []Match {
 			b = &best{other: -1}
 			bests[p] = b
 		}
-		if f := ix.paras[q].file; !slices.Contains(b.more, f) {
+		if f := ix.fileOf(q); !slices.Contains(b.more, f) {
 			b.more = append(b.more, f)
 		}
 		if sim > b.sim || (sim == b.sim && int(q) < b.other) {
@@ -166,15 +369,15 @@ func (ix *Index) Find(c Config) []Match {
 	}
 	for _, pr := range pairs {
 		a, b := pr.a, pr.b
-		sim := ix.paras[a].sig.Similarity(&ix.paras[b].sig)
+		sim := paras[a].Sig.Similarity(&paras[b].Sig)
 		if sim < c.Similarity {
 			continue
 		}
-		fa, fb := ix.files[ix.paras[a].file], ix.files[ix.paras[b].file]
+		fa, fb := ix.files[ix.fileOf(a)], ix.files[ix.fileOf(b)]
 		switch {
-		case sameUnit(fa, fb) && fa.Year != 0 && fb.Year != 0 && fa.Year != fb.Year:
+		case sameUnit(fa, fb) && fa.year != 0 && fb.year != 0 && fa.year != fb.year:
 			// The later report repeats the earlier one.
-			if fa.Year > fb.Year {
+			if fa.year > fb.year {
 				note(a, b, sim)
 			} else {
 				note(b, a, sim)
@@ -186,12 +389,14 @@ func (ix *Index) Find(c Config) []Match {
 	}
 	out := make([]Match, 0, len(bests))
 	for p, b := range bests {
-		me, other := ix.paras[p], ix.paras[b.other]
-		m := Match{File: int(me.file), Line: int(me.line), Other: int(other.file), OtherLine: int(other.line),
+		me, other := paras[p], paras[uint32(b.other)]
+		mf, of := ix.fileOf(p), ix.fileOf(uint32(b.other))
+		m := Match{File: int(mf), Line: int(me.Line), Other: int(of), OtherLine: int(other.Line),
+			OtherPage: int(other.Page), OtherSrcLine: int(other.SrcLine),
 			Similarity: b.sim, OtherMore: len(b.more) - 1}
-		fa, fb := ix.files[me.file], ix.files[other.file]
-		if sameUnit(fa, fb) && fa.Year > fb.Year && fb.Year != 0 {
-			m.Kind, m.OtherYear = LastYear, fb.Year
+		fa, fb := ix.files[mf], ix.files[of]
+		if sameUnit(fa, fb) && fa.year > fb.year && fb.year != 0 {
+			m.Kind, m.OtherYear = LastYear, int(fb.year)
 		}
 		out = append(out, m)
 	}
@@ -204,4 +409,4 @@ func (ix *Index) Find(c Config) []Match {
 	return out
 }
 
-func sameUnit(a, b File) bool { return a.Unit != "" && a.Unit == b.Unit }
+func sameUnit(a, b fileRef) bool { return a.unit != 0 && a.unit == b.unit }

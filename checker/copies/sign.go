@@ -10,6 +10,7 @@ package copies
 import (
 	"math/bits"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Bins is the length of a signature, Bands × Rows.
@@ -34,8 +35,12 @@ type Sig [Bins]uint16 // 16 bits a bin: a false agreement is one chance in 65,53
 type Normalizer struct {
 	buf     []rune
 	ignored map[uint64]struct{}
-	bloom   [16]uint64 // a quick "not ignored" for most pieces
+	bloom   [bloomWords]uint64 // a quick "not ignored" for nearly every piece
 }
+
+// bloomWords sizes the filter of ignored pieces: 64 Kbit, so that a few hundred ignored pieces
+// send one piece in a few hundred to the map.
+const bloomWords = 1024
 
 // NewNormalizer returns a Normalizer that ignores the given phrases.
 func NewNormalizer(ignore []string) *Normalizer {
@@ -45,7 +50,7 @@ func NewNormalizer(ignore []string) *Normalizer {
 		for i := 0; i+shingle <= len(norm); i++ {
 			h := piece(norm[i : i+shingle])
 			n.ignored[h] = struct{}{}
-			n.bloom[h%1024/64] |= 1 << (h % 64)
+			n.bloom[h/64%bloomWords] |= 1 << (h % 64)
 		}
 	}
 	return n
@@ -88,22 +93,97 @@ func (n *Normalizer) Sign(norm []rune) (Sig, bool) {
 	found := false
 	for i := 0; i+shingle <= len(norm); i++ {
 		h := piece(norm[i : i+shingle])
-		if n.bloom[h%1024/64]&(1<<(h%64)) != 0 {
-			if _, ok := n.ignored[h]; ok {
+		found = n.add(&mins, h) || found
+	}
+	if !found {
+		return Sig{}, false
+	}
+	return densify(&mins), true
+}
+
+// add adds a piece's hash to the bins unless the piece is ignored, and reports whether it did.
+func (n *Normalizer) add(mins *[Bins]uint32, h uint64) bool {
+	if n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 {
+		if _, ok := n.ignored[h]; ok {
+			return false
+		}
+	}
+	h = mix(h)
+	bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
+	if v := uint32(h); v < mins[bin] {
+		mins[bin] = v
+	}
+	return true
+}
+
+// SignText is Sign(Normalize(text)) in one pass over the text's bytes, with the number of
+// characters Normalize would return: what a batch computes for each paragraph.
+func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
+	var mins [Bins]uint32
+	for i := range mins {
+		mins[i] = empty
+	}
+	var w0, w1, w2 rune // the last three characters kept, oldest first
+	digits := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// Three bytes (CJK) that need no more check than their continuation bytes.
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+		default:
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
+		// As Normalize: the characters it keeps, one 0 for a number.
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			if digits {
 				continue
 			}
+			digits = true
+			r = '0'
+		case (r == '.' || r == ',') && digits:
+			continue
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
+			digits = false
+		case r >= 'A' && r <= 'Z':
+			digits = false
+			r += 'a' - 'A'
+		case r >= 0x80 && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
+			digits = false
+			r = unicode.ToLower(r)
+		default:
+			digits = false
+			continue
 		}
-		found = true
-		h = mix(h)
-		bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
-		if v := uint32(h); v < mins[bin] {
-			mins[bin] = v
+		chars++
+		if chars >= shingle {
+			// piece over w0 w1 w2 r, unrolled.
+			h := uint64(14695981039346656037)
+			h = (h ^ uint64(w0)) * 1099511628211
+			h = (h ^ uint64(w1)) * 1099511628211
+			h = (h ^ uint64(w2)) * 1099511628211
+			h = (h ^ uint64(r)) * 1099511628211
+			ok = n.add(&mins, h) || ok
 		}
+		w0, w1, w2 = w1, w2, r
 	}
+	if !ok {
+		return Sig{}, chars, false
+	}
+	return densify(&mins), chars, true
+}
+
+// densify turns the bins' minimums into a signature.
+func densify(mins *[Bins]uint32) Sig {
 	var s Sig
-	if !found {
-		return s, false
-	}
 	// Densify: an empty bin takes the value of the next full one to its right (circularly),
 	// changed by the distance, so that it still agrees between similar paragraphs.
 	for i := range mins {
@@ -115,7 +195,7 @@ func (n *Normalizer) Sign(norm []rune) (Sig, bool) {
 		}
 		s[i] = uint16(v ^ v>>16)
 	}
-	return s, true
+	return s
 }
 
 // piece hashes one shingle (FNV-1a over its characters).

@@ -58,13 +58,11 @@ func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
 	return fs
 }
 
-// job is one file of a run: its path, its configuration, and the findings the cross-file
-// stage has for it.
+// job is one file of a run: its path and its configuration.
 type job struct {
 	path   string
 	src    *linterSource
 	config *configRef
-	batch  []checker.Diagnostic
 }
 
 // linter returns the linter of the job's configuration (compiled now if it is not cached).
@@ -177,23 +175,17 @@ func (e *env) check(args []string) int {
 		}
 	}
 	start := time.Now()
-	// The cross-file stage (copied paragraphs) needs every file's facts before any file's
-	// findings are final: a first, lighter pass over the batch collects them.
-	var batchFindings map[int][]checker.Diagnostic
-	if !f.fix && !f.diff {
-		batchFindings = crossFileStage(jobs, fc, f.jobs)
-	}
 	sum := render.Summary{Skipped: skipped}
 	exit := exitOK
 	var renderErr error
 	prog := newProgress(e.stderr, len(jobs), showProgress(f.quiet, isTerminal(e.stderr), e.getenv("TERM")), time.Now)
 	prog.width = func() int { return terminalWidth(e.stderr) }
 	done := 0
-	for i := range jobs {
-		jobs[i].batch = batchFindings[i]
+	checked := func() {
+		done++
+		prog.update(done)
 	}
-	batch.Run(jobs, f.jobs, func(j job) fileResult {
-		fc := fc.withBatch(j.batch)
+	checkJob := func(fc *fileChecker, j job) fileResult {
 		l, err := j.linter()
 		if err != nil {
 			return fileResult{Result: src.none.Unreadable(j.path, err)}
@@ -209,7 +201,8 @@ func (e *env) check(args []string) int {
 			return fc.check(l, name, stdinData, false)
 		}
 		return fc.readFile(l, j.path)
-	}, func(fr fileResult) {
+	}
+	emit := func(fr fileResult) {
 		fixes.add(&fr)
 		notes.add(fr.Path, fr.annotation)
 		if bw != nil {
@@ -228,9 +221,15 @@ func (e *env) check(args []string) int {
 		if err := ren.File(&r); err != nil && renderErr == nil {
 			renderErr = err
 		}
-		done++
-		prog.update(done)
-	})
+	}
+	// The cross-file stage (copied paragraphs) needs every file's facts before any file's
+	// findings are final: it checks the batch first and prints it after (crossfile.go).
+	if f.fix || f.diff || !crossFileRun(jobs, fc, f.jobs, checkJob, checked, emit) {
+		batch.Run(jobs, f.jobs, func(j job) fileResult { return checkJob(fc, j) }, func(fr fileResult) {
+			emit(fr)
+			checked()
+		})
+	}
 	prog.clear()
 	sum.Elapsed = time.Since(start)
 	if err := ren.Close(sum); err != nil && renderErr == nil {

@@ -1,69 +1,153 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"os"
-	"runtime"
-	"runtime/debug"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/batch"
-	"github.com/fzlint/fzlint/checker/input"
+	"github.com/fzlint/fzlint/internal/tempfile"
 )
 
-// crossFileStage collects the facts of every file of a batch (reading and modelling each, no
-// checks) and runs the cross-file checks over them; it returns each job's findings by index.
-// It does nothing for a single file, for stdin, or when the cross-file rules are off.
-func crossFileStage(jobs []job, fc *fileChecker, workers int) map[int][]checker.Diagnostic {
+// crossFileRun checks a batch with the cross-file stage (copied paragraphs) and hands every
+// file's result to emit in the batch's order; it returns false, having done nothing, when the
+// stage does not apply (a single file, or its rules off).
+//
+// The stage's findings for any file depend on every other file, so no result is final until
+// the whole batch is read. Each file is checked once, its facts kept, and its finished result
+// written compactly to a temporary file; once the batch is read, the stage runs over the facts,
+// and the results are read back in order. A file the stage has findings for is checked again
+// with them (as few as the batch has copies), as is one whose result is not stored: a file that
+// could not be read, every file with --annotate (whose copy must carry the stage's findings),
+// and every file when the temporary file cannot be written.
+func crossFileRun(jobs []job, fc *fileChecker, workers int, checkJob func(*fileChecker, job) fileResult, checked func(), emit func(fileResult)) bool {
 	if len(jobs) < 2 {
-		return nil
+		return false
 	}
 	// The first file's configuration says whether the stage runs and how it compares.
-	first, err := jobs[0].linter()
-	if err != nil || !first.CrossFile() {
-		return nil
+	l, err := jobs[0].linter()
+	if err != nil || !l.CrossFile() {
+		return false
 	}
+	first := *fc
+	first.facts, first.annotate = true, false
+	store := newResultStore()
+	defer store.close()
+	stage := l.NewCrossFileStage()
+	type checkedFile struct {
+		facts checker.Facts
+		enc   *[]byte // the encoded result, nil when it is not stored
+	}
+	stored := make([]bool, len(jobs))
+	next := 0
+	batch.Run(jobs, workers, func(j job) checkedFile {
+		fr := checkJob(&first, j)
+		out := checkedFile{facts: fr.facts}
+		if j.path == "-" {
+			out.facts = checker.Facts{} // stdin takes no part: it has no path to name
+		}
+		if fr.Err == nil && !fc.annotate && store != nil {
+			out.enc = encBuffers.Get().(*[]byte)
+			*out.enc = checker.AppendResult((*out.enc)[:0], &fr.Result)
+		}
+		return out
+	}, func(c checkedFile) {
+		stage.Add(jobs[next].path, c.facts)
+		if c.enc != nil {
+			stored[next] = store.add(*c.enc)
+			encBuffers.Put(c.enc)
+		} else {
+			store.add(nil)
+		}
+		next++
+		checked()
+	})
+	found := stage.Findings()
+	stage = nil // the facts are not needed past this point
+	store.finish()
 	idx := make([]int, len(jobs))
 	for i := range idx {
 		idx[i] = i
 	}
-	// The facts stay while the batch is read: with the run's high GOGC, the garbage around them
-	// would grow nine times their size. While they grow, collect as usual.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(100))
+	batch.Run(idx, workers, func(i int) fileResult {
+		if stored[i] && found[i] == nil {
+			if r, err := store.get(i); err == nil {
+				return fileResult{Result: r}
+			}
+		}
+		return checkJob(fc.withBatch(found[i]), jobs[i])
+	}, emit)
+	return true
+}
+
+// encBuffers hold the workers' encoded results until they are written.
+var encBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// resultStore keeps the encoded results of a batch in a temporary file (removed at the end,
+// and on Ctrl-C by tempfile.RemoveAll). Add is called in the batch's order from one goroutine;
+// get, after finish, from any.
+type resultStore struct {
+	f      *os.File
+	w      *bufio.Writer
+	at     []int64 // where the i-th result added starts; at[i+1] where it ends
+	failed bool    // a write failed: nothing more is stored
+}
+
+// newResultStore returns a store, or nil when no temporary file can be made.
+func newResultStore() *resultStore {
+	f, err := tempfile.Create("", "fzlint-batch-*")
+	if err != nil {
+		return nil
 	}
-	facts := make([]checker.Facts, len(jobs))
-	paths := make([]string, len(jobs))
-	next := 0
-	batch.Run(idx, workers, func(i int) checker.Facts {
-		j := jobs[i]
-		if j.path == "-" {
-			return checker.Facts{}
+	return &resultStore{f: f, w: bufio.NewWriterSize(f, 256<<10), at: []int64{0}}
+}
+
+// add stores the next file's encoded result and reports whether it was stored; a file whose
+// result is not stored (enc nil) still takes its place in the order.
+func (s *resultStore) add(enc []byte) bool {
+	if s == nil {
+		return false
+	}
+	end := s.at[len(s.at)-1]
+	if enc != nil && !s.failed {
+		if _, err := s.w.Write(enc); err != nil {
+			s.failed = true
+		} else {
+			end += int64(len(enc))
 		}
-		buf := readBuffers.Get().(*bytes.Buffer)
-		defer readBuffers.Put(buf)
-		data, err := input.ReadFileInto(j.path, buf)
-		if err != nil {
-			return checker.Facts{}
-		}
-		t, err := input.Read(j.path, data)
-		if err != nil {
-			return checker.Facts{}
-		}
-		l, err := j.linter()
-		if err != nil {
-			return checker.Facts{}
-		}
-		return l.Facts(j.path, t, fc.opt)
-	}, func(f checker.Facts) {
-		facts[next], paths[next] = f, jobs[next].path
-		next++
-	})
-	found := first.CrossFileFindings(paths, facts)
-	// The checks that follow start from a small heap, not from the facts' size times GOGC
-	// (facts is not used past this point, so the collection frees it).
-	runtime.GC()
-	return found
+	}
+	s.at = append(s.at, end)
+	return enc != nil && !s.failed
+}
+
+// finish writes out what is buffered: get may be called from now on.
+func (s *resultStore) finish() {
+	if s != nil && s.w.Flush() != nil {
+		s.failed = true
+	}
+}
+
+// get reads back the i-th result added.
+func (s *resultStore) get(i int) (checker.Result, error) {
+	buf := encBuffers.Get().(*[]byte)
+	defer encBuffers.Put(buf)
+	n := int(s.at[i+1] - s.at[i])
+	if cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	b := (*buf)[:n]
+	if _, err := s.f.ReadAt(b, s.at[i]); err != nil {
+		return checker.Result{}, err
+	}
+	return checker.DecodeResult(b)
+}
+
+func (s *resultStore) close() {
+	if s != nil {
+		s.f.Close()
+		tempfile.Remove(s.f.Name())
+	}
 }
 
 // withBatch returns the checker for a file that adds the cross-file stage's findings.

@@ -11,6 +11,19 @@ import (
 // A batch with a paragraph copied between two reports reports it on both sides, in the JSON
 // as in any format; the same report checked alone pays nothing and says nothing of copies.
 func TestBatchReportsCopiedParagraphs(t *testing.T) {
+	dir, _ := plantedCopy(t)
+	_, out, _ := runCLI(t, "", "check", "--format", "json", dir)
+	checkCopiedBothSides(t, out)
+	_, alone, _ := runCLI(t, "", "check", "--format", "json", filepath.Join(dir, "b.txt"))
+	if strings.Contains(alone, "batch/") {
+		t.Errorf("a single file's check reports copies:\n%s", alone)
+	}
+}
+
+// plantedCopy writes a.txt and b.txt, two seed reports, b holding a paragraph of a with its
+// unit changed, and returns their directory and b's text.
+func plantedCopy(t *testing.T) (string, string) {
+	t.Helper()
 	dir := t.TempDir()
 	read := func(name string) string {
 		data, err := os.ReadFile(seed(name))
@@ -34,7 +47,13 @@ func TestBatchReportsCopiedParagraphs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, out, _ := runCLI(t, "", "check", "--format", "json", dir)
+	return dir, b
+}
+
+// checkCopiedBothSides checks that the JSON output of plantedCopy's batch reports the copy
+// once on each side, naming the other file.
+func checkCopiedBothSides(t *testing.T, out string) {
+	t.Helper()
 	var doc struct {
 		Files []struct {
 			Path        string
@@ -66,8 +85,88 @@ func TestBatchReportsCopiedParagraphs(t *testing.T) {
 	if found["a.txt"] != 1 || found["b.txt"] != 1 {
 		t.Errorf("copied-paragraph findings per file: %v, want one on each side", found)
 	}
-	_, alone, _ := runCLI(t, "", "check", "--format", "json", filepath.Join(dir, "b.txt"))
-	if strings.Contains(alone, "batch/") {
-		t.Errorf("a single file's check reports copies:\n%s", alone)
+}
+
+// Stdin takes no part in the cross-file stage (it has no path a message could name), even with
+// a report of the batch that shares its paragraph.
+func TestBatchLeavesStdinOutOfCopies(t *testing.T) {
+	dir, b := plantedCopy(t)
+	_, out, _ := runCLI(t, b, "check", "--format", "json", filepath.Join(dir, "a.txt"), "-")
+	if strings.Contains(out, "batch/") {
+		t.Errorf("stdin took part in the cross-file stage:\n%s", out)
 	}
+}
+
+// A batch checks each file once and prints the results it kept on disk: each file's entry is
+// the one it gets checked alone, but for the cross-file findings (and the summary), in every
+// output format.
+func TestBatchPrintsWhatEachFileGetsAlone(t *testing.T) {
+	dir, _ := plantedCopy(t)
+	for _, name := range []string{"000_4c1585aa5a4d5d00.txt", "003_7f633bab698fbd83.txt", "004_8e2bfd6529608b47.txt"} {
+		data, err := os.ReadFile(seed(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, format := range []string{"json", "plain", "sarif", "pretty", "github"} {
+		_, batchOut, _ := runCLI(t, "", append([]string{"check", "-q", "--format", format, "--disable", "batch"}, names...)...)
+		var alone strings.Builder
+		for _, n := range names {
+			_, out, _ := runCLI(t, "", "check", "-q", "--format", format, n)
+			alone.WriteString(out)
+		}
+		_, withStage, _ := runCLI(t, "", append([]string{"check", "-q", "--format", format}, names...)...)
+		switch format {
+		case "json":
+			if got, want := jsonFilesWithout(t, withStage, "batch/"), jsonFilesWithout(t, batchOut, "batch/"); got != want {
+				t.Errorf("json: the batch with the stage prints, copies left out:\n%s\nwithout the stage:\n%s", got, want)
+			}
+		case "plain", "github":
+			// Line by line: the batch's lines are the files' own, plus the copies.
+			var kept []string
+			for _, l := range strings.Split(withStage, "\n") {
+				if !strings.Contains(l, "batch/") && !strings.Contains(l, "批次") && !strings.Contains(l, "照搬") {
+					kept = append(kept, l)
+				}
+			}
+			if got := strings.Join(kept, "\n"); got != batchOut {
+				t.Errorf("%s: the batch with the stage prints, copies left out:\n%s\nwithout the stage:\n%s", format, got, batchOut)
+			}
+			if format == "plain" && batchOut != alone.String() {
+				t.Errorf("plain: the batch prints\n%s\nthe files alone\n%s", batchOut, alone.String())
+			}
+		}
+		if !strings.Contains(withStage, "batch/copied-paragraph") {
+			t.Errorf("%s: no copy found:\n%s", format, withStage)
+		}
+	}
+}
+
+// jsonFilesWithout returns the files of a JSON output, without the findings of rules that start
+// with prefix, as indented JSON.
+func jsonFilesWithout(t *testing.T, out, prefix string) string {
+	t.Helper()
+	var doc struct{ Files []map[string]any }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, f := range doc.Files {
+		ds, _ := f["diagnostics"].([]any)
+		kept := []any{}
+		for _, d := range ds {
+			if !strings.HasPrefix(d.(map[string]any)["rule"].(string), prefix) {
+				kept = append(kept, d)
+			}
+		}
+		f["diagnostics"] = kept
+	}
+	b, err := json.MarshalIndent(doc.Files, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -26,6 +26,8 @@ type fileResult struct {
 	notFixed bool
 	// annotation is what --annotate did, nil without it.
 	annotation *annotation
+	// facts is what the cross-file stage needs of the file, when the checker was asked for it.
+	facts checker.Facts
 }
 
 // fileChecker checks one file's bytes and applies --baseline, --fix and --diff; it is shared by
@@ -37,6 +39,7 @@ type fileChecker struct {
 	baseline *baseline.Baseline
 	annotate bool   // --annotate
 	output   string // -o
+	facts    bool   // also collect the file's facts for the cross-file stage
 }
 
 // newFileChecker reads --baseline and prepares --write-baseline (bw is nil without it).
@@ -73,7 +76,12 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 		// not stay alive while it is checked.
 		data = nil
 	}
-	res := c.lint(l, name, t)
+	var facts checker.Facts
+	var into *checker.Facts
+	if c.facts {
+		into = &facts
+	}
+	res := c.lint(l, name, t, into)
 	var an *annotation
 	if c.annotate {
 		path := name
@@ -84,6 +92,7 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 	}
 	fr := c.applyFixes(l, name, data, t, res, inPlace)
 	fr.annotation = an
+	fr.facts = facts
 	return fr
 }
 
@@ -111,7 +120,7 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 		fixedText := *t
 		fixedText.Lines = out.Lines
 		// What is printed is what remains in the fixed file.
-		fr.Result = c.lint(l, name, &fixedText)
+		fr.Result = c.lint(l, name, &fixedText, nil)
 	}
 	if fr.fixes == 0 {
 		return fr
@@ -133,8 +142,14 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 // maxFixPasses bounds the fix-and-recheck loop of one file.
 const maxFixPasses = 10
 
-func (c *fileChecker) lint(l *checker.Linter, name string, t *input.Text) checker.Result {
-	res := l.CheckText(name, t, c.opt)
+// lint checks a text and applies --baseline; with facts set, it fills in the text's facts too.
+func (c *fileChecker) lint(l *checker.Linter, name string, t *input.Text, facts *checker.Facts) checker.Result {
+	var res checker.Result
+	if facts != nil {
+		res, *facts = l.CheckTextFacts(name, t, c.opt)
+	} else {
+		res = l.CheckText(name, t, c.opt)
+	}
 	res.Diagnostics = c.baseline.Filter(&res)
 	return res
 }
