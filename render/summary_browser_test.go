@@ -165,9 +165,9 @@ func TestHTMLSummaryInChromiumAt10000Reports(t *testing.T) {
 	if err := os.WriteFile(out, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d reports: opened in %v (from the navigation: data parsed %.0f ms, table drawn %.0f ms, on the screen %.0f ms, charts %.0f ms); "+
+	t.Logf("%d reports: opened in %v (from the navigation: data unpacked %.0f ms, parsed %.0f ms, read %.0f ms, table drawn %.0f ms, on the screen %.0f ms, charts %.0f ms); "+
 		"to the next frame: sort %.0f ms, filter %.0f ms, filter off %.0f ms, search %.0f ms, rule filter %.0f ms; screenshot %s",
-		n, load.Round(time.Millisecond), marks["fzlint-data"], marks["fzlint-table"], marks["fzlint-shown"], marks["fzlint-charts"],
+		n, load.Round(time.Millisecond), marks["fzlint-unpacked"], marks["fzlint-parsed"], marks["fzlint-data"], marks["fzlint-table"], marks["fzlint-shown"], marks["fzlint-charts"],
 		sortMS, filterMS, unfilterMS, searchMS, ruleMS, out)
 }
 

@@ -16,7 +16,7 @@ import (
 // htmlSummary writes the summary as one self-contained page (inline CSS and script, nothing
 // fetched) that stays fast at 10,000 reports: the rows are data (one JSON array per file,
 // written as files come, so nothing is kept, in a JSON script element the page parses with one
-// JSON.parse), each message written once (messageTable), and the page's script sorts,
+// JSON.parse), each text but the path written once (textTable), and the page's script sorts,
 // searches and filters the data and draws only the rows of the current page, with each file's
 // findings shown on demand, and charts of the batch (reports missing each part, findings by
 // rule).
@@ -27,7 +27,8 @@ type htmlSummary struct {
 	rows  int
 	rules map[string]int // rule id → its number in the page's rule list
 	order []string
-	msgs  messageTable
+	text  []int // the columns whose cells go through texts
+	texts textTable
 	// The rows go through gzip and base64 into the page (rowsData).
 	data   *gzip.Writer
 	base64 io.WriteCloser
@@ -52,11 +53,12 @@ body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-s
 h1 { font-size: 18px; margin: 0 0 8px; }
 .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
 .bar input[type=search] { width: 16em; }
+.bar select { max-width: 20em; }
 .charts { display: flex; gap: 24px; flex-wrap: wrap; margin-bottom: 8px; }
 .chart { min-width: 300px; }
 .chart h2 { font-size: 13px; margin: 4px 0; }
 .chart .row { display: flex; align-items: center; gap: 6px; height: 18px; }
-.chart .label { width: 11em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.chart .label { width: 15em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chart .fill { background: #c62828; height: 12px; }
 .chart .fill.rule { background: #1565c0; }
 /* The table's rows are grids of the same columns (#grid, set by the script) rather than table
@@ -73,6 +75,7 @@ thead th[aria-sort="ascending"]::after { content: " ▲"; }
 thead th[aria-sort="descending"]::after { content: " ▼"; }
 tbody tr:nth-child(even) { background: #f7f9fc; }
 td.c { text-align: center; }
+td.path { direction: rtl; text-align: left; }
 td.ok { color: #2e7d32; text-align: center; }
 td.bad { color: #c62828; font-weight: bold; text-align: center; background: #fdecea; }
 td.reason { color: #c62828; white-space: normal; }
@@ -120,7 +123,10 @@ const htmlFoot = `</script>
   var bin = atob($("rows").textContent), bytes = new Uint8Array(bin.length);
   for (var b = 0; b < bin.length; b++) { bytes[b] = bin.charCodeAt(b); }
   new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text().then(function (text) {
-    show(JSON.parse(text));
+    performance.mark("fzlint-unpacked");
+    var rows = JSON.parse(text);
+    performance.mark("fzlint-parsed");
+    show(rows);
   });
 
   function show(ROWS) {
@@ -130,18 +136,24 @@ const htmlFoot = `</script>
     var SEV = [["error", "错误"], ["warning", "警告"], ["info", "提示"]];
     var PAGE = 200;
 
-    // One pass over the findings. A finding is [line, column, severity, rule, message, page?];
-    // its message is text the first time the page holds it, later the number of that first
-    // time (MSG grows as the text comes). Made here: which severities and rules each row has.
-    var MSG = [];
+    // One pass over the rows. A text cell (C.text) and a finding's message are text the first
+    // time the page holds that text, later the number of that first time (TEXT grows as the
+    // text comes); a finding is [line, column, severity, rule, message, page?]. Made here:
+    // which severities and rules each row has.
+    var TEXT = [];
+    function text(v) {
+      if (typeof v === "string") { TEXT.push(v); return v; }
+      return TEXT[v];
+    }
     var sevs = new Uint8Array(N);                           // bit s: a finding of severity s
     var ruleRows = RULES.map(function () { return []; });   // the rows with a finding of each rule
     var perRule = RULES.map(function (r) { return [r, 0]; });
     for (var i = 0; i < N; i++) {
-      var f = ROWS[i][FIND];
+      var r = ROWS[i], f = r[FIND];
+      for (var t = 0; t < C.text.length; t++) { r[C.text[t]] = text(r[C.text[t]]); }
       for (var k = 0; k < f.length; k++) {
         var x = f[k];
-        if (typeof x[4] === "string") { MSG.push(x[4]); x[4] = MSG.length - 1; }
+        x[4] = text(x[4]);
         sevs[i] |= 1 << x[2];
         var list = ruleRows[x[3]];
         if (list[list.length - 1] !== i) { list.push(i); }
@@ -224,19 +236,19 @@ const htmlFoot = `</script>
     }
 
     function esc(s) { return String(s).replace(/[&<>"]/g, function (ch) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[ch]; }); }
+    // A cell: marks and counts centred; the path, unit and reason, which may be cut, carry
+    // their whole text as a title, and the path is cut at its start, keeping the file's name.
     function cell(r, c) {
-      var v = r[c], cls = "";
-      if (isMark(c)) { cls = v === "✓" ? "ok" : v === "✗" ? "bad" : "c"; }
-      else if (c === C.file) { cls = "path"; }
-      else if (c === REASON) { cls = "reason"; }
-      else if (typeof v === "number" || c === C.year || c === C.kind) { cls = "c"; }
-      return "<td class=\"" + cls + "\" title=\"" + esc(v) + "\">" + esc(v) + "</td>";
+      var v = esc(r[c]);
+      if (c === C.file) { return "<td class=\"path\" title=\"" + v + "\"><bdi>" + v + "</bdi></td>"; }
+      if (c === C.unit || c === REASON) { return "<td" + (c === REASON ? " class=\"reason\"" : "") + " title=\"" + v + "\">" + v + "</td>"; }
+      return "<td class=\"" + (v === "✓" ? "ok" : v === "✗" ? "bad" : "c") + "\">" + v + "</td>";
     }
     function findings(i) {
       var f = ROWS[i][FIND], out = "<tr class=\"findings\"><td><ol>";
       for (var k = 0; k < f.length; k++) {
         var s = SEV[f[k][2]];
-        out += "<li>" + (f[k][5] ? "第 " + f[k][5] + " 页" : "") + "第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(MSG[f[k][4]]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
+        out += "<li>" + (f[k][5] ? "第 " + f[k][5] + " 页" : "") + "第 " + f[k][0] + " 行第 " + f[k][1] + " 列 <span class=\"sev-" + s[0] + "\">" + s[1] + "</span> " + esc(f[k][4]) + " <code>" + esc(RULES[f[k][3]]) + "</code></li>";
       }
       return out + "</ol></td></tr>";
     }
@@ -291,7 +303,7 @@ const htmlFoot = `</script>
       head += "<th data-c=\"" + c + "\" title=\"" + esc(name) + "\">" + esc(c >= C.firstPart && c < C.firstPart + C.parts ? C.short[c - C.firstPart] : name) + "</th>";
       // Fits a 1,366-pixel laptop screen: the path and unit are cut (their full text is the
       // title), the marks and counts are narrow under wrapped heads.
-      var w = c === C.file ? 12 : c === C.unit ? 8 : c === REASON ? 8 : c === C.year ? 3 : c === n ? 3.2 : 2.8;
+      var w = c === C.file ? 13 : c === C.unit ? 8 : c === REASON ? 7 : c === C.year ? 3 : c === n ? 3.2 : 2.8;
       if (c === C.firstPart + C.parts) { w = 5.6; } // 成文日期
       widths += " minmax(0, " + w + "fr)";
     }
@@ -350,12 +362,20 @@ type htmlColumns struct {
 	FirstPart int      `json:"firstPart"`
 	Parts     int      `json:"parts"`
 	Marks     int      `json:"marks"` // mark columns after the parts (按时报送, 分析原因)
+	Text      []int    `json:"text"`  // the columns written through the page's table of texts
 }
 
 func (h *htmlSummary) begin(cols *summaryColumns) error {
 	h.cols = cols
+	// Text from a small set: the unit, kind, marks, date, duties and reason (not the path, nor
+	// the numbers, which are ints or empty).
+	h.text = []int{colUnit, colKind}
+	for i := range len(cols.parts) + scoreDuties + 1 {
+		h.text = append(h.text, colFirstPart+i)
+	}
+	h.text = append(h.text, len(cols.header())-1)
 	c := htmlColumns{Names: cols.header(), File: colFile, Unit: colUnit, Year: colYear, Kind: colKind,
-		FirstPart: colFirstPart, Parts: len(cols.parts), Marks: scoreCauses + 1}
+		FirstPart: colFirstPart, Parts: len(cols.parts), Marks: scoreCauses + 1, Text: h.text}
 	for _, p := range cols.parts {
 		c.Short = append(c.Short, shortName(p.name))
 	}
@@ -381,10 +401,13 @@ func shortName(s string) string {
 	return string(r[:5]) + "…"
 }
 
-// row writes a file as a JSON array: its cells, then its findings as [line, column, severity
-// (0 error, 1 warning, 2 info), rule number, message (messageTable.ref)] and, for a .pdf or
-// .ofd, its page. encoding/json escapes <, > and &, so no value can end the script element.
+// row writes a file as a JSON array: its cells (the text ones through the table of texts),
+// then its findings as [line, column, severity (0 error, 1 warning, 2 info), rule number,
+// message (through the table)] and, for a .pdf or .ofd, its page.
 func (h *htmlSummary) row(r *checker.Result, cells []any) error {
+	for _, c := range h.text {
+		cells[c] = h.texts.ref(fmt.Sprint(cells[c]))
+	}
 	findings := make([][]any, 0, len(r.Diagnostics))
 	for _, d := range r.Diagnostics {
 		id, ok := h.rules[d.Rule]
@@ -393,7 +416,7 @@ func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 			h.rules[d.Rule] = id
 			h.order = append(h.order, d.Rule)
 		}
-		f := []any{d.Line, d.Column, severityIndex(d.Severity), id, h.msgs.ref(messageWithSuggestion(d))}
+		f := []any{d.Line, d.Column, severityIndex(d.Severity), id, h.texts.ref(messageWithSuggestion(d))}
 		if d.Page > 0 {
 			f = append(f, d.Page) // a .pdf or .ofd finding: 第 P 页第 L 行
 		}
@@ -411,34 +434,34 @@ func (h *htmlSummary) row(r *checker.Result, cells []any) error {
 	return err
 }
 
-// messageTable writes each message once: the first time as its text, which the page numbers
-// in order (0, 1, …), and after that as that number. Findings of one rule often say the same
-// thing in report after report (10,000 generated reports: 51,711 findings, 1,055 distinct
-// messages). The table the writer keeps is bounded: past messageTableBytes of text, a new
-// message is written out each time it comes (the page numbers each copy), so memory does not
-// grow with the batch.
-type messageTable struct {
+// textTable writes each text once: the first time as itself, which the page numbers in order
+// (0, 1, …), and after that as that number. Findings of one rule often say the same thing in
+// report after report (10,000 generated reports: 51,711 findings, 1,055 distinct messages),
+// and the marks, units and kinds are few. The table the writer keeps is bounded: past
+// textTableBytes, a new text is written out each time it comes (the page numbers each copy),
+// so memory does not grow with the batch.
+type textTable struct {
 	num   map[string]int
 	next  int // the number the page gives the next text
 	bytes int
 }
 
-const messageTableBytes = 4 << 20
+const textTableBytes = 4 << 20
 
-// ref returns what a finding holds for a message: its number, or its text the first time.
-func (t *messageTable) ref(msg string) any {
-	if i, ok := t.num[msg]; ok {
+// ref returns what the page holds for a text: its number, or the text the first time.
+func (t *textTable) ref(s string) any {
+	if i, ok := t.num[s]; ok {
 		return i
 	}
 	if t.num == nil {
 		t.num = map[string]int{}
 	}
-	if t.bytes+len(msg) <= messageTableBytes {
-		t.num[strings.Clone(msg)] = t.next
-		t.bytes += len(msg)
+	if cost := len(s) + 64; t.bytes+cost <= textTableBytes { // 64: the map's own bytes, about
+		t.num[strings.Clone(s)] = t.next
+		t.bytes += cost
 	}
 	t.next++
-	return msg
+	return s
 }
 
 func severityIndex(s checker.Severity) int {

@@ -336,6 +336,39 @@ func TestHTMLSummary(t *testing.T) {
 	}
 }
 
+// Past its bound the page's table of texts takes no more: a text that comes again is written
+// out again (and numbered again by the page), one from before the bound is still a number,
+// and every finding reads back its own message.
+func TestHTMLSummaryTextTableBound(t *testing.T) {
+	r := seedResults(t)[1]
+	r.Diagnostics = nil
+	long := strings.Repeat("很长的说明", 70) // 1,050 bytes
+	n := textTableBytes/(len(long)+64) + 100
+	for i := range n {
+		r.Diagnostics = append(r.Diagnostics, checker.Diagnostic{Rule: "language/x", Severity: checker.Info, Line: i + 1, Column: 1, Message: fmt.Sprintf("%d %s", i, long)})
+	}
+	first, last := r.Diagnostics[0], r.Diagnostics[n-1]
+	r.Diagnostics = append(r.Diagnostics, first, last)
+	page := string(writeSummary(t, ".html", []checker.Result{r}))
+	var raw [][]any
+	if err := json.Unmarshal(htmlRows(t, page), &raw); err != nil {
+		t.Fatal(err)
+	}
+	cols, rows, _ := htmlData(t, page)
+	written := raw[0][len(cols.Names)].([]any)
+	if _, ok := written[n].([]any)[4].(float64); !ok {
+		t.Error("the first message, within the bound, is not written as its number")
+	}
+	if _, ok := written[n+1].([]any)[4].(string); !ok {
+		t.Error("a message past the bound is not written out again")
+	}
+	for k, f := range rows[0][len(cols.Names)].([]any) {
+		if got := f.([]any)[4]; got != r.Diagnostics[k].Message {
+			t.Fatalf("finding %d reads back %.40q, want %.40q", k, got, r.Diagnostics[k].Message)
+		}
+	}
+}
+
 // htmlElement returns the text of a summary page's data element (script id="id" type="kind").
 func htmlElement(t testing.TB, page, id, kind string) string {
 	t.Helper()
@@ -370,7 +403,7 @@ func htmlRows(t testing.TB, page string) []byte {
 }
 
 // htmlData reads the columns, the rows and the rule names out of a summary page's data, and
-// gives each finding its message text back, as the page's script does.
+// gives each text cell and finding's message its text back, as the page's script does.
 func htmlData(t testing.TB, page string) (htmlColumns, [][]any, []string) {
 	t.Helper()
 	element := func(id string) string { return htmlElement(t, page, id, "application/json") }
@@ -392,19 +425,28 @@ func htmlData(t testing.TB, page string) (htmlColumns, [][]any, []string) {
 			t.Fatalf("%v in %.200s", err, x.src)
 		}
 	}
-	var msgs []string
+	var texts []string
+	text := func(v any) any {
+		switch v := v.(type) {
+		case string:
+			texts = append(texts, v)
+			return v
+		case float64:
+			if int(v) >= len(texts) {
+				t.Fatalf("text %v is not in the page yet", v)
+			}
+			return texts[int(v)]
+		}
+		t.Fatalf("text %v is neither a string nor a number", v)
+		return nil
+	}
 	for _, r := range rows {
+		for _, c := range cols.Text {
+			r[c] = text(r[c])
+		}
 		for _, f := range r[len(cols.Names)].([]any) {
 			f := f.([]any)
-			switch m := f[4].(type) {
-			case string:
-				msgs = append(msgs, m)
-			case float64:
-				if int(m) >= len(msgs) {
-					t.Fatalf("finding %v: message %v is not in the page yet", f, m)
-				}
-				f[4] = msgs[int(m)]
-			}
+			f[4] = text(f[4])
 		}
 	}
 	return cols, rows, meta.Rules
