@@ -196,6 +196,16 @@ func countControl(s string) int {
 }
 
 // blank reports whether s holds only white space (U+3000, U+00A0 and BOMs included).
+// allBlank says whether every line is blank (without joining them).
+func allBlank(lines []string) bool {
+	for _, l := range lines {
+		if !blank(l) {
+			return false
+		}
+	}
+	return true
+}
+
 func blank(s string) bool {
 	for _, r := range s {
 		if !unicodeclass.IsSpace(r) && r != '\ufeff' {

@@ -3,9 +3,12 @@ package input
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -32,18 +35,21 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err := checkExpanded("docx", total); err != nil {
 		return nil, err
 	}
-	doc, err := readPart(parts, "word/document.xml")
+	bufs := partBuffers.Get().(*[2][]byte)
+	defer partBuffers.Put(bufs)
+	doc, err := readPartInto("docx", parts, "word/document.xml", bufs[0])
 	if err != nil {
 		return nil, err
 	}
 	if doc == nil {
 		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
 	}
-	num, err := optionalPart(parts, "word/numbering.xml", parseNumbering)
+	bufs[0] = reusable(doc)
+	num, err := optionalPart(parts, "word/numbering.xml", bufs, parseNumbering)
 	if err != nil {
 		return nil, err
 	}
-	st, err := optionalPart(parts, "word/styles.xml", parseStyles)
+	st, err := optionalPart(parts, "word/styles.xml", bufs, parseStyles)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +57,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
-	if blank(strings.Join(lines, "")) {
+	if allBlank(lines) {
 		return nil, &Unreadable{"文件为空：.docx 中没有文字"}
 	}
 	eol := ""
@@ -62,18 +68,29 @@ func DecodeDocx(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: UTF8, EOL: eol, Docx: anchors}, nil
 }
 
-// readPart decompresses one part of the archive, at most maxPart bytes of it; a missing
-// part is nil without error.
-func readPart(parts map[string]*zip.File, name string) ([]byte, error) {
-	return readPartOf("docx", parts, name)
+// partBuffers are the buffers a .docx is decompressed into, kept for the next file: the
+// document in the first, numbering.xml and styles.xml in turn in the second. What the reader
+// keeps of them is copied out (the text, the strings of numbering and styles), and anchors are
+// offsets, not slices.
+var partBuffers = sync.Pool{New: func() any { return new([2][]byte) }}
+
+// reusable returns a buffer to keep for the next file: b, unless it is larger than a report's
+// part usually is (a big file's buffer is not held on to).
+func reusable(b []byte) []byte {
+	if cap(b) > 1<<20 {
+		return nil
+	}
+	return b
 }
 
 // optionalPart reads and parses a part the document can do without; nil when it is absent.
-func optionalPart[T any](parts map[string]*zip.File, name string, parse func([]byte) (*T, error)) (*T, error) {
-	b, err := readPart(parts, name)
+// It reads into bufs[1] and leaves its buffer there.
+func optionalPart[T any](parts map[string]*zip.File, name string, bufs *[2][]byte, parse func([]byte) (*T, error)) (*T, error) {
+	b, err := readPartInto("docx", parts, name, bufs[1])
 	if err != nil || b == nil {
 		return nil, err
 	}
+	bufs[1] = reusable(b)
 	v, err := parse(b)
 	if err != nil {
 		return nil, &Unreadable{name + " 已损坏：" + err.Error()}
@@ -81,9 +98,10 @@ func optionalPart[T any](parts map[string]*zip.File, name string, parse func([]b
 	return v, nil
 }
 
-// paragraph collects one w:p while the document is read.
+// paragraph collects one w:p while the document is read. The walk reuses it for the next
+// paragraph at the same depth, with its buffers.
 type paragraph struct {
-	text   strings.Builder
+	text   []byte
 	style  string
 	numID  string
 	ilvl   int
@@ -112,15 +130,26 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 // text is in data.
 func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 	x := newXMLScanner(data)
+	valid := utf8.Valid(data) // then so is every piece of text (entities write valid UTF-8)
+	// Room for what Word's w: elements say the document holds, so that the arrays are not
+	// grown a step at a time.
+	nParas, nRuns, nSegs := bytes.Count(data, []byte("</w:p>")), bytes.Count(data, []byte("</w:r>")), bytes.Count(data, []byte("</w:t>"))
 	var (
-		lines []string
-		anc   = &DocxAnchors{}
+		anc   = &DocxAnchors{Paras: make([]DocxPara, 0, nParas)}
 		stack []*paragraph // open w:p elements
-		path  [][]byte     // local names of the open elements (slices of data)
-		skip  int          // depth at which a skipped subtree started, 0 when none
-		run   struct{ hidden bool }
-		mark  = -1   // index in anc.Comments of an open comment marker
-		tTag  [2]int // the start tag of the last w:t
+		spare []*paragraph // spare[i] is reused for the w:p at stack[i]
+		// The text of the paragraphs, one after the other, and where each ends: the lines
+		// are cut from one string. The runs and pieces of every paragraph are kept in runs
+		// and segs the same way, once the paragraph is read.
+		text = make([]byte, 0, len(data)/2)
+		ends = make([]int, 0, nParas)
+		runs = make([]DocxRun, 0, nRuns)
+		segs = make([]DocxSeg, 0, nSegs)
+		path [][]byte // local names of the open elements (slices of data)
+		skip int      // depth at which a skipped subtree started, 0 when none
+		run  struct{ hidden bool }
+		mark = -1   // index in anc.Comments of an open comment marker
+		tTag [2]int // the start tag of the last w:t
 	)
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
@@ -176,7 +205,12 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 			}
 			switch string(x.name) {
 			case "p":
-				p := &paragraph{depth: len(path), run: -1, tab: -1}
+				if len(spare) == len(stack) {
+					spare = append(spare, new(paragraph))
+				}
+				p := spare[len(stack)]
+				*p = paragraph{text: p.text[:0], pending: p.pending[:0], anchor: DocxPara{Runs: p.anchor.Runs[:0], Segs: p.anchor.Segs[:0]},
+					depth: len(path), run: -1, tab: -1}
 				p.anchor.Start, p.anchor.Open, p.anchor.Close = x.start, x.pos, x.pos
 				if x.pendingEnd {
 					p.anchor.Open, p.anchor.Close = -1, -1
@@ -213,7 +247,7 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				}
 			case "tab":
 				if cur != nil && in("r") && !run.hidden {
-					cur.text.WriteByte('\t')
+					cur.text = append(cur.text, '\t')
 					cur.tab = len(cur.anchor.Segs)
 					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
 					cur.cols++
@@ -224,14 +258,8 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				continue
 			}
 			cur := stack[len(stack)-1]
-			n := 0
-			for _, r := range string(x.text) {
-				if r == '\n' || r == '\r' {
-					r = ' '
-				}
-				cur.text.WriteRune(r)
-				n++
-			}
+			var n int
+			cur.text, n = appendLineText(cur.text, x.text, valid)
 			seg := DocxSeg{Col: cur.cols, N: n, Run: cur.run, Kind: SegText, Raw: [2]int{x.start, x.pos}, Tag: tTag}
 			if data[x.start] == '<' {
 				seg.Kind = SegCDATA
@@ -293,11 +321,68 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				p.anchor.Close = x.start
 			}
 			p.anchor.Prefix = utf8.RuneCountInString(ord)
-			lines = append(lines, ord+p.text.String())
-			anc.Paras = append(anc.Paras, p.anchor)
+			text = append(append(text, ord...), p.text...)
+			ends = append(ends, len(text))
+			para := p.anchor
+			para.Runs, para.Segs = keep(&runs, para.Runs), keep(&segs, para.Segs)
+			anc.Paras = append(anc.Paras, para)
 		}
 	}
+	all := string(text)
+	lines := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		lines[i], start = all[start:end], end
+	}
+	if len(lines) == 0 {
+		lines, anc.Paras = nil, nil
+	}
 	return lines, anc, nil
+}
+
+// appendLineText appends the character data of a w:t to a paragraph's text, line ends turned
+// into spaces and invalid UTF-8 into U+FFFD, and says how many characters it added. valid says
+// that data is valid UTF-8.
+func appendLineText(text, data []byte, valid bool) ([]byte, int) {
+	if valid && bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') < 0 {
+		return append(text, data...), countRunes(data)
+	}
+	n := 0
+	for _, r := range string(data) {
+		if r == '\n' || r == '\r' {
+			r = ' '
+		}
+		text = utf8.AppendRune(text, r)
+		n++
+	}
+	return text, n
+}
+
+// countRunes counts the characters of valid UTF-8: the bytes that do not continue one
+// (10xxxxxx), eight at a time.
+func countRunes(b []byte) int {
+	n := len(b)
+	for ; len(b) >= 8; b = b[8:] {
+		w := binary.LittleEndian.Uint64(b)
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
+// keep copies s to the end of arena and returns the copy, nil for none: the paragraphs of a
+// document share a few arrays instead of each growing its own.
+func keep[T any](arena *[]T, s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	*arena = append(*arena, s...)
+	a := *arena
+	return a[len(a)-len(s) : len(a) : len(a)]
 }
 
 // skipped says which subtrees hold nothing the reader sees: mc:Fallback repeats the Choice of

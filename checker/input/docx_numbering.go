@@ -1,8 +1,6 @@
 package input
 
 import (
-	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 )
@@ -14,6 +12,11 @@ import (
 // unless an instance overrides a level's start (lvlOverride/startOverride), which restarts it.
 
 const maxLevels = 9
+
+// What numbering.xml and styles.xml say, as encoding/xml's Unmarshal would fill these structs
+// (the struct tags say how; the reference test reads them so). readNumberingXML and
+// readStylesXML fill them with the scanner instead: a Word file's two parts are tens of KB each,
+// and encoding/xml took most of the time of reading it.
 
 type xVal struct {
 	Val string `xml:"val,attr"`
@@ -29,28 +32,36 @@ type xLvl struct {
 	PStyle  *xVal  `xml:"pStyle"`
 	Suff    *xVal  `xml:"suff"`
 	// Word 2010 writes custom formats as mc:AlternateContent with a plain fallback.
-	Alt *struct {
-		Fallback struct {
-			NumFmt *xVal `xml:"numFmt"`
-		} `xml:"Fallback"`
-	} `xml:"AlternateContent"`
+	Alt *xAlternate `xml:"AlternateContent"`
+}
+
+type xAlternate struct {
+	Fallback struct {
+		NumFmt *xVal `xml:"numFmt"`
+	} `xml:"Fallback"`
 }
 
 type xNumbering struct {
-	Abstract []struct {
-		ID        string `xml:"abstractNumId,attr"`
-		Lvl       []xLvl `xml:"lvl"`
-		StyleLink *xVal  `xml:"numStyleLink"`
-	} `xml:"abstractNum"`
-	Num []struct {
-		ID       string `xml:"numId,attr"`
-		Abstract xVal   `xml:"abstractNumId"`
-		Override []struct {
-			Ilvl  string `xml:"ilvl,attr"`
-			Start *xVal  `xml:"startOverride"`
-			Lvl   *xLvl  `xml:"lvl"`
-		} `xml:"lvlOverride"`
-	} `xml:"num"`
+	Abstract []xAbstract `xml:"abstractNum"`
+	Num      []xNum      `xml:"num"`
+}
+
+type xAbstract struct {
+	ID        string `xml:"abstractNumId,attr"`
+	Lvl       []xLvl `xml:"lvl"`
+	StyleLink *xVal  `xml:"numStyleLink"`
+}
+
+type xNum struct {
+	ID       string      `xml:"numId,attr"`
+	Abstract xVal        `xml:"abstractNumId"`
+	Override []xOverride `xml:"lvlOverride"`
+}
+
+type xOverride struct {
+	Ilvl  string `xml:"ilvl,attr"`
+	Start *xVal  `xml:"startOverride"`
+	Lvl   *xLvl  `xml:"lvl"`
 }
 
 type xNumPr struct {
@@ -59,15 +70,189 @@ type xNumPr struct {
 }
 
 type xStyles struct {
-	Style []struct {
-		Type    string `xml:"type,attr"`
-		ID      string `xml:"styleId,attr"`
-		Default string `xml:"default,attr"`
-		BasedOn *xVal  `xml:"basedOn"`
-		PPr     *struct {
-			NumPr *xNumPr `xml:"numPr"`
-		} `xml:"pPr"`
-	} `xml:"style"`
+	Style []xStyle `xml:"style"`
+}
+
+type xStyle struct {
+	Type    string `xml:"type,attr"`
+	ID      string `xml:"styleId,attr"`
+	Default string `xml:"default,attr"`
+	BasedOn *xVal  `xml:"basedOn"`
+	PPr     *xPPr  `xml:"pPr"`
+}
+
+type xPPr struct {
+	NumPr *xNumPr `xml:"numPr"`
+}
+
+// readNumberingXML reads numbering.xml into an xNumbering.
+func readNumberingXML(data []byte) (*xNumbering, error) {
+	var n xNumbering
+	var lvl *xLvl // the w:lvl being read
+	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
+		if k := levelPath(path); k > 0 {
+			return readLevel(lvl, x, path[k:])
+		}
+		// Only the elements below have their children read, so the length of the
+		// path and its first name say where an element is.
+		name := string(path[len(path)-1])
+		switch {
+		case len(path) == 1 && name == "abstractNum":
+			n.Abstract = append(n.Abstract, xAbstract{})
+			setAttr(&n.Abstract[len(n.Abstract)-1].ID, x, "abstractNumId")
+			return true
+		case len(path) == 1 && name == "num":
+			n.Num = append(n.Num, xNum{})
+			setAttr(&n.Num[len(n.Num)-1].ID, x, "numId")
+			return true
+		case len(path) == 2 && string(path[0]) == "abstractNum":
+			a := &n.Abstract[len(n.Abstract)-1]
+			switch name {
+			case "lvl":
+				a.Lvl = append(a.Lvl, xLvl{})
+				lvl = &a.Lvl[len(a.Lvl)-1]
+				setAttr(&lvl.Ilvl, x, "ilvl")
+				return true
+			case "numStyleLink":
+				setVal(&a.StyleLink, x)
+			}
+		case len(path) == 2: // in a w:num
+			m := &n.Num[len(n.Num)-1]
+			switch name {
+			case "abstractNumId":
+				setAttr(&m.Abstract.Val, x, "val")
+			case "lvlOverride":
+				m.Override = append(m.Override, xOverride{})
+				setAttr(&m.Override[len(m.Override)-1].Ilvl, x, "ilvl")
+				return true
+			}
+		case len(path) == 3: // in a w:lvlOverride
+			m := &n.Num[len(n.Num)-1]
+			o := &m.Override[len(m.Override)-1]
+			switch name {
+			case "startOverride":
+				setVal(&o.Start, x)
+			case "lvl":
+				if o.Lvl == nil {
+					o.Lvl = new(xLvl)
+				}
+				lvl = o.Lvl
+				setAttr(&lvl.Ilvl, x, "ilvl")
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// levelPath returns, for an element inside a w:lvl of numbering.xml, how many names of its path
+// lead to that w:lvl; 0 for any other element.
+func levelPath(path [][]byte) int {
+	switch {
+	case len(path) > 2 && string(path[0]) == "abstractNum" && string(path[1]) == "lvl":
+		return 2
+	case len(path) > 3 && string(path[0]) == "num" && string(path[2]) == "lvl":
+		return 3
+	}
+	return 0
+}
+
+// readLevel reads an element inside a w:lvl, at path below it.
+func readLevel(l *xLvl, x *xmlScanner, path [][]byte) bool {
+	switch len(path) {
+	case 1:
+		switch string(path[0]) {
+		case "start":
+			setVal(&l.Start, x)
+		case "numFmt":
+			setVal(&l.NumFmt, x)
+		case "lvlText":
+			setVal(&l.LvlText, x)
+		case "lvlRestart":
+			setVal(&l.Restart, x)
+		case "isLgl":
+			setVal(&l.IsLgl, x)
+		case "pStyle":
+			setVal(&l.PStyle, x)
+		case "suff":
+			setVal(&l.Suff, x)
+		case "AlternateContent":
+			if l.Alt == nil {
+				l.Alt = new(xAlternate)
+			}
+			return true
+		}
+	case 2:
+		return string(path[1]) == "Fallback"
+	case 3:
+		if string(path[2]) == "numFmt" {
+			setVal(&l.Alt.Fallback.NumFmt, x)
+		}
+	}
+	return false
+}
+
+// readStylesXML reads styles.xml into an xStyles.
+func readStylesXML(data []byte) (*xStyles, error) {
+	var s xStyles
+	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
+		name := string(path[len(path)-1])
+		if len(path) == 1 {
+			if name != "style" {
+				return false
+			}
+			s.Style = append(s.Style, xStyle{})
+			st := &s.Style[len(s.Style)-1]
+			setAttr(&st.Type, x, "type")
+			setAttr(&st.ID, x, "styleId")
+			setAttr(&st.Default, x, "default")
+			return true
+		}
+		st := &s.Style[len(s.Style)-1]
+		switch {
+		case len(path) == 2 && name == "basedOn":
+			setVal(&st.BasedOn, x)
+		case len(path) == 2 && name == "pPr":
+			if st.PPr == nil {
+				st.PPr = new(xPPr)
+			}
+			return true
+		case len(path) == 3 && name == "numPr":
+			if st.PPr.NumPr == nil {
+				st.PPr.NumPr = new(xNumPr)
+			}
+			return true
+		case len(path) == 4 && name == "ilvl":
+			setVal(&st.PPr.NumPr.Ilvl, x)
+		case len(path) == 4 && name == "numId":
+			setVal(&st.PPr.NumPr.NumID, x)
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// setAttr sets *dst to the element's attribute named local, if it has one.
+func setAttr(dst *string, x *xmlScanner, local string) {
+	if v, ok := x.lastAttr(local); ok {
+		*dst = v
+	}
+}
+
+// setVal reads an element holding its value in w:val: *dst is made if it is not there yet
+// (Unmarshal fills the same struct when the element is repeated).
+func setVal(dst **xVal, x *xmlScanner) {
+	if *dst == nil {
+		*dst = new(xVal)
+	}
+	setAttr(&(*dst).Val, x, "val")
 }
 
 // level is one level of a list definition.
@@ -114,8 +299,8 @@ type styles struct {
 }
 
 func parseNumbering(data []byte) (*numbering, error) {
-	var x xNumbering
-	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+	x, err := readNumberingXML(data)
+	if err != nil {
 		return nil, err
 	}
 	n := &numbering{abstract: map[string]*abstractNum{}, nums: map[string]*numInstance{}}
@@ -178,8 +363,8 @@ func newLevel(x *xLvl) *level {
 }
 
 func parseStyles(data []byte) (*styles, error) {
-	var x xStyles
-	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+	x, err := readStylesXML(data)
+	if err != nil {
 		return nil, err
 	}
 	s := &styles{byID: map[string]*style{}}

@@ -1,11 +1,15 @@
 package input
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/fzlint/fzlint/internal/docxgen"
@@ -17,9 +21,9 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var (
 		lines []string
-		stack []*paragraph // open w:p elements
-		path  []string     // local names of the open elements
-		skip  int          // depth at which a skipped subtree started, 0 when none
+		stack []*refParagraph // open w:p elements
+		path  []string        // local names of the open elements
+		skip  int             // depth at which a skipped subtree started, 0 when none
 		run   struct{ hidden bool }
 	)
 	in := func(name string) bool {
@@ -57,7 +61,7 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 			if skip > 0 {
 				continue
 			}
-			var cur *paragraph
+			var cur *refParagraph
 			if len(stack) > 0 {
 				cur = stack[len(stack)-1]
 			}
@@ -67,7 +71,7 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 			}
 			switch name {
 			case "p":
-				stack = append(stack, &paragraph{})
+				stack = append(stack, &refParagraph{})
 			case "r":
 				run.hidden = false
 			case "vanish", "specVanish":
@@ -116,7 +120,7 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 			}
 			p := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			lines = append(lines, nb.ordinal(p)+p.text.String())
+			lines = append(lines, nb.ordinal(p.numbering())+p.text.String())
 		}
 	}
 	return lines, nil
@@ -155,4 +159,127 @@ func FuzzDocxParagraphs(f *testing.F) {
 			t.Fatalf("%q:\nscanner  %q\nencoding/xml %q", doc, got, want)
 		}
 	})
+}
+
+// The readers of numbering.xml and styles.xml as they were written, with encoding/xml: the
+// reference the scanner's readers are held to.
+func readNumberingReference(data []byte) (*xNumbering, error) {
+	var x xNumbering
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+func readStylesReference(data []byte) (*xStyles, error) {
+	var x xStyles
+	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(&x); err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// sameAsReference: where encoding/xml reads a part, the scanner's reader reads the same (it may
+// accept what encoding/xml refuses, as the document.xml scanner does).
+func sameAsReference[T any](t *testing.T, data []byte, read, reference func([]byte) (*T, error)) bool {
+	t.Helper()
+	want, werr := reference(data)
+	if werr != nil {
+		return false
+	}
+	got, err := read(data)
+	if err != nil {
+		t.Fatalf("%q: the scanner refuses (%v) what encoding/xml reads as %+v", data, err, want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q:\nscanner      %+v\nencoding/xml %+v", data, got, want)
+	}
+	return true
+}
+
+// numberingSeeds are numbering.xml parts: Word's, docxgen's and odd ones.
+func numberingSeeds(t testing.TB) []string {
+	lines := strings.Split(readSeedText(t), "\n")[:12]
+	return []string{
+		unzipText(t, docxgen.WordReport(lines), "word/numbering.xml"),
+		unzipText(t, docxgen.NumberedReport(lines), "word/numbering.xml"),
+		`<w:numbering><w:abstractNum w:abstractNumId="1" w:abstractNumId="2"><w:numStyleLink w:val="S"/><w:lvl w:ilvl="0"><w:start w:val="3"/><w:start/><w:numFmt w:val="custom"/>` +
+			`<mc:AlternateContent><mc:Choice><w:numFmt w:val="x"/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent><w:isLgl/><w:pStyle w:val="H"/><w:suff w:val="space"/><w:lvlRestart w:val="0"/></w:lvl></w:abstractNum>` +
+			`<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:abstractNumId/><w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/><w:lvl w:ilvl="8"><w:start w:val="2"/></w:lvl><w:lvl><w:numFmt w:val="upperRoman"/></w:lvl></w:lvlOverride></w:num>` +
+			`<w:num><w:lvl w:ilvl="1"><w:start w:val="9"/></w:lvl><w:abstractNum><w:lvl/></w:abstractNum></w:num><x><w:abstractNum/></x></w:numbering>trailing<`,
+		`<?xml version="1.0"?><!-- c --><a><abstractNum abstractNumId='&amp;1'><lvl ilvl=" 2 "><lvlText val="&#x25;1&#12289;"/></lvl></abstractNum></a>`,
+		"<a/>", "",
+	}
+}
+
+func stylesSeeds(t testing.TB) []string {
+	lines := strings.Split(readSeedText(t), "\n")
+	lo, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []string{
+		unzipText(t, docxgen.WordReport(lines), "word/styles.xml"),
+		unzipText(t, docxgen.NumberedReport(lines), "word/styles.xml"),
+		unzipText(t, lo, "word/styles.xml"),
+		`<w:styles><w:style w:type="paragraph" w:styleId="A" w:styleId="B" w:default="1"><w:basedOn w:val="C"/><w:basedOn/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:pPr><w:numPr><w:ilvl w:val="3"/></w:numPr><w:rPr><w:numPr/></w:rPr></w:pPr></w:style>` +
+			`<w:style><w:name w:val="x"/><w:style w:styleId="nested"/></w:style><w:latentStyles><w:style w:styleId="no"/></w:latentStyles></w:styles>`,
+		"<a/>", "",
+	}
+}
+
+func TestPartReadersAgreeWithEncodingXML(t *testing.T) {
+	for _, s := range numberingSeeds(t) {
+		if !sameAsReference(t, []byte(s), readNumberingXML, readNumberingReference) && len(s) > 10 {
+			t.Fatalf("encoding/xml refuses the seed %q", s)
+		}
+	}
+	for _, s := range stylesSeeds(t) {
+		if !sameAsReference(t, []byte(s), readStylesXML, readStylesReference) && len(s) > 10 {
+			t.Fatalf("encoding/xml refuses the seed %q", s)
+		}
+	}
+}
+
+func FuzzNumberingXML(f *testing.F) {
+	for _, s := range numberingSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsReference(t, []byte(s), readNumberingXML, readNumberingReference)
+	})
+}
+
+func FuzzStylesXML(f *testing.F) {
+	for _, s := range stylesSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsReference(t, []byte(s), readStylesXML, readStylesReference)
+	})
+}
+
+func readSeedText(t testing.TB) string {
+	data, err := os.ReadFile("../../testdata/seeds/003_7f633bab698fbd83.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func unzipText(t testing.TB, docx []byte, part string) string {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

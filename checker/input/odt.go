@@ -46,7 +46,7 @@ func DecodeODT(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, &Unreadable{"content.xml 已损坏：" + err.Error()}
 	}
-	if blank(strings.Join(lines, "")) {
+	if allBlank(lines) {
 		return nil, &Unreadable{"文件为空：.odt 中没有文字"}
 	}
 	eol := ""
@@ -363,6 +363,11 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 // readPartOf decompresses one part of a zip container, at most maxPart bytes of it; a missing
 // part is nil without error.
 func readPartOf(format string, parts map[string]*zip.File, name string) ([]byte, error) {
+	return readPartInto(format, parts, name, nil)
+}
+
+// readPartInto is readPartOf reading into buf's array when it is large enough.
+func readPartInto(format string, parts map[string]*zip.File, name string, buf []byte) ([]byte, error) {
 	f := parts[name]
 	if f == nil {
 		return nil, nil
@@ -375,13 +380,13 @@ func readPartOf(format string, parts map[string]*zip.File, name string) ([]byte,
 		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 无法解压：%v", format, name, err)}
 	}
 	defer rc.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
+	b := bytes.NewBuffer(buf[:0])
+	b.Grow(int(f.UncompressedSize64) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(rc, maxPart+1)); err != nil {
 		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 无法解压：%v", format, name, err)}
 	}
-	if buf.Len() > maxPart {
+	if b.Len() > maxPart {
 		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 解压后过大，不像是一份报告", format, name)}
 	}
-	return buf.Bytes(), nil
+	return b.Bytes(), nil
 }

@@ -110,3 +110,25 @@ func TestLibreOfficeDocxHasTheFindingsOfTheText(t *testing.T) {
 	l := linttest.DefaultLinter(t)
 	sameFindings(t, findings(t, l, "r.docx", data), findings(t, l, "r.txt", []byte(text)))
 }
+
+// The seeds as Word writes them (docxgen.WordReport: Word's markup around every paragraph and
+// run, and styles.xml and numbering.xml of the size Word's are) read as their text, with the
+// same findings.
+func TestWordDocxHasTheLinesAndFindingsOfTheText(t *testing.T) {
+	l := linttest.DefaultLinter(t)
+	for _, name := range seedNames(t) {
+		text, lines := readSeed(t, "../../testdata/seeds/"+name+".txt")
+		docx := docxgen.WordReport(lines)
+		for _, part := range []string{"word/styles.xml", "word/numbering.xml"} {
+			if n := len(unzipPart(t, docx, part)); n < 30_000 {
+				t.Fatalf("%s is %d bytes: not the size of Word's", part, n)
+			}
+		}
+		txt, err := input.DecodeDocx(docx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameLines(t, txt.Lines, lines)
+		sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
+	}
+}

@@ -92,11 +92,11 @@ func (x *xmlScanner) next() (bool, error) {
 			if end < 0 {
 				return false, errXMLSyntax
 			}
-			name := bytes.TrimRight(rest[2:end], " \t\r\n")
-			if !validName(name) {
+			local, ok := splitName(trimXMLSpaceRight(rest[2:end]))
+			if !ok {
 				return false, errXMLSyntax
 			}
-			x.kind, x.name = xmlEnd, localName(name)
+			x.kind, x.name = xmlEnd, local
 			x.pos += end + 1
 			return true, nil
 		default:
@@ -110,33 +110,15 @@ func (x *xmlScanner) next() (bool, error) {
 func (x *xmlScanner) startTag() (bool, error) {
 	rest := x.data[x.pos+1:]
 	n := 0
-	for n < len(rest) && !isXMLSpace(rest[n]) && rest[n] != '>' && rest[n] != '/' {
+	for n < len(rest) && tagByte[rest[n]]&endsName == 0 {
 		n++
 	}
-	name := rest[:n]
-	if !validName(name) {
+	local, ok := splitName(rest[:n])
+	if !ok {
 		return false, errXMLSyntax
 	}
-	// The tag ends at the first '>' outside a quoted value.
-	var quote byte
-	i := n
-	for ; i < len(rest); i++ {
-		c := rest[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-			continue
-		}
-		if c == '"' || c == '\'' {
-			quote = c
-		} else if c == '>' {
-			break
-		} else if c == '<' {
-			return false, errXMLSyntax
-		}
-	}
-	if i >= len(rest) {
+	i := n + tagEnd(rest[n:])
+	if i < n {
 		return false, errXMLSyntax
 	}
 	attrs := rest[n:i]
@@ -144,33 +126,77 @@ func (x *xmlScanner) startTag() (bool, error) {
 	if selfClosing {
 		attrs = attrs[:len(attrs)-1]
 	}
-	x.kind, x.name, x.attrs, x.pendingEnd = xmlStart, localName(name), attrs, selfClosing
+	x.kind, x.name, x.attrs, x.pendingEnd = xmlStart, local, attrs, selfClosing
 	x.pos += 1 + i + 1
 	return true, nil
 }
 
-// attr returns the value of the attribute whose local name is local ("val" for w:val), or "".
+// tagEnd returns the index in b of the '>' that ends a tag, the first outside a quoted value,
+// or -1 when there is none or a '<' comes first.
+func tagEnd(b []byte) int {
+	// Most tags quote with '"' and have no '>' in a value: the first '>', after an even number
+	// of '"' and no other quote or '<', ends them. Those bytes are looked for with the
+	// vectorised searches, not one at a time.
+	if gt := bytes.IndexByte(b, '>'); gt >= 0 {
+		head := b[:gt]
+		if bytes.Count(head, []byte{'"'})%2 == 0 && bytes.IndexByte(head, '\'') < 0 && bytes.IndexByte(head, '<') < 0 {
+			return gt
+		}
+	}
+	var quote byte
+	for i, c := range b {
+		if tagByte[c]&inTag == 0 {
+			continue
+		}
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '"', '\'':
+			quote = c
+		case '>':
+			return i
+		case '<':
+			return -1
+		}
+	}
+	return -1
+}
+
+// What a byte is to the scanner of tags, looked up instead of compared in the loops that go
+// over names and attributes a byte at a time.
+const (
+	endsName  = 1 << iota // space, '>' or '/': the end of a start tag's name
+	notInName             // markup, quote, '=', '&', '/' or space: not part of a valid name
+	inTag                 // quote, '<' or '>': what the search for a tag's end looks at
+)
+
+var tagByte = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\r\n>/") {
+		t[c] |= endsName
+	}
+	for _, c := range []byte("<>\"'=&/ \t\r\n") {
+		t[c] |= notInName
+	}
+	for _, c := range []byte("\"'<>") {
+		t[c] |= inTag
+	}
+	return t
+}()
+
+// attr returns the value of the first attribute whose local name is local ("val" for w:val),
+// or "".
 func (x *xmlScanner) attr(local string) string {
 	a := x.attrs
 	for {
-		for len(a) > 0 && isXMLSpace(a[0]) {
-			a = a[1:]
-		}
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
+		name, value, rest, ok := nextAttr(a)
+		if !ok {
 			return ""
 		}
-		name := bytes.TrimRight(a[:eq], " \t\r\n")
-		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
-		if len(a) == 0 || a[0] != '"' && a[0] != '\'' {
-			return ""
-		}
-		end := bytes.IndexByte(a[1:], a[0])
-		if end < 0 {
-			return ""
-		}
-		value := a[1 : 1+end]
-		a = a[end+2:]
+		a = rest
 		if string(localName(name)) == local {
 			v, err := x.unescape(value)
 			if err != nil {
@@ -179,6 +205,51 @@ func (x *xmlScanner) attr(local string) string {
 			return string(v)
 		}
 	}
+}
+
+// lastAttr returns the value of the last attribute whose local name is local, and whether
+// there is one: where an attribute is repeated, encoding/xml's Unmarshal keeps the last.
+func (x *xmlScanner) lastAttr(local string) (string, bool) {
+	var found []byte
+	ok := false
+	for a := x.attrs; ; {
+		name, value, rest, more := nextAttr(a)
+		if !more {
+			break
+		}
+		a = rest
+		if string(localName(name)) == local {
+			found, ok = value, true
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	v, err := x.unescape(found)
+	if err != nil {
+		return "", false
+	}
+	return string(v), true
+}
+
+// nextAttr splits the first attribute off the raw attributes a: its name and raw value; ok is
+// false when none is left or the rest is malformed.
+func nextAttr(a []byte) (name, value, rest []byte, ok bool) {
+	a = trimXMLSpace(a)
+	eq := bytes.IndexByte(a, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	name = trimXMLSpace(a[:eq])
+	a = trimXMLSpace(a[eq+1:])
+	if len(a) == 0 || a[0] != '"' && a[0] != '\'' {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(a[1:], a[0])
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	return name, a[1 : 1+end], a[end+2:], true
 }
 
 // skipDirective skips <!DOCTYPE …> and the like, which may nest <…>, quote '>' and hold
@@ -303,19 +374,88 @@ func localName(name []byte) []byte {
 	return name
 }
 
-// validName accepts what can be an element name: not empty, no markup or space in it, at most
-// one colon.
-func validName(name []byte) bool {
-	if len(name) == 0 || bytes.Count(name, []byte(":")) > 1 {
-		return false
-	}
-	for _, c := range name {
-		switch c {
-		case '<', '>', '"', '\'', '=', '&', '/', ' ', '\t', '\r', '\n':
-			return false
+// splitName checks that name can be an element name (not empty, no markup or space in it, at
+// most one colon) and returns its local name.
+func splitName(name []byte) ([]byte, bool) {
+	colon := -1
+	for i, c := range name {
+		if tagByte[c]&notInName != 0 || c == ':' && colon >= 0 {
+			return nil, false
+		}
+		if c == ':' {
+			colon = i
 		}
 	}
-	return true
+	if len(name) == 0 {
+		return nil, false
+	}
+	if colon > 0 && colon < len(name)-1 {
+		return name[colon+1:], true
+	}
+	return name, true
+}
+
+// trimXMLSpace drops the XML white space around b (bytes.TrimSpace would drop Unicode spaces
+// too, and bytes.Trim with a cutset builds the set at every call).
+func trimXMLSpace(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(b[0]) {
+		b = b[1:]
+	}
+	return trimXMLSpaceRight(b)
+}
+
+func trimXMLSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// readTree reads an XML document the way encoding/xml's Decode reads one into a struct: start
+// is called for each element inside the first (root) element, in document order, with path
+// holding the local names from the root's child down to that element; when it returns false,
+// the element's children are passed over. Reading stops at the end of the root element, and
+// data without one, or where it is left open, is refused.
+func readTree(data []byte, start func(x *xmlScanner, path [][]byte) bool) error {
+	x := newXMLScanner(data)
+	var path [][]byte
+	depth := 0
+	skip := 0 // depth of the element whose children are passed over, 0 when none
+	for {
+		ok, err := x.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if depth == 0 {
+				return errors.New("没有 XML 元素")
+			}
+			return errors.New("XML 不完整：元素没有结束")
+		}
+		switch x.kind {
+		case xmlStart:
+			depth++
+			if depth > 1 && skip == 0 {
+				path = append(path, x.name)
+				if !start(x, path) {
+					skip = depth
+				}
+			}
+		case xmlEnd:
+			if depth == 0 {
+				return errXMLSyntax
+			}
+			if skip == depth {
+				skip = 0
+			}
+			if depth > 1 && skip == 0 {
+				path = path[:len(path)-1]
+			}
+			if depth--; depth == 0 {
+				return nil
+			}
+		}
+	}
+}

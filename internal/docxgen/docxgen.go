@@ -219,6 +219,17 @@ var levelFormat = [4]string{"chineseCounting", "chineseCounting", "decimal", "de
 // that restarts at its value; a marker written another way than the level's first (（一） after
 // (一)) stays typed text. Decoding the result gives back the lines exactly.
 func NumberedReport(lines []string) []byte {
+	paras, levels, nums := numberedReport(lines)
+	return Zip(map[string]string{
+		"word/document.xml":  Document(paras),
+		"word/numbering.xml": Numbering([][]Level{levels}, nums),
+		"word/styles.xml":    Styles(map[string][2]int{"Heading1": {1, 0}}),
+	})
+}
+
+// numberedReport is NumberedReport's paragraphs and list: the levels of abstract definition 1
+// and its instances.
+func numberedReport(lines []string) ([]Paragraph, []Level, []Instance) {
 	var (
 		texts   [4]string // lvlText of each level, from its first occurrence
 		counter [4]int
@@ -282,11 +293,7 @@ func NumberedReport(lines []string) []byte {
 		}
 		levels[k] = Level{Format: levelFormat[k], Text: t, Start: 1}
 	}
-	return Zip(map[string]string{
-		"word/document.xml":  Document(paras),
-		"word/numbering.xml": Numbering([][]Level{levels}, nums),
-		"word/styles.xml":    Styles(map[string][2]int{"Heading1": {1, 0}}),
-	})
+	return paras, levels, nums
 }
 
 func chineseValue(s string) int {

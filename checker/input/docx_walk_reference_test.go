@@ -1,0 +1,333 @@
+package input
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/internal/docxgen"
+)
+
+// refParagraph is the paragraph of docxWalkReference.
+type refParagraph struct {
+	text   strings.Builder
+	style  string
+	numID  string
+	ilvl   int
+	hasNum bool // a w:numPr was given (numId 0 in it removes the style's numbering)
+	hasLvl bool
+
+	// Where its text comes from (DocxAnchors).
+	anchor     DocxPara
+	depth      int   // len(path) with the w:p on it
+	cols       int   // runes of text so far
+	run        int   // index in anchor.Runs of the open run, -1 when none
+	runDepth   int   // len(path) with that run on it
+	childStart int   // start of the open child of the w:p
+	pending    []int // runs in that child, waiting for its end
+	tab        int   // index in anchor.Segs of an open w:tab, -1 when none
+}
+
+// numbering is what the numberer reads of a paragraph.
+func (p *refParagraph) numbering() *paragraph {
+	return &paragraph{style: p.style, numID: p.numID, ilvl: p.ilvl, hasNum: p.hasNum, hasLvl: p.hasLvl}
+}
+
+// docxWalkReference is docxWalk as it was before its text and anchors were gathered into
+// shared arrays (and encoding/xml was left for numbering and styles): the reference it is
+// fuzzed against, anchors included.
+func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
+	x := newXMLScanner(data)
+	var (
+		lines []string
+		anc   = &DocxAnchors{}
+		stack []*refParagraph // open w:p elements
+		path  [][]byte        // local names of the open elements (slices of data)
+		skip  int             // depth at which a skipped subtree started, 0 when none
+		run   struct{ hidden bool }
+		mark  = -1   // index in anc.Comments of an open comment marker
+		tTag  [2]int // the start tag of the last w:t
+	)
+	in := func(name string) bool {
+		for i := len(path) - 1; i >= 0; i-- {
+			if string(path[i]) == name {
+				return true
+			}
+			if string(path[i]) == "p" {
+				return false
+			}
+		}
+		return false
+	}
+	for {
+		ok, err := x.next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			if len(path) > 0 {
+				return nil, nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
+			}
+			break
+		}
+		switch x.kind {
+		case xmlStart:
+			path = append(path, x.name)
+			if len(path) > maxDepth {
+				return nil, nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
+			}
+			var cur *refParagraph
+			if len(stack) > 0 {
+				cur = stack[len(stack)-1]
+			}
+			switch string(x.name) {
+			case "commentRangeStart", "commentRangeEnd", "commentReference":
+				// Recorded even in deleted text: an earlier comment of fzlint may be there.
+				c := DocxComment{Name: string(x.name), ID: x.attr("id"), Elem: [2]int{x.start, x.pos}}
+				if c.Name == "commentReference" && skip == 0 && cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
+					c.Run[0] = cur.anchor.Runs[cur.run].Start // the end is known when the run closes
+				}
+				mark = len(anc.Comments)
+				anc.Comments = append(anc.Comments, c)
+			}
+			if skip > 0 {
+				continue
+			}
+			if cur != nil && len(path) == cur.depth+1 {
+				cur.childStart = x.start
+			}
+			if skipped(string(x.name)) {
+				skip = len(path)
+				continue
+			}
+			switch string(x.name) {
+			case "p":
+				p := &refParagraph{depth: len(path), run: -1, tab: -1}
+				p.anchor.Start, p.anchor.Open, p.anchor.Close = x.start, x.pos, x.pos
+				if x.pendingEnd {
+					p.anchor.Open, p.anchor.Close = -1, -1
+				}
+				stack = append(stack, p)
+			case "r":
+				run.hidden = false
+				if cur != nil {
+					cur.run, cur.runDepth = len(cur.anchor.Runs), len(path)
+					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
+					cur.pending = append(cur.pending, cur.run)
+				}
+			case "t":
+				tTag = [2]int{x.start, x.pos}
+			case "rPr":
+				if cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
+					cur.anchor.Runs[cur.run].RPr[0] = x.start
+				}
+			case "vanish", "specVanish":
+				if in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
+					run.hidden = true
+				}
+			case "pStyle":
+				if cur != nil && in("pPr") && !in("rPr") {
+					cur.style = x.attr("val")
+				}
+			case "numId":
+				if cur != nil && in("numPr") {
+					cur.numID, cur.hasNum = x.attr("val"), true
+				}
+			case "ilvl":
+				if cur != nil && in("numPr") {
+					cur.ilvl, cur.hasLvl = atoi(x.attr("val")), true
+				}
+			case "tab":
+				if cur != nil && in("r") && !run.hidden {
+					cur.text.WriteByte('\t')
+					cur.tab = len(cur.anchor.Segs)
+					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
+					cur.cols++
+				}
+			}
+		case xmlText:
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || run.hidden {
+				continue
+			}
+			cur := stack[len(stack)-1]
+			n := 0
+			for _, r := range string(x.text) {
+				if r == '\n' || r == '\r' {
+					r = ' '
+				}
+				cur.text.WriteRune(r)
+				n++
+			}
+			seg := DocxSeg{Col: cur.cols, N: n, Run: cur.run, Kind: SegText, Raw: [2]int{x.start, x.pos}, Tag: tTag}
+			if data[x.start] == '<' {
+				seg.Kind = SegCDATA
+			}
+			cur.anchor.Segs = append(cur.anchor.Segs, seg)
+			cur.cols += n
+		case xmlEnd:
+			if len(path) == 0 {
+				continue
+			}
+			name := path[len(path)-1]
+			if mark >= 0 {
+				switch string(name) {
+				case "commentRangeStart", "commentRangeEnd", "commentReference":
+					anc.Comments[mark].Elem[1] = x.pos
+					mark = -1
+				}
+			}
+			if skip == len(path) {
+				skip = 0
+			}
+			depth := len(path)
+			path = path[:len(path)-1]
+			if skip > 0 || len(stack) == 0 {
+				continue
+			}
+			cur := stack[len(stack)-1]
+			switch {
+			case string(name) == "tab" && cur.tab >= 0:
+				cur.anchor.Segs[cur.tab].Raw[1] = x.pos
+				cur.tab = -1
+			case string(name) == "rPr" && cur.run >= 0 && depth == cur.runDepth+1:
+				cur.anchor.Runs[cur.run].RPr[1] = x.pos
+			case string(name) == "r" && cur.run >= 0 && depth == cur.runDepth:
+				cur.anchor.Runs[cur.run].End = x.pos
+				for i := len(anc.Comments) - 1; i >= 0 && anc.Comments[i].Elem[0] > cur.anchor.Runs[cur.run].Start; i-- {
+					if c := &anc.Comments[i]; c.Run[0] == cur.anchor.Runs[cur.run].Start && c.Run[0] != 0 {
+						c.Run[1] = x.pos
+					}
+				}
+				cur.run = -1
+			case string(name) == "pPr" && depth == cur.depth+1 && cur.anchor.Open >= 0:
+				cur.anchor.Open = x.pos
+			}
+			if depth == cur.depth+1 {
+				for _, k := range cur.pending {
+					cur.anchor.Runs[k].Outer[1] = x.pos
+				}
+				cur.pending = cur.pending[:0]
+			}
+			if string(name) != "p" || depth != cur.depth {
+				continue
+			}
+			stack = stack[:len(stack)-1]
+			p := cur
+			ord := nb.ordinal(p.numbering())
+			p.anchor.End = x.pos
+			if p.anchor.Close >= 0 {
+				p.anchor.Close = x.start
+			}
+			p.anchor.Prefix = utf8.RuneCountInString(ord)
+			lines = append(lines, ord+p.text.String())
+			anc.Paras = append(anc.Paras, p.anchor)
+		}
+	}
+	return lines, anc, nil
+}
+
+// walkSeeds are document.xml, numbering.xml and styles.xml parts: Word's, LibreOffice's,
+// docxgen's and odd ones (text boxes, comments, tabs, hidden and deleted text, CDATA).
+// The fuzz target gets the first lines of the report only: a small input mutates faster.
+func walkSeeds(t testing.TB, lines []string) [][3]string {
+	var seeds [][3]string
+	lo, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range [][]byte{docxgen.WordReport(lines), docxgen.NumberedReport(lines), lo} {
+		seeds = append(seeds, [3]string{unzipText(t, d, "word/document.xml"), unzipText(t, d, "word/numbering.xml"), unzipText(t, d, "word/styles.xml")})
+	}
+	odd := `<w:document><w:body><w:p><w:pPr><w:pStyle w:val="S"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:rPr><w:pStyle w:val="T"/></w:rPr></w:pPr>` +
+		`<w:commentRangeStart w:id="7"/><w:hyperlink><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> a&amp;b&#x4E2D;` + "\r\n" + `c </w:t><w:tab/><w:t><![CDATA[<x>]]></w:t></w:r></w:hyperlink>` +
+		`<w:r><w:rPr><w:vanish/></w:rPr><w:t>藏</w:t><w:tab/></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显</w:t></w:r>` +
+		`<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p><w:p/></w:txbxContent></w:pict><w:t>后</w:t></w:r>` +
+		`<w:del><w:r><w:delText>删</w:delText><w:commentReference w:id="3"/></w:r></w:del><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>` +
+		`<w:r><w:instrText>PAGE</w:instrText><w:t>` + "\xff" + `</w:t></w:r><w:rPrChange><w:r><w:t>旧</w:t></w:r></w:rPrChange></w:p><w:p/><w:p><w:r/></w:p></w:body></w:document>`
+	seeds = append(seeds, [3]string{odd, seeds[1][1], `<w:styles><w:style w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`})
+	return seeds
+}
+
+func walkBoth(t *testing.T, doc, numbering, styles string) {
+	numberer := func() *numberer {
+		n, _ := parseNumbering([]byte(numbering))
+		s, _ := parseStyles([]byte(styles))
+		return newNumberer(n, s)
+	}
+	lines, anc, err := docxWalk([]byte(doc), numberer())
+	want, wantAnc, werr := docxWalkReference([]byte(doc), numberer())
+	if (err != nil) != (werr != nil) {
+		t.Fatalf("%q: error %v, before %v", doc, err, werr)
+	}
+	if !reflect.DeepEqual(lines, want) {
+		t.Fatalf("%q:\nlines  %q\nbefore %q", doc, lines, want)
+	}
+	if !reflect.DeepEqual(anc, wantAnc) {
+		t.Fatalf("%q:\nanchors %+v\nbefore  %+v", doc, anc, wantAnc)
+	}
+}
+
+func TestDocxWalkAsBefore(t *testing.T) {
+	for _, s := range walkSeeds(t, strings.Split(readSeedText(t), "\n")) {
+		walkBoth(t, s[0], s[1], s[2])
+	}
+}
+
+// FuzzDocxWalk: the walk gives the lines and anchors it gave before its fast paths, on any
+// document.xml, numbering.xml and styles.xml.
+func FuzzDocxWalk(f *testing.F) {
+	for _, s := range walkSeeds(f, strings.Split(readSeedText(f), "\n")[:12]) {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(walkBoth)
+}
+
+// FuzzCountRunes: countRunes counts what utf8.RuneCount counts, on valid UTF-8.
+func FuzzCountRunes(f *testing.F) {
+	f.Add("一、主要举措 and 成效（一）ａ😀")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := countRunes([]byte(s)), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("%q: %d characters, utf8.RuneCount %d", s, got, want)
+		}
+	})
+}
+
+// tagEndPlain is tagEnd a byte at a time, as the scanner first found the end of a tag.
+func tagEndPlain(b []byte) int {
+	var quote byte
+	for i, c := range b {
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		if c == '"' || c == '\'' {
+			quote = c
+		} else if c == '>' {
+			return i
+		} else if c == '<' {
+			return -1
+		}
+	}
+	return -1
+}
+
+// FuzzTagEnd: tagEnd's search with the vectorised functions finds what the plain loop finds.
+func FuzzTagEnd(f *testing.F) {
+	for _, s := range []string{` w:val="a>b" x='"'/>`, ` a="1" b="2">`, ` a="<">`, ` a=<>`, ` a="1`, `>`, ``, ` a='x>'>"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tagEnd([]byte(s)), tagEndPlain([]byte(s)); got != want {
+			t.Fatalf("%q: tagEnd %d, plain %d", s, got, want)
+		}
+	})
+}
