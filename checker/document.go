@@ -30,8 +30,9 @@ type Line struct {
 	Heading *Heading
 
 	// Computed on first use and shared by the checks: what the line's scan found and the
-	// phrases of the rule set in it, as ranges of the document's arena.
-	scanned, phraseOK                      bool
+	// phrases of the rule set in it, as ranges of the document's arena; stale, found in the
+	// same pass as the phrases, whether the line folded holds a stale term (stale.go).
+	scanned, phraseOK, stale               bool
 	sents, digits, marks, repeats, matches [2]int32
 	arena                                  *lineArena // its own when made outside NewDocument
 }
@@ -473,7 +474,8 @@ func (l *Line) scan() {
 // lineWindow returns a line's part of an arena slice, with no room to grow into another line's.
 func lineWindow[T any](a []T, r [2]int32) []T { return a[r[0]:r[1]:r[1]] }
 
-// phrasesIn returns the rule set's phrases found in a line, found once.
+// phrasesIn returns the rule set's phrases found in a line, found once, in the same pass as
+// whether it may hold a stale term.
 func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 	if l.arena == nil {
 		l.arena = &lineArena{}
@@ -482,8 +484,18 @@ func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 		l.phraseOK = true
 		a := l.arena
 		i := len(a.matches)
-		a.matches = m.phrases.FindAll(a.matches, l.Text)
+		var stale *textscan.Matcher
+		if m.stale != nil {
+			stale = m.stale.any
+		}
+		a.matches, l.stale = m.phrases.FindAllContains(a.matches, l.Text, stale)
 		l.matches = [2]int32{int32(i), int32(len(a.matches))}
 	}
 	return lineWindow(l.arena.matches, l.matches)
+}
+
+// staleIn reports whether the line, folded as stale terms are matched, holds one.
+func (m *matchers) staleIn(l *Line) bool {
+	m.phrasesIn(l)
+	return l.stale
 }

@@ -184,7 +184,8 @@ func (sm *staleMatcher) view(s string, offs []int32) (folded string, _ []int32, 
 type staleHit struct{ term, start, end int }
 
 // find returns the stale terms on a line, whole variants and runs of words, at most one per
-// term, outside the term's exceptions.
+// term, outside the term's exceptions. (A document's lines are passed over in the pass that
+// finds their phrases, matchers.staleIn, and only those that hold a term are folded.)
 func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, offs []int32) ([]staleHit, []textscan.Match, []int32) {
 	if !sm.any.Contains(text) {
 		return nil, buf[:0], offs
@@ -327,7 +328,10 @@ func runStaleTerm(p *Pass) {
 	defer func() { sc.matches, sc.offs = buf[:0], offs[:0] }()
 	var found []staleHit
 	d.TextLines(func(n int, l *Line) bool {
-		found, buf, offs = sm.find(rs, l.Text, buf, offs)
+		if !p.m.staleIn(l) {
+			return true
+		}
+		found, buf, offs = sm.findFolded(rs, l.Text, buf, offs)
 		for _, f := range found {
 			t := &rs.StaleTerms[f.term]
 			stale := t.StaleFrom > 0 && d.Year >= t.StaleFrom

@@ -136,9 +136,11 @@ func sameStaleHits(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) {
 }
 
 // TestStaleFindSeeds: on every line of the seeds and of the openings, find gives what
-// folding the line gives, and some lines of the seeds hold a term.
+// folding the line gives, the line's phrase pass says it may hold a term exactly when the
+// folding matcher alone does, and some lines of the seeds hold a term.
 func TestStaleFindSeeds(t *testing.T) {
 	rs, sm := defaultStale(t)
+	m := Compile(rs).m
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
 	more, _ := filepath.Glob("../testdata/openings/*")
 	hits := 0
@@ -149,6 +151,9 @@ func TestStaleFindSeeds(t *testing.T) {
 		}
 		for _, l := range strings.Split(string(data), "\n") {
 			sameStaleHits(t, rs, sm, l)
+			if got, want := m.staleIn(&Line{Text: l}), sm.any.Contains(l); got != want {
+				t.Fatalf("%q: staleIn = %v, the folding matcher says %v", l, got, want)
+			}
 			if h, _, _ := sm.find(rs, l, nil, nil); len(h) > 0 {
 				hits++
 			}

@@ -249,6 +249,54 @@ func (m *Matcher) Contains(text string) bool {
 	return found
 }
 
+// FindAllContains appends every occurrence of m's patterns in text to dst, as FindAll does,
+// and reports whether any of other's patterns occurs in text, as other.Contains does. It reads
+// each character once for both automata, and the two chains of table loads, which do not
+// depend on each other, overlap. other may be nil.
+func (m *Matcher) FindAllContains(dst []Match, text string, other *Matcher) ([]Match, bool) {
+	if m == nil || len(m.out) == 1 || other == nil || len(other.out) == 1 {
+		return m.FindAll(dst, text), other.Contains(text)
+	}
+	o := other
+	row, orow := int32(0), int32(0)
+	found := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var class, oclass uint16
+		switch {
+		case c < utf8.RuneSelf:
+			class, oclass = m.ascii[c], o.ascii[c]
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if p := m.page[r>>8]; p != 0 {
+				class = m.pages[p-1][r&0xFF]
+			}
+			if p := o.page[r>>8]; p != 0 {
+				oclass = o.pages[p-1][r&0xFF]
+			}
+			i += 3
+		default:
+			var size int
+			class, size = m.slowClass(text, i)
+			oclass, _ = o.slowClass(text, i)
+			i += size
+		}
+		if !found {
+			orow = o.delta[orow+int32(oclass)]
+			found = orow < 0
+		}
+		row = m.delta[row+int32(class)]
+		if row < 0 {
+			row = -row
+			for _, id := range m.out[int(row)/m.width] {
+				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
+			}
+		}
+	}
+	return dst, found
+}
+
 // scan runs the automaton over text, appending matches to dst; with first, it stops at the
 // first match.
 func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
