@@ -56,3 +56,58 @@ func BenchmarkFindAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFused compares the one pass that finds the checks' phrases and whether a line holds
+// a stale term with the two passes it replaced, over every line of the seed reports.
+func BenchmarkFused(b *testing.B) {
+	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var phrases, stale []string
+	for _, w := range rs.WrongTerms {
+		phrases = append(phrases, w.Wrong)
+	}
+	phrases = append(phrases, rs.Years.Markers...)
+	for _, l := range rs.Numbers.Labels {
+		phrases = append(phrases, l.Words...)
+	}
+	for _, t := range rs.StaleTerms {
+		stale = append(stale, t.Variants...)
+		stale = append(stale, t.Words...)
+	}
+	fold := map[rune]rune{}
+	for _, r := range rs.TermMatching.Ignore {
+		fold[r] = -1
+	}
+	m, o := textscan.NewMatcher(phrases), textscan.NewFoldingMatcher(stale, fold)
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var lines []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		size += len(data)
+	}
+	var dst []textscan.Match
+	b.Run("two", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, l := range lines {
+				dst = m.FindAll(dst[:0], l)
+				o.Contains(l)
+			}
+		}
+	})
+	b.Run("fused", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, l := range lines {
+				dst, _ = m.FindAllContains(dst[:0], l, o)
+			}
+		}
+	})
+}
