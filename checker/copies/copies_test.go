@@ -1,8 +1,11 @@
 package copies
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 const sample = "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，全年共办理行政执法案件1234件，群众满意率达到98.5%，执法规范化水平明显提升。"
@@ -111,4 +114,43 @@ func FuzzSignText(f *testing.F) {
 			t.Fatalf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
 		}
 	})
+}
+
+// BenchmarkSignText signs every line of the five seed reports, as a batch does.
+func BenchmarkSignText(b *testing.B) {
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var lines []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines, size = append(lines, l), size+len(l)
+		}
+	}
+	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导"})
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, l := range lines {
+			n.SignText(l)
+		}
+	}
+}
+
+// isPunct is only a shortcut: no character it takes is one Normalize keeps.
+func TestIsPunctHoldsNoLetter(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isPunct(r) {
+			n++
+			if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || r >= '０' && r <= '９' {
+				t.Errorf("isPunct(%U), yet %q is kept", r, r)
+			}
+		}
+	}
+	if n < 150 {
+		t.Errorf("isPunct takes %d characters: the shortcut misses the common marks", n)
+	}
 }

@@ -275,7 +275,8 @@ func (ix *Index) Find(c Config) []Match {
 	// A band's keys are sorted in parts small enough to keep memory bounded: the part of a key
 	// is its remainder, so a bucket is never split between parts.
 	parts := max(1, (n*int(unsafe.Sizeof(keyed{}))+partitionBytes-1)/partitionBytes)
-	var keys []keyed
+	// Each part holds about n/parts keys (the keys are hashes): room for a little more.
+	keys := make([]keyed, 0, n/parts+n/parts/8+64)
 	var files, runFiles []uint32
 	for b := 0; b < Bands; b++ {
 		for part := range uint64(parts) {

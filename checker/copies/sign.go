@@ -123,7 +123,10 @@ func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
 	for i := range mins {
 		mins[i] = empty
 	}
-	var w0, w1, w2 rune // the last three characters kept, oldest first
+	// The FNV-1a hashes (piece) of the last one, two and three characters kept: the piece
+	// ending at a character is the three before it continued, so each character takes four
+	// multiplications that do not wait for each other, not a chain of four.
+	var h1, h2, h3 uint64
 	digits := false
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -143,6 +146,8 @@ func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
 		}
 		// As Normalize: the characters it keeps, one 0 for a number.
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
+			digits = false
 		case r >= '0' && r <= '9', r >= '０' && r <= '９':
 			if digits {
 				continue
@@ -151,12 +156,10 @@ func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
 			r = '0'
 		case (r == '.' || r == ',') && digits:
 			continue
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
-			digits = false
 		case r >= 'A' && r <= 'Z':
 			digits = false
 			r += 'a' - 'A'
-		case r >= 0x80 && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
+		case r >= 0x80 && !isPunct(r) && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
 			digits = false
 			r = unicode.ToLower(r)
 		default:
@@ -164,21 +167,41 @@ func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
 			continue
 		}
 		chars++
-		if chars >= shingle {
-			// piece over w0 w1 w2 r, unrolled.
-			h := uint64(14695981039346656037)
-			h = (h ^ uint64(w0)) * 1099511628211
-			h = (h ^ uint64(w1)) * 1099511628211
-			h = (h ^ uint64(w2)) * 1099511628211
-			h = (h ^ uint64(r)) * 1099511628211
-			ok = n.add(&mins, h) || ok
+		h := (h3 ^ uint64(r)) * fnvPrime
+		h3 = (h2 ^ uint64(r)) * fnvPrime
+		h2 = (h1 ^ uint64(r)) * fnvPrime
+		h1 = (fnvOffset ^ uint64(r)) * fnvPrime
+		if chars < shingle || n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 && n.isIgnored(h) {
+			continue
 		}
-		w0, w1, w2 = w1, w2, r
+		ok = true
+		h = mix(h)
+		if v, bin := uint32(h), h>>(64-5); v < mins[bin] {
+			mins[bin] = v
+		}
 	}
 	if !ok {
 		return Sig{}, chars, false
 	}
 	return densify(&mins), chars, true
+}
+
+// isPunct reports whether r is in one of the blocks of punctuation Chinese text uses (general
+// punctuation, CJK punctuation, full-width forms), none of which is a letter or Han: a quick
+// answer for the characters that would otherwise be looked up in the Unicode tables.
+func isPunct(r rune) bool {
+	switch {
+	case r >= 0x2000 && r <= 0x206F, r >= 0x3000 && r <= 0x3004, r >= 0x3008 && r <= 0x3020,
+		r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65:
+		return true
+	}
+	return false
+}
+
+// isIgnored reports whether a piece is one of the ignored phrases'.
+func (n *Normalizer) isIgnored(h uint64) bool {
+	_, ok := n.ignored[h]
+	return ok
 }
 
 // densify turns the bins' minimums into a signature.
@@ -200,13 +223,19 @@ func densify(mins *[Bins]uint32) Sig {
 
 // piece hashes one shingle (FNV-1a over its characters).
 func piece(rs []rune) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for _, r := range rs {
 		h ^= uint64(r)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
+
+// FNV-1a's 64-bit constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // Similarity estimates the Jaccard similarity of the two paragraphs' shingle sets.
 func (s *Sig) Similarity(o *Sig) float64 {

@@ -224,7 +224,8 @@ func (e *env) check(args []string) int {
 	}
 	// The cross-file stage (copied paragraphs) needs every file's facts before any file's
 	// findings are final: it checks the batch first and prints it after (crossfile.go).
-	if f.fix || f.diff || !crossFileRun(jobs, fc, f.jobs, checkJob, checked, emit) {
+	keepSource := format == "pretty" || format == "sarif" || bw != nil // who reads Result.Source
+	if f.fix || f.diff || !crossFileRun(jobs, fc, f.jobs, keepSource, checkJob, checked, emit) {
 		batch.Run(jobs, f.jobs, func(j job) fileResult { return checkJob(fc, j) }, func(fr fileResult) {
 			emit(fr)
 			checked()

@@ -21,7 +21,10 @@ import (
 // with them (as few as the batch has copies), as is one whose result is not stored: a file that
 // could not be read, every file with --annotate (whose copy must carry the stage's findings),
 // and every file when the temporary file cannot be written.
-func crossFileRun(jobs []job, fc *fileChecker, workers int, checkJob func(*fileChecker, job) fileResult, checked func(), emit func(fileResult)) bool {
+//
+// keepSource says whether the output quotes the files' lines (Result.Source: pretty, SARIF, a
+// baseline written); without it, the stored results leave them out, most of their bytes.
+func crossFileRun(jobs []job, fc *fileChecker, workers int, keepSource bool, checkJob func(*fileChecker, job) fileResult, checked func(), emit func(fileResult)) bool {
 	if len(jobs) < 2 {
 		return false
 	}
@@ -48,6 +51,9 @@ func crossFileRun(jobs []job, fc *fileChecker, workers int, checkJob func(*fileC
 			out.facts = checker.Facts{} // stdin takes no part: it has no path to name
 		}
 		if fr.Err == nil && !fc.annotate && store != nil {
+			if !keepSource {
+				fr.Source = nil
+			}
 			out.enc = encBuffers.Get().(*[]byte)
 			*out.enc = checker.AppendResult((*out.enc)[:0], &fr.Result)
 		}

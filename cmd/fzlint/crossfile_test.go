@@ -125,6 +125,11 @@ func TestBatchPrintsWhatEachFileGetsAlone(t *testing.T) {
 			if got, want := jsonFilesWithout(t, withStage, "batch/"), jsonFilesWithout(t, batchOut, "batch/"); got != want {
 				t.Errorf("json: the batch with the stage prints, copies left out:\n%s\nwithout the stage:\n%s", got, want)
 			}
+		case "pretty", "sarif":
+			// The copies add lines (a finding, its quote; a result, a rule); nothing else changes.
+			if missing := notInOrder(strings.Split(batchOut, "\n"), strings.Split(withStage, "\n")); missing != "" {
+				t.Errorf("%s: the batch with the stage lacks %q of what it prints without:\n%s", format, missing, withStage)
+			}
 		case "plain", "github":
 			// Line by line: the batch's lines are the files' own, plus the copies.
 			var kept []string
@@ -142,6 +147,16 @@ func TestBatchPrintsWhatEachFileGetsAlone(t *testing.T) {
 		}
 		if !strings.Contains(withStage, "batch/copied-paragraph") {
 			t.Errorf("%s: no copy found:\n%s", format, withStage)
+		}
+	}
+	// A baseline written by a batch records each finding as a file's own check sees it.
+	bl := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, errOut := runCLI(t, "", append([]string{"check", "-q", "--write-baseline", bl}, names...)...); code != 0 {
+		t.Fatalf("--write-baseline: exit %d: %s", code, errOut)
+	}
+	for _, n := range names {
+		if code, out, _ := runCLI(t, "", "check", "-q", "--format", "plain", "--baseline", bl, n); code != 0 || out != "" {
+			t.Errorf("%s against the batch's baseline: exit %d:\n%s", n, code, out)
 		}
 	}
 }
@@ -169,4 +184,19 @@ func jsonFilesWithout(t *testing.T, out, prefix string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// notInOrder returns the first of want's lines that got does not hold in the same order, or ""
+// when got holds them all.
+func notInOrder(want, got []string) string {
+	for _, w := range want {
+		for len(got) > 0 && got[0] != w {
+			got = got[1:]
+		}
+		if len(got) == 0 {
+			return w
+		}
+		got = got[1:]
+	}
+	return ""
 }
