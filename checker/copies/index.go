@@ -140,7 +140,10 @@ func (ix *Index) readChunk(k int, buf []Para) []Para {
 	if _, err := ix.store.ReadAt(b, int64(k)*chunkBytes()); err != nil {
 		panic("copies: reading back the index: " + err.Error())
 	}
-	buf = append(buf[:0], make([]Para, chunkParas)...)
+	if cap(buf) < chunkParas {
+		buf = make([]Para, chunkParas)
+	}
+	buf = buf[:chunkParas]
 	for band := range Bands {
 		seg := b[band*chunkParas*Rows*2:]
 		for i := range buf {
@@ -189,20 +192,20 @@ func (ix *Index) bandKeys(b int, fn func(p uint32, key uint64)) {
 }
 
 // paras returns the paragraphs numbered ids (sorted, no repeats), reading back the chunks that
-// hold them.
-func (ix *Index) paras(ids []uint32) map[uint32]*Para {
-	out := make(map[uint32]*Para, len(ids))
+// hold them one at a time: a copy of each is kept, not the chunks.
+func (ix *Index) paras(ids []uint32) map[uint32]Para {
+	out := make(map[uint32]Para, len(ids))
 	var chunk []Para
 	loaded := -1
 	for _, id := range ids {
 		if int(id) >= ix.written {
-			out[id] = &ix.chunk[int(id)-ix.written]
+			out[id] = ix.chunk[int(id)-ix.written]
 			continue
 		}
 		if k := int(id) / chunkParas; k != loaded {
-			chunk, loaded = ix.readChunk(k, nil), k
+			chunk, loaded = ix.readChunk(k, chunk), k
 		}
-		out[id] = &chunk[int(id)%chunkParas]
+		out[id] = chunk[int(id)%chunkParas]
 	}
 	return out
 }
@@ -370,7 +373,8 @@ func (ix *Index) Find(c Config) []Match {
 	}
 	for _, pr := range pairs {
 		a, b := pr.a, pr.b
-		sim := paras[a].Sig.Similarity(&paras[b].Sig)
+		pa, pb := paras[a], paras[b]
+		sim := pa.Sig.Similarity(&pb.Sig)
 		if sim < c.Similarity {
 			continue
 		}
