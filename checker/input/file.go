@@ -13,7 +13,8 @@ import (
 // ReadFile reads a file to check, refusing what cannot be a report before reading it: a
 // directory, a device or pipe (reading one could block or never end), a file of the kernel's
 // pseudo-filesystems (/proc, /sys: /proc/kmsg blocks), a file larger than a report can be.
-// Every error is an *Unreadable with a reason in Chinese.
+// A file that does not answer in time (a hung FUSE or network mount) is given up on
+// (readBounded). Every error is an *Unreadable with a reason in Chinese.
 func ReadFile(path string) ([]byte, error) {
 	return ReadFileInto(path, new(bytes.Buffer))
 }
@@ -30,23 +31,16 @@ func ReadSideFile(path string) ([]byte, error) {
 // that Read returns refers to them.
 func ReadFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
 	buf.Reset()
-	f, info, err := openRegular(path)
+	// The read owns buf's storage until it returns; one that never does keeps it, and buf
+	// starts afresh.
+	spare := buf.AvailableBuffer()
+	*buf = bytes.Buffer{}
+	data, err := readBounded(path, spare)
+	if data != nil {
+		*buf = *bytes.NewBuffer(data)
+	}
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	if info.Size() > maxBytes {
-		return nil, tooLarge(info.Size())
-	}
-	// Sized from Stat, the buffer takes the file in one read (io.ReadAll would grow it from 512
-	// bytes); the limit holds if the file grows meanwhile.
-	buf.Grow(int(info.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
-		return nil, openError(err)
-	}
-	data := buf.Bytes()
-	if len(data) > maxBytes {
-		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
 }

@@ -25,6 +25,7 @@ type checkFlags struct {
 	report                                         string // --report FILE
 	annotate, annotateStrict                       bool   // --annotate; `fzlint annotate`
 	output                                         string // -o: the annotated copy
+	readTimeout                                    time.Duration
 }
 
 func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
@@ -54,6 +55,7 @@ func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
 	fs.BoolVar(&f.annotateStrict, "annotate-strict", false, "a file that cannot be annotated is an error (set by `fzlint annotate`)")
 	fs.MarkHidden("annotate-strict")
 	fs.StringVarP(&f.output, "output", "o", "", "with --annotate and one file: write the annotated copy to `FILE`")
+	fs.DurationVar(&f.readTimeout, "read-timeout", input.DefaultReadTimeout, "give up on a file not opened in `D`, or not read in D plus a second per MB (a hung network or FUSE mount): it is unreadable, the others are checked")
 	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to use for stdin (-) in output and config discovery")
 	return fs
 }
@@ -93,6 +95,10 @@ func (e *env) check(args []string) int {
 	if f.year != 0 && (f.year < 2000 || f.year > 2099) {
 		return usageErr("--year %d is not a plausible report year", f.year)
 	}
+	if f.readTimeout <= 0 {
+		return usageErr("--read-timeout must be positive, not %s", f.readTimeout)
+	}
+	input.SetReadTimeout(f.readTimeout)
 	fc, bw, err := newFileChecker(f)
 	if err != nil {
 		return usageErr("%v", err)
