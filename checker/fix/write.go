@@ -27,11 +27,12 @@ func (e *Refused) Error() string { return e.Reason }
 //   - its owner and group cannot be kept (a file of another user, when not run as root).
 //
 // The data goes to a temporary file in the same directory, which takes the file's owner, group
-// and mode (setuid, setgid and sticky bits included), is synced and renamed over it, so that a
-// crash leaves either the old file or the new one, never half of each. A symbolic link is
+// and mode (setuid, setgid and sticky bits included), is synced and renamed over it
+// (tempfile.Replace), so that a crash leaves either the old file or the new one, never half of
+// each. A symbolic link is
 // followed: the file it points to is replaced and the link is kept. Extended attributes (ACLs,
 // SELinux labels) are not copied.
-func WriteFile(path string, data, read []byte) (err error) {
+func WriteFile(path string, data, read []byte) error {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
@@ -49,46 +50,16 @@ func WriteFile(path string, data, read []byte) (err error) {
 	if !writable(path, info, own) {
 		return &Refused{"文件是只读的（没有写权限），未修改"}
 	}
-	dir := filepath.Dir(path)
-	tmp, err := tempfile.Create(dir, "."+filepath.Base(path)+".fzlint-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			tempfile.Remove(tmp.Name())
+	return tempfile.Replace(path, data, func(tmp *os.File) error {
+		// The owner first: changing it clears the setuid and setgid bits that chmod then sets.
+		if err := keepOwner(tmp, own); err != nil {
+			return &Refused{"无法保持文件的属主和属组（" + err.Error() + "），未修改"}
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	// The owner first: changing it clears the setuid and setgid bits that chmod then sets.
-	if err = keepOwner(tmp, own); err != nil {
-		return &Refused{"无法保持文件的属主和属组（" + err.Error() + "），未修改"}
-	}
-	if err = tmp.Chmod(info.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	// The last look before the rename: the file must still be the one that was read.
-	if err = unchanged(path, info, read); err != nil {
-		return err
-	}
-	if err = tempfile.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// Make the rename itself durable; a directory that cannot be synced is not an error.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+		return tmp.Chmod(info.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky))
+	}, func() error {
+		// The last look before the rename: the file must still be the one that was read.
+		return unchanged(path, info, read)
+	})
 }
 
 // errChanged is the refusal of a file edited while fzlint worked on it.

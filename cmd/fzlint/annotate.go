@@ -58,7 +58,7 @@ func (c *fileChecker) annotateFile(name, path string, data []byte, t *input.Text
 	}
 	b, n, err := annotate.Docx(data, t, res.Diagnostics, annotate.Options{Date: time.Now()})
 	if err == nil {
-		err = writeAtomic(out, b)
+		err = tempfile.Replace(out, b, nil, nil)
 	}
 	if err != nil {
 		return &annotation{err: err}
@@ -76,36 +76,6 @@ func sameFile(a, b string) bool {
 	aa, _ := filepath.Abs(a)
 	ab, _ := filepath.Abs(b)
 	return aa == ab
-}
-
-// writeAtomic creates or replaces a file: the data goes to a temporary file in the same
-// directory and is renamed over the target, so that a reader never sees half a file and an
-// existing file is either kept whole or replaced whole.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := tempfile.Create(dir, "."+filepath.Base(path)+".fzlint-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			tempfile.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return tempfile.Rename(tmp.Name(), path)
 }
 
 // annotateReport prints what --annotate wrote, as results arrive.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/fzlint/fzlint/internal/page"
+	"github.com/fzlint/fzlint/internal/tempfile"
 )
 
 // pageCmd is `fzlint page -o FILE`: write the drafter's page, one self-contained .html with the
@@ -40,7 +41,7 @@ func (e *env) pageCmd(args []string) int {
 		fmt.Fprintf(e.stderr, "fzlint page: %v\n", err)
 		return exitTrouble
 	}
-	if err := writeAtomic(*out, buf.Bytes()); err != nil {
+	if err := tempfile.Replace(*out, buf.Bytes(), nil, nil); err != nil {
 		fmt.Fprintf(e.stderr, "fzlint page: %v\n", err)
 		return exitTrouble
 	}
