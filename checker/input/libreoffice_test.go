@@ -1,7 +1,6 @@
 package input_test
 
 import (
-	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
+	"github.com/fzlint/fzlint/internal/fixedgen"
 	"github.com/fzlint/fzlint/internal/linttest"
 )
 
@@ -25,43 +25,6 @@ var (
 	convertedDir  string
 	convertedExts = []string{"pdf", "odt"}
 )
-
-// ofdFromPDF writes an OFD package holding the words of a PDF where poppler's pdftotext
-// (-bbox-layout) finds them: the layout LibreOffice made, read by a tool other than fzlint.
-func ofdFromPDF(t *testing.T, pdf string) []byte {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-bbox-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (poppler-utils) is needed to lay out the OFD test file: %v", err)
-	}
-	var doc struct {
-		Pages []struct {
-			Words []struct {
-				XMin float64 `xml:"xMin,attr"`
-				YMin float64 `xml:"yMin,attr"`
-				XMax float64 `xml:"xMax,attr"`
-				YMax float64 `xml:"yMax,attr"`
-				Text string  `xml:",chardata"`
-			} `xml:"flow>block>line>word"`
-		} `xml:"body>doc>page"`
-	}
-	if err := xml.Unmarshal(out, &doc); err != nil {
-		t.Fatal(err)
-	}
-	var pages [][]input.OFDWord
-	for _, p := range doc.Pages {
-		var ws []input.OFDWord
-		for _, w := range p.Words {
-			h := w.YMax - w.YMin
-			ws = append(ws, input.OFDWord{X: w.XMin, Y: w.YMax - 0.22*h, W: w.XMax - w.XMin, Size: h / 1.3, Text: w.Text})
-		}
-		pages = append(pages, ws)
-	}
-	if len(pages) == 0 {
-		t.Fatal("pdftotext found no page")
-	}
-	return input.OFDFromWords(pages)
-}
 
 func seedNames(t testing.TB) []string {
 	t.Helper()
@@ -136,7 +99,7 @@ func TestLibreOfficeConversionsHaveTheFindingsOfTheText(t *testing.T) {
 				var data []byte
 				var err error
 				if ext == "ofd" {
-					data = ofdFromPDF(t, libreOffice(t, name, "pdf"))
+					data = fixedgen.OFDOfPDF(t, libreOffice(t, name, "pdf"))
 				} else if data, err = os.ReadFile(libreOffice(t, name, ext)); err != nil {
 					t.Fatal(err)
 				}

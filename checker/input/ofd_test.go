@@ -1,13 +1,12 @@
 package input
 
 import (
-	"archive/zip"
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/internal/fixedgen"
 )
 
 // testOFD builds an OFD package as GB/T 33190-2016 lays it out: OFD.xml → Doc_0/Document.xml →
@@ -33,59 +32,7 @@ func testOFD(pages [][]pdfLine) []byte {
 		}
 		contents = append(contents, c.String())
 	}
-	return ofdPackage(contents)
-}
-
-// ofdWord is a run of characters for ofdFromWords: the left end of its baseline, its width and
-// font size, in points.
-type ofdWord struct {
-	X, Y, W, Size float64
-	Text          string
-}
-
-// ofdFromWords writes words as TextObjects, each character advancing an equal share of the
-// word's width.
-func ofdFromWords(pages [][]ofdWord) []byte {
-	mm := func(pt float64) float64 { return pt / mmToPt }
-	var contents []string
-	for _, p := range pages {
-		var c strings.Builder
-		for k, w := range p {
-			n := utf8.RuneCountInString(w.Text)
-			var text bytes.Buffer
-			xml.EscapeText(&text, []byte(w.Text))
-			fmt.Fprintf(&c, `<ofd:TextObject ID="%d" Boundary="%.4f %.4f %.4f %.4f" Font="1" Size="%.4f"><ofd:TextCode X="0" Y="%.4f" DeltaX="g %d %.4f">%s</ofd:TextCode></ofd:TextObject>`,
-				1000+k, mm(w.X), mm(w.Y-w.Size), mm(w.W), mm(w.Size*1.3), mm(w.Size), mm(w.Size), max(n-1, 1), mm(w.W/float64(n)), text.String())
-		}
-		contents = append(contents, c.String())
-	}
-	return ofdPackage(contents)
-}
-
-// ofdPackage zips OFD.xml, Document.xml, the public resources and a Content.xml per page
-// holding the given objects in a layer.
-func ofdPackage(pages []string) []byte {
-	const ns = `xmlns:ofd="http://www.ofdspec.org/2016"`
-	type part struct{ name, data string }
-	parts := []part{{"OFD.xml", `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ` + ns + ` Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`}}
-	var list strings.Builder
-	for i := range pages {
-		fmt.Fprintf(&list, `<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>`, 100+i, i)
-	}
-	parts = append(parts,
-		part{"Doc_0/Document.xml", `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ` + ns + `><ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>` + list.String() + `</ofd:Pages></ofd:Document>`},
-		part{"Doc_0/PublicRes.xml", `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ` + ns + ` BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`})
-	for i, c := range pages {
-		parts = append(parts, part{fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ` + ns + `><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="2"><ofd:PageBlock ID="3">` + c + `</ofd:PageBlock></ofd:Layer></ofd:Content></ofd:Page>`})
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, _ := zw.Create(p.name)
-		w.Write([]byte(p.data))
-	}
-	zw.Close()
-	return buf.Bytes()
+	return fixedgen.OFDPackage(contents)
 }
 
 func TestOFDParagraphsAreRebuiltAsForPDF(t *testing.T) {

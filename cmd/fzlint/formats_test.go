@@ -1,11 +1,7 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/binary"
-	"encoding/xml"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,12 +9,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
+	"github.com/fzlint/fzlint/internal/fixedgen"
 )
 
 // A supervisor's folder: seed 003 in each format reports come in (the .docx with Word's
@@ -65,7 +61,7 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 		write("r."+ext, conv[ext])
 	}
 	write("r.wps", conv["doc"])
-	write("r.ofd", ofdOfPDF(t, filepath.Join(work, "r.pdf")))
+	write("r.ofd", fixedgen.OFDOfPDF(t, filepath.Join(work, "r.pdf")))
 	write("扫描件.pdf", scannedPDF())
 	write("加密.doc", encrypted(t, conv["doc"]))
 	write("照片.jpg", []byte("\xff\xd8\xff\xe0"))
@@ -180,86 +176,11 @@ func encrypted(t *testing.T, doc []byte) []byte {
 
 // scannedPDF is a one-page PDF holding only an image: no text layer.
 func scannedPDF() []byte {
-	objs := []string{
+	return fixedgen.PDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>",
 		"<< /Length 30 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\nendstream",
 		"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
-
-// ofdOfPDF writes an OFD package (GB/T 33190: OFD.xml, Document.xml, a Content.xml per page)
-// holding the words of a PDF where poppler's pdftotext -bbox-layout places them, each character
-// advancing an equal share of its word's width.
-func ofdOfPDF(t *testing.T, pdf string) []byte {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-bbox-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (poppler-utils) is needed to lay out the OFD test file: %v", err)
-	}
-	var doc struct {
-		Pages []struct {
-			Words []struct {
-				XMin float64 `xml:"xMin,attr"`
-				YMin float64 `xml:"yMin,attr"`
-				XMax float64 `xml:"xMax,attr"`
-				YMax float64 `xml:"yMax,attr"`
-				Text string  `xml:",chardata"`
-			} `xml:"flow>block>line>word"`
-		} `xml:"body>doc>page"`
-	}
-	if err := xml.Unmarshal(out, &doc); err != nil || len(doc.Pages) == 0 {
-		t.Fatalf("pdftotext: %v, %d pages", err, len(doc.Pages))
-	}
-	const ns = `xmlns:ofd="http://www.ofdspec.org/2016"`
-	mm := func(pt float64) float64 { return pt * 25.4 / 72 }
-	files := map[string]string{"OFD.xml": `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ` + ns + ` Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
-		"Doc_0/PublicRes.xml": `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ` + ns + ` BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`}
-	var list strings.Builder
-	for i, p := range doc.Pages {
-		fmt.Fprintf(&list, `<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>`, 100+i, i)
-		var c strings.Builder
-		for k, w := range p.Words {
-			h := w.YMax - w.YMin
-			x, y, wd, size := w.XMin, w.YMax-0.22*h, w.XMax-w.XMin, h/1.3
-			n := utf8.RuneCountInString(w.Text)
-			var text bytes.Buffer
-			xml.EscapeText(&text, []byte(w.Text))
-			fmt.Fprintf(&c, `<ofd:TextObject ID="%d" Boundary="%.4f %.4f %.4f %.4f" Font="1" Size="%.4f"><ofd:TextCode X="0" Y="%.4f" DeltaX="g %d %.4f">%s</ofd:TextCode></ofd:TextObject>`,
-				1000+k, mm(x), mm(y-size), mm(wd), mm(size*1.3), mm(size), mm(size), max(n-1, 1), mm(wd/float64(n)), text.String())
-		}
-		files[fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i)] = `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ` + ns + `><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="2"><ofd:PageBlock ID="3">` + c.String() + `</ofd:PageBlock></ofd:Layer></ofd:Content></ofd:Page>`
-	}
-	files["Doc_0/Document.xml"] = `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ` + ns + `><ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>` + list.String() + `</ofd:Pages></ofd:Document>`
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml"} {
-		w, _ := zw.Create(name)
-		w.Write([]byte(files[name]))
-		delete(files, name)
-	}
-	for i := range doc.Pages {
-		name := fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i)
-		w, _ := zw.Create(name)
-		w.Write([]byte(files[name]))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	}, 1)
 }
