@@ -111,8 +111,12 @@ func TestHTMLSummaryInChromiumAt10000Reports(t *testing.T) {
 	}
 
 	// Search by unit, as typed (the input waits for the typing to pause).
-	if err := chromedp.Do(ctx, chromedp.SendKeys("#q", "盘州"), chromedp.Sleep(400*time.Millisecond)); err != nil {
-		t.Fatal(err)
+	// The count is read once the typing has been searched: polled (a fixed pause was too short
+	// on a loaded machine), so a search that never runs fails at the poll's time limit.
+	if err := chromedp.Do(ctx, chromedp.SendKeys("#q", "盘州"),
+		chromedp.Poll[chromedp.Void](`document.getElementById("count").textContent.indexOf("显示 0 / ") >= 0`,
+			chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("the typed search 盘州 with the missing-duties filter never showed 0 rows: %v", err)
 	}
 	// 盘州 (seed 001) has its duties part: with the filter on, nothing is left.
 	want("search 盘州 with the missing-duties filter", 0)
