@@ -39,6 +39,12 @@ func TestPageModuleDependencies(t *testing.T) {
 			t.Errorf("the page's module lacks %s", d)
 		}
 	}
+	// `go vet ./...` on the host skips the js/wasm-only main: vet it for its platform here.
+	vet := exec.Command("go", "vet", "-tags", "fzlintpage", "github.com/fzlint/fzlint/cmd/pagewasm", "github.com/fzlint/fzlint/internal/webcheck")
+	vet.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet (js/wasm, -tags fzlintpage): %v\n%s", err, out)
+	}
 	// Without the tag (as the CLI is built), the PDF reader is there, and net/http with it.
 	if full := deps(); !full["net/http"] || !full["github.com/pdfcpu/pdfcpu/pkg/pdfcpu"] {
 		t.Error("without -tags fzlintpage the readers of .pdf should be in: is the tag still needed?")
