@@ -1,4 +1,4 @@
-package main
+package page_test
 
 import (
 	"archive/zip"
@@ -31,6 +31,47 @@ import (
 	"github.com/fzlint/fzlint/internal/linttest"
 	"github.com/fzlint/fzlint/internal/webcheck"
 )
+
+// buildBinary builds fzlint once for the package's tests. The page's test lives here, not in
+// cmd/fzlint, so that its browser run does not add to that package's time limit.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "fzlint-test-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "fzlint")
+		if out, err := exec.Command("go", "build", "-o", binPath, "github.com/fzlint/fzlint/cmd/fzlint").CombinedOutput(); err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// TestMain removes the binary and the module built for the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	if wasmDir != "" {
+		os.RemoveAll(wasmDir)
+	}
+	os.Exit(code)
+}
+
+func seed(name string) string { return filepath.Join("..", "..", "testdata", "seeds", name) }
 
 // mkpageDir builds the page's WebAssembly module with cmd/mkpage, as `go generate` does, once
 // for the package's tests (into a temporary directory: the source tree is not written).
