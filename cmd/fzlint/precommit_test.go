@@ -3,14 +3,14 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/fzlint/fzlint/internal/linttest"
 )
 
 // TestPreCommitHooks checks .pre-commit-hooks.yaml against what pre-commit needs: both hooks,
@@ -50,35 +50,15 @@ func buildBinary(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "fzlint-test-bin-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "fzlint")
-		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
+	return fzlintBinary.Path(t)
 }
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
+var fzlintBinary linttest.Binary
 
 // TestMain removes the binary built for the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
+	fzlintBinary.Remove()
 	os.Exit(code)
 }
 

@@ -36,35 +36,15 @@ import (
 // cmd/fzlint, so that its browser run does not add to that package's time limit.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "fzlint-test-bin-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "fzlint")
-		if out, err := exec.Command("go", "build", "-o", binPath, "github.com/fzlint/fzlint/cmd/fzlint").CombinedOutput(); err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
+	return fzlintBinary.Path(t)
 }
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
+var fzlintBinary linttest.Binary
 
 // TestMain removes the binary and the module built for the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
+	fzlintBinary.Remove()
 	if wasmDir != "" {
 		os.RemoveAll(wasmDir)
 	}
