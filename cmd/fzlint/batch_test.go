@@ -154,21 +154,7 @@ func TestBatchWithBadFilesChecksEveryGoodFileAndNamesEachBadOne(t *testing.T) {
 	countEveryFile(t, dir, res)
 
 	// The supervisor's table has a row for every file, checked, unreadable or skipped.
-	book, err := excelize.OpenFile(xlsx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer book.Close()
-	rows, err := book.GetRows("汇总")
-	if err != nil {
-		t.Fatal(err)
-	}
-	status := map[string]string{}
-	for _, row := range rows[1:] {
-		if len(row) > 0 && !strings.HasPrefix(row[0], "合计") {
-			status[row[0]] = row[len(row)-1]
-		}
-	}
+	status := summaryStatus(t, xlsx)
 	if len(status) != len(res.Files)+len(res.Skipped) {
 		t.Errorf("the table has %d rows, the run %d files and %d skipped", len(status), len(res.Files), len(res.Skipped))
 	}
@@ -249,4 +235,26 @@ func TestFilesGivenByNameAreReadWhateverTheyAre(t *testing.T) {
 	if _, err := input.ReadFile("/dev/zero"); err == nil || !input.IsUnreadable(err) {
 		t.Errorf("reading a device: %v", err)
 	}
+}
+
+// summaryStatus reads the .xlsx summary's 汇总 sheet: each file's path (the first column) and its
+// status (the last), the totals row left out.
+func summaryStatus(t *testing.T, xlsx string) map[string]string {
+	t.Helper()
+	book, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	rows, err := book.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, row := range rows[1:] {
+		if len(row) > 0 && !strings.HasPrefix(row[0], "合计") {
+			status[row[0]] = row[len(row)-1]
+		}
+	}
+	return status
 }

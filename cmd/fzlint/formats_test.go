@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
 	"github.com/fzlint/fzlint/internal/fixedgen"
@@ -124,20 +122,9 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 		}
 	}
 
-	book, err := excelize.OpenFile(xlsx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer book.Close()
-	rows, err := book.GetRows("汇总")
-	if err != nil {
-		t.Fatal(err)
-	}
 	status := map[string]string{}
-	for _, row := range rows[1:] {
-		if len(row) > 0 && !strings.HasPrefix(row[0], "合计") {
-			status[filepath.Base(row[0])] = row[len(row)-1]
-		}
+	for path, st := range summaryStatus(t, xlsx) {
+		status[filepath.Base(path)] = st
 	}
 	if len(status) != len(entries) {
 		t.Errorf("the table has %d rows, the folder %d files", len(status), len(entries))
