@@ -63,13 +63,14 @@ func (l *Linter) CrossFile() bool {
 }
 
 // Facts builds the document model of a text (no checks run) and returns what the cross-file
-// stage needs of it.
+// stage needs of it: the same as CheckTextFacts.
 func (l *Linter) Facts(name string, t *input.Text, opt Options) Facts {
-	return l.factsOf(NewDocument(name, t.Lines, t.Encoding, l.rules, opt), t.Map)
+	t, lines, _ := prepare(t)
+	return l.factsOf(NewDocument(name, lines, t.Encoding, l.rules, opt), t.Map)
 }
 
-// factsOf returns the facts of a document model before its checks run; m maps its lines to
-// the file's.
+// factsOf returns the facts of a document model before its checks run, built from the
+// prepared text (reflowed and folded, as the rules see it); m maps its lines to the file's.
 func (l *Linter) factsOf(doc *Document, m *input.SourceMap) Facts {
 	cfg := l.rules.Set.Copies
 	norm := l.normalizers.Get().(*copies.Normalizer)

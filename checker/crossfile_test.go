@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -25,6 +26,10 @@ func crossFile(t *testing.T, names []string, texts []string) map[string][]checke
 			t.Fatal(err)
 		}
 		facts[i] = l.Facts(names[i], txt, checker.Options{})
+		// A batch takes them from the check (CheckTextFacts): they must be the same.
+		if _, f := l.CheckTextFacts(names[i], txt, checker.Options{}); !reflect.DeepEqual(f, facts[i]) {
+			t.Fatalf("%s: the facts of the check differ from Facts:\n%+v\n%+v", names[i], f, facts[i])
+		}
 	}
 	out := map[string][]checker.Diagnostic{}
 	for i, ds := range l.CrossFileFindings(names, facts) {
@@ -162,5 +167,67 @@ func TestCrossFileSkipsTextManyReportsShare(t *testing.T) {
 	}
 	if got := crossFile(t, names, texts); len(got) > 0 {
 		t.Errorf("boilerplate reported as copies: %d files, e.g. %v", len(got), got[names[0]])
+	}
+}
+
+// wrapRunes hard-wraps a paragraph every n characters, as text copied out of a PDF is.
+func wrapRunes(s string, n int) []string {
+	r := []rune(s)
+	var out []string
+	for len(r) > n {
+		out = append(out, string(r[:n]))
+		r = r[n:]
+	}
+	return append(out, string(r))
+}
+
+// TestCrossFileFindsACopyInHardWrappedTraditionalText: the same paragraph in a report as
+// written and in one copied out of a PDF, hard-wrapped and in traditional characters. The
+// stage compares the paragraphs the other rules see (rejoined, folded), and each side's finding
+// names the other's line in its file: the wrapped paragraph's first line.
+func TestCrossFileFindsACopyInHardWrappedTraditionalText(t *testing.T) {
+	para := func(file string) string {
+		data, err := os.ReadFile(filepath.Join("../testdata/openings", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Part 一's body on line 2, after its heading's sentence: about 150 characters.
+		_, body, _ := strings.Cut(strings.Split(string(data), "\n")[1], "。")
+		r := []rune(body)
+		return string(r[:150])
+	}
+	simplified, traditional := para("21-guangdong-province-2021.txt"), para("22-guangdong-province-2021-traditional.txt")
+	if simplified == traditional {
+		t.Fatal("the traditional copy is not traditional")
+	}
+	_, seeds := seedTexts(t)
+	a := strings.Join([]string{
+		"甲市人民政府关于2021年度法治政府建设情况的报告",
+		"一、2021年度推进法治政府建设的主要举措和成效",
+		longLines(seeds[0], 80)[1],
+		simplified,
+		longLines(seeds[0], 80)[2],
+	}, "\n")
+	// The other report, hard-wrapped every 24 characters: the copy starts on line wrapAt.
+	var b []string
+	b = append(b, "乙市人民政府关于2021年度法治政府建设情况的報告", "一、2021年度推進法治政府建設的主要舉措和成效")
+	b = append(b, wrapRunes(longLines(seeds[2], 80)[1], 24)...)
+	wrapAt := len(b) + 1
+	b = append(b, wrapRunes(traditional, 24)...)
+	b = append(b, wrapRunes(longLines(seeds[2], 80)[2], 24)...)
+	names := []string{"a.txt", "b.txt"}
+	got := crossFile(t, names, []string{a, strings.Join(b, "\n")})
+	want := map[string][2]string{
+		"a.txt": {"4", fmt.Sprintf("b.txt 第 %d 行", wrapAt)},
+		"b.txt": {fmt.Sprint(wrapAt), "a.txt 第 4 行"},
+	}
+	for name, w := range want {
+		ds := got[name]
+		if len(ds) != 1 {
+			t.Fatalf("%s: %d findings, want 1: %v", name, len(ds), ds)
+		}
+		if d := ds[0]; fmt.Sprint(d.Line) != w[0] || d.Rule != "batch/copied-paragraph" || !strings.Contains(d.Message, w[1]) {
+			t.Errorf("%s: line %d %s %q; want line %s naming %q", name, d.Line, d.Rule, d.Message, w[0], w[1])
+		}
 	}
 }

@@ -250,20 +250,11 @@ func (l *Linter) CheckTextFacts(name string, t *input.Text, opt Options) (Result
 
 // checkText is CheckText; with facts set, it also fills in the text's Facts.
 func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts) Result {
-	// The rules see traditional characters folded to simplified ones, at the same offsets;
-	// what a finding quotes is taken from the lines as written (Document.quote).
-	orig := t
-	t = reflow(t)
-	lines, folded := fold.Lines(t.Lines)
+	t, lines, folded := prepare(t)
 	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
 	if facts != nil {
-		// Facts are taken from the text as read (no reflow, no fold): when those changed
-		// nothing, this is the very document Facts would build.
-		if t == orig && !folded {
-			*facts = l.factsOf(doc, t.Map)
-		} else {
-			*facts = l.Facts(name, orig, opt)
-		}
+		// The cross-file stage compares the paragraphs the rules see, at their lines in the file.
+		*facts = l.factsOf(doc, t.Map)
 	}
 	doc.Map, doc.source = t.Map, t.Source
 	if folded {
@@ -273,6 +264,16 @@ func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts
 		}
 	}
 	return l.CheckDocument(doc)
+}
+
+// prepare returns a text as the rules see it: hard-wrapped or run-on paragraphs rebuilt
+// (reflow, which composes the source map) and traditional characters folded to simplified
+// ones, at the same offsets (what a finding quotes is taken from the lines as written,
+// Document.quote). folded says whether folding changed a line.
+func prepare(t *input.Text) (_ *input.Text, lines []string, folded bool) {
+	t = reflow(t)
+	lines, folded = fold.Lines(t.Lines)
+	return t, lines, folded
 }
 
 // CheckDocument runs every enabled check on a document and returns its findings sorted by
