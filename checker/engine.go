@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -34,7 +35,10 @@ type Check struct {
 	// NeedsYear says that the rule cannot run without the report year (it is silent when the
 	// year is unknown, and structure/year-unknown names it).
 	NeedsYear bool
-	Run       func(*Pass)
+	// Defers names the rules whose finding on a slip makes this rule's finding on the same slip
+	// redundant (Pass.deferred): one slip, one finding. They run before it (Validate).
+	Defers []string
+	Run    func(*Pass)
 }
 
 var registry []*Check
@@ -86,6 +90,12 @@ func Validate() error {
 		case c.Severity < Info:
 			return fmt.Errorf("rule %s has no default severity", c.ID)
 		}
+		for _, id := range c.Defers {
+			// Checks run in the order of their ids: a deferred-to rule must have run.
+			if d := Lookup(id); d == nil || d.Batch || id >= c.ID {
+				return fmt.Errorf("rule %s defers to %s, which does not run before it", c.ID, id)
+			}
+		}
 		seen[c.ID] = true
 	}
 	return nil
@@ -101,6 +111,19 @@ type Pass struct {
 	diags     []Diagnostic
 	// enabled are the rules that run on this document.
 	enabled []*Check
+	// prior are the findings of the checks that ran before this one on the document.
+	prior []Diagnostic
+}
+
+// deferred reports whether a rule the running check defers to (Check.Defers) has a finding on
+// line n that overlaps the columns [col, end).
+func (p *Pass) deferred(n, col, end int) bool {
+	for _, d := range p.prior {
+		if d.Line == n && d.EndLine == n && d.Column < end && col < d.EndColumn && slices.Contains(p.check.Defers, d.Rule) {
+			return true
+		}
+	}
+	return false
 }
 
 // Report adds a finding of the running check. Missing end positions default to the start.
@@ -284,7 +307,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		res.Report.Score = doc.score(l.rules)
 	}
 	for _, ch := range l.checks {
-		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes, enabled: l.checks}
+		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes, enabled: l.checks, prior: res.Diagnostics}
 		ch.Run(p)
 		for _, d := range p.diags {
 			// A check may raise one finding above the rule's default (a typo in a heading is a

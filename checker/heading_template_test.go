@@ -88,3 +88,60 @@ func TestHeadingTemplateStrict(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingTemplateOneSlipOneFinding: a wrong year in a heading is the year rules' finding
+// (an error, at the year), 法制政府 term-misuse's; the template rule does not report the same
+// slip again, but still reports another slip in the same heading (推荐 beside a wrong year),
+// and reports each slip itself when those rules are disabled.
+func TestHeadingTemplateOneSlipOneFinding(t *testing.T) {
+	const report = "某县人民政府关于2024年度法治政府建设情况的报告\n" +
+		"2024年，全县坚持以习近平法治思想为指导，扎实推进依法行政。\n" +
+		"一、2023年度推荐法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n" +
+		"二、2024年度推进法制政府建设存在的不足和原因\n基层法治力量薄弱，原因是编制不足。\n" +
+		"三、2023年度党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开专题会议4次。\n" +
+		"四、2024年度推进法治政府建设的主要安排\n继续深化“放管服”改革。\n"
+	// findings by line: rule → message, of the rules that speak of headings' slips
+	findings := func(sel checker.Selection) map[int]map[string]string {
+		l, err := checker.NewLinter(checker.Compile(defaultSet(t)), sel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[int]map[string]string{}
+		for _, d := range l.CheckBytes("r.txt", []byte(report), checker.Options{}).Diagnostics {
+			switch d.Rule {
+			case "structure/heading-template", "consistency/year-mismatch", "consistency/plan-year", "language/term-misuse":
+				if out[d.Line] == nil {
+					out[d.Line] = map[string]string{}
+				}
+				out[d.Line][d.Rule] = d.Message
+			}
+		}
+		return out
+	}
+	got := findings(checker.Selection{})
+	for line, want := range map[int][]string{
+		3: {"consistency/year-mismatch", "structure/heading-template"},
+		5: {"language/term-misuse"},
+		7: {"consistency/year-mismatch"},
+		9: {"consistency/plan-year"},
+	} {
+		if len(got[line]) != len(want) {
+			t.Errorf("line %d: %v, want only %v", line, got[line], want)
+		}
+		for _, r := range want {
+			if _, ok := got[line][r]; !ok {
+				t.Errorf("line %d: no %s finding: %v", line, r, got[line])
+			}
+		}
+	}
+	if m := got[3]["structure/heading-template"]; !strings.Contains(m, "把“推进”写成了“推荐”") {
+		t.Errorf("line 3: the template rule says %q, want the typo beside the year", m)
+	}
+	// Without the rules it defers to, the template rule reports each slip itself.
+	got = findings(checker.Selection{Disable: []string{"consistency", "language/term-misuse"}})
+	for line, want := range map[int]string{3: "写的是2023年", 5: "把“法治”写成了“法制”", 7: "写的是2023年", 9: "写的是2024年"} {
+		if m := got[line]["structure/heading-template"]; !strings.Contains(m, want) {
+			t.Errorf("year and term rules disabled, line %d: %q, want %q", line, m, want)
+		}
+	}
+}

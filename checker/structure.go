@@ -198,12 +198,15 @@ var headingTemplate = &Check{
 	ID:       "structure/heading-template",
 	Severity: Info,
 	Summary:  "部分标题中读者会改的地方：年份写错、用“本年度”等代替年份、模板用语写错字（显示与模板的逐字差异）",
-	Doc: `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）比较。标题不必与模板一字不差，各地写法不同是正常的，只在读者会改标题时报告：标题写的年份与报告年度不符；用“本年度”“上一年度”“下一年度”等（[heading_template] relative_years）代替写明的年份；模板用语中错了一个字，如把“推进”写成“推荐”、把“法治”写成“法制”（这是错字，报警告）。每条都显示从标题改为模板的逐字差异：要删的红色删除线，要加的绿色。` +
+	Doc: `把每个部分的一级标题与 rules.toml 中该部分的模板（按报告年度 Y 填入年份）比较。标题不必与模板一字不差，各地写法不同是正常的，只在读者会改标题时报告：标题写的年份与报告年度不符；用“本年度”“上一年度”“下一年度”等（[heading_template] relative_years）代替写明的年份；模板用语中错了一个字，如把“推进”写成“推荐”、把“法治”写成“法制”（这是错字，报警告）。每条都显示从标题改为模板的逐字差异：要删的红色删除线，要加的绿色。同一处错误已由别的规则报告的（标题年份写错由 consistency/year-mismatch 或 consistency/plan-year 报告，“法制政府”由 language/term-misuse 报告），本规则不再重复报告；关闭了那些规则时，由本规则报告。` +
 		"指南要求标题与模板一字不差的单位，可在 .fzlint.toml 中设 `[heading_template] strict = true`，报告与模板的每一处不同。序号不参与比较（由 structure/heading-numbering 检查）。",
 	Bad:       "2024年，本县法治政府建设取得新成效。\n一、本年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。",
 	Good:      "2024年，本县法治政府建设取得新成效。\n一、强化组织领导，推进依法行政\n全面推行行政执法“三项制度”。",
 	NeedsYear: true,
-	Run:       runHeadingTemplate,
+	// A wrong year is the year rules' finding (an error, at the year), a wrong term
+	// term-misuse's: the template's finding would repeat it.
+	Defers: []string{"consistency/plan-year", "consistency/year-mismatch", "language/term-misuse"},
+	Run:    runHeadingTemplate,
 }
 
 func runHeadingTemplate(p *Pass) {
@@ -224,14 +227,20 @@ func runHeadingTemplate(p *Pass) {
 		// The diff reads as the edit to make: from the drafter's heading to the template.
 		ops := p.m.diffs.diff(h.Text, want)
 		tpl := h.Marker + want
-		why, sev := headingFault(h.Text, want, ops, cfg)
+		start := h.Column + runeLen(h.Marker)
+		// A slip another rule has reported in the heading (a wrong year, a wrong term) is not
+		// reported again as a departure from the template.
+		reported := func(from, to int) bool {
+			col := start + runeLen(h.Text[:from])
+			return p.deferred(h.Line, col, col+runeLen(h.Text[from:to]))
+		}
+		why, sev := headingFault(h.Text, want, ops, cfg, reported)
 		if why == "" {
 			if !cfg.Strict {
 				continue
 			}
 			why = "与模板不同"
 		}
-		start := h.Column + runeLen(h.Marker)
 		p.Report(Diagnostic{
 			Severity: sev,
 			Line:     h.Line, Column: start, EndColumn: start + runeLen(h.Text),
@@ -246,33 +255,58 @@ func runHeadingTemplate(p *Pass) {
 // headingFault says what in a heading a reader would change, given its diff to the template:
 // a year the template does not have, a relative year (本年度) where the template names the
 // year, or one character of a template phrase replaced by another (a typo, reported as a
-// warning). It returns "" when the heading differs only in wording.
-func headingFault(heading, want string, ops []DiffOp, cfg *rules.HeadingTemplate) (string, Severity) {
+// warning). It returns "" when the heading differs only in wording, or when each such fault
+// is one reported says another rule has reported (reported gets the fault's byte range in
+// the heading).
+func headingFault(heading, want string, ops []DiffOp, cfg *rules.HeadingTemplate, reported func(from, to int) bool) (string, Severity) {
 	wantYears := map[int]bool{}
 	for _, m := range yearRE.FindAllStringSubmatch(want, -1) {
 		wantYears[plausibleYear(m)] = true
 	}
-	for _, m := range yearRE.FindAllStringSubmatch(heading, -1) {
-		if y := plausibleYear(m); y > 0 && !wantYears[y] && len(wantYears) > 0 {
-			return fmt.Sprintf("写的是%d年，与报告年度不符", y), 0
+	if len(wantYears) > 0 {
+		for _, at := range yearRE.FindAllStringSubmatchIndex(heading, -1) {
+			y := plausibleYear([]string{heading[at[0]:at[1]], heading[at[2]:at[3]]})
+			if y > 0 && !wantYears[y] && !reported(at[2], at[3]) {
+				return fmt.Sprintf("写的是%d年，与报告年度不符", y), 0
+			}
 		}
 	}
 	for _, w := range cfg.RelativeYears {
-		if strings.Contains(heading, w) && !strings.Contains(want, w) {
+		if i := strings.Index(heading, w); i >= 0 && !strings.Contains(want, w) && !reported(i, i+len(w)) {
 			return fmt.Sprintf("用“%s”代替了年份，应写明年度", w), 0
 		}
 	}
-	if typo, right, ok := oneCharTypo(ops, cfg.TypoPhrases); ok {
-		return fmt.Sprintf("把“%s”写成了“%s”", right, typo), Warning
+	for _, t := range oneCharTypos(ops, cfg.TypoPhrases) {
+		if !reported(t.at, t.at+len(t.char)) {
+			return fmt.Sprintf("把“%s”写成了“%s”", t.right, t.typo), Warning
+		}
 	}
 	return "", 0
 }
 
-// oneCharTypo finds, in a diff from a heading to its template, one Han character of a template
-// phrase replaced by another, the rest of the phrase agreeing (…推[荐→进]法治…). It returns the
-// phrase as the heading has it and as the template has it.
-func oneCharTypo(ops []DiffOp, phrases []string) (typo, right string, ok bool) {
-	for i := 1; i+2 < len(ops); i++ {
+// headingTypo is one Han character of a template phrase replaced by another in a heading: the
+// phrase as the heading has it and as the template has it, and the byte offset and text of the
+// wrong character in the heading.
+type headingTypo struct {
+	typo, right string
+	at          int
+	char        string
+}
+
+// oneCharTypos finds, in a diff from a heading to its template, each Han character of a
+// template phrase replaced by another, the rest of the phrase agreeing (…推[荐→进]法治…).
+func oneCharTypos(ops []DiffOp, phrases []string) []headingTypo {
+	var out []headingTypo
+	at := 0 // byte offset in the heading of ops[i]
+	for i := 0; i+2 < len(ops); i++ {
+		if i > 0 && ops[i-1].Op <= 0 {
+			at += len(ops[i-1].Text)
+		}
+		if i == 0 {
+			continue
+		}
+		// Deleted then inserted or the other way round: an insertion takes no room in the
+		// heading, so the wrong character is at the offset of ops[i] either way.
 		del, ins := ops[i], ops[i+1]
 		if del.Op > 0 {
 			del, ins = ins, del
@@ -285,6 +319,7 @@ func oneCharTypo(ops []DiffOp, phrases []string) (typo, right string, ok bool) {
 			continue
 		}
 		before, after := ops[i-1].Text, ops[i+2].Text
+	phrase:
 		for _, ph := range phrases {
 			for k, r := range ph {
 				if r != ir[0] {
@@ -292,12 +327,13 @@ func oneCharTypo(ops []DiffOp, phrases []string) (typo, right string, ok bool) {
 				}
 				head, tail := ph[:k], ph[k+len(string(r)):]
 				if strings.HasSuffix(before, head) && strings.HasPrefix(after, tail) {
-					return head + del.Text + tail, ph, true
+					out = append(out, headingTypo{typo: head + del.Text + tail, right: ph, at: at, char: del.Text})
+					break phrase
 				}
 			}
 		}
 	}
-	return "", "", false
+	return out
 }
 
 // diffCache remembers heading-vs-template diffs: in a batch the same few headings
