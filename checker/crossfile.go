@@ -112,25 +112,27 @@ func (l *Linter) factsOf(doc *Document, m *input.SourceMap) Facts {
 func (l *Linter) CrossFileFindings(paths []string, facts []Facts) map[int][]Diagnostic {
 	s := l.NewCrossFileStage()
 	for i := range facts {
-		s.Add(paths[i], facts[i])
+		s.Add(facts[i])
 	}
-	return s.Findings()
+	return s.Findings(func(i int) string { return paths[i] })
 }
 
 // CrossFileStage gathers the facts of a batch's files, in the batch's order, for the cross-file
-// checks. It keeps little in memory (copies.Index writes the signatures to a temporary file).
+// checks. It keeps little in memory (copies.Index writes the signatures to a temporary file),
+// not even the files' paths: Findings asks for those it names.
 type CrossFileStage struct {
-	l     *Linter
-	paths []string
-	ix    copies.Index
+	l  *Linter
+	ix copies.Index
 }
 
 // NewCrossFileStage returns an empty stage with this linter's [copies] settings.
 func (l *Linter) NewCrossFileStage() *CrossFileStage { return &CrossFileStage{l: l} }
 
-// Add adds the next file of the batch and its facts.
-func (s *CrossFileStage) Add(path string, f Facts) {
-	s.paths = append(s.paths, path)
+// Grow makes room for n more files.
+func (s *CrossFileStage) Grow(n int) { s.ix.Grow(n) }
+
+// Add adds the facts of the next file of the batch.
+func (s *CrossFileStage) Add(f Facts) {
 	i := s.ix.AddFile(f.File)
 	for _, p := range f.Paras {
 		s.ix.Add(i, p)
@@ -138,10 +140,11 @@ func (s *CrossFileStage) Add(path string, f Facts) {
 }
 
 // Findings returns each file's findings by its index in the order of Add, once: it removes
-// the stage's temporary file.
-func (s *CrossFileStage) Findings() map[int][]Diagnostic {
+// the stage's temporary file. path gives the path of the file of an index, for the messages
+// that name it.
+func (s *CrossFileStage) Findings(path func(int) string) map[int][]Diagnostic {
 	defer s.ix.Close()
-	l, paths, ix := s.l, s.paths, &s.ix
+	l, ix := s.l, &s.ix
 	cfg := l.rules.Set.Copies
 	matches := ix.Find(copies.Config{Similarity: cfg.Similarity, MaxReports: cfg.MaxReports})
 	if len(matches) == 0 {
@@ -149,7 +152,7 @@ func (s *CrossFileStage) Findings() map[int][]Diagnostic {
 	}
 	out := map[int][]Diagnostic{}
 	for _, m := range matches {
-		where := describePlace(paths[m.Other], input.Pos{Page: m.OtherPage, Line: m.OtherSrcLine})
+		where := describePlace(path(m.Other), input.Pos{Page: m.OtherPage, Line: m.OtherSrcLine})
 		sim := int(m.Similarity*100 + 0.5)
 		more := ""
 		if m.OtherMore > 0 {

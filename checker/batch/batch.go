@@ -119,6 +119,12 @@ func savedPageAssets(dir string) bool {
 // Run calls work for each item on jobs workers and calls emit with the results in the order of
 // items. At most 32×jobs results wait for their turn, so memory stays bounded.
 func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
+	RunN(len(items), jobs, func(i int) R { return work(items[i]) }, emit)
+}
+
+// RunN is Run over the items numbered 0 to n-1, for a batch that keeps its items in another
+// form than a slice.
+func RunN[R any](n, jobs int, work func(int) R, emit func(R)) {
 	if jobs < 1 {
 		jobs = 1
 	}
@@ -139,12 +145,12 @@ func Run[T, R any](items []T, jobs int, work func(T) R, emit func(R)) {
 		go func() {
 			defer wg.Done()
 			for i := range in {
-				out <- slot{i, work(items[i])}
+				out <- slot{i, work(i)}
 			}
 		}()
 	}
 	go func() {
-		for i := range items {
+		for i := range n {
 			window <- struct{}{}
 			in <- i
 		}

@@ -44,6 +44,8 @@ type Index struct {
 	kept    [][]Para // the full chunks, when no temporary file could be written
 	buf     []byte   // a chunk's bytes, reused
 	seed    maphash.Seed
+	// peakKeys is the most band keys Find held at once (for tests: memory stays bounded).
+	peakKeys int
 }
 
 // fileRef is what the index keeps of a report: 16 bytes.
@@ -53,17 +55,21 @@ type fileRef struct {
 	first uint32 // its first paragraph
 }
 
-// The sizes of the index's pieces: a chunk of paragraphs (1.2 MB in memory, written band by
-// band), and the most memory the keys of one band take while Find sorts them (a batch whose
-// keys take more sorts them in as many parts). Variables, so that tests can make them small.
+// The sizes of the index's pieces: a chunk of paragraphs (300 KB in memory, written band by
+// band; the index holds one being filled and a buffer to write it), and the most memory the keys
+// of one band take while Find sorts them (a batch whose keys take more sorts them in as many
+// parts). Variables, so that tests can make them small.
 var (
-	chunkParas     = 1 << 14
+	chunkParas     = 1 << 12
 	partitionBytes = 8 << 20
 )
 
 // chunkBytes is the size of a written chunk: each band's bins for every paragraph, then their
 // places (line, page, source line).
 func chunkBytes() int64 { return int64(chunkParas) * (Bins*2 + 12) }
+
+// Grow makes room for n more reports, so that a batch that knows its size keeps no spare room.
+func (ix *Index) Grow(n int) { ix.files = slices.Grow(ix.files, n) }
 
 // AddFile registers a report and returns its number, for Add.
 func (ix *Index) AddFile(f File) int {
@@ -210,6 +216,30 @@ func (ix *Index) paras(ids []uint32) map[uint32]Para {
 	return out
 }
 
+// Find sorts the keys of a band in parts cut by the keys' top bits (topBits of them).
+const (
+	topBits   = 12
+	topRanges = 1 << topBits
+	topShift  = 64 - topBits
+)
+
+// cutParts cuts the ranges of top bits counted in hist into parts of at most limit keys (a
+// single range may hold more), appending to bounds where each part starts and then the end;
+// it returns the bounds and the most keys a part holds.
+func cutParts(hist []int, limit int, bounds []uint64) ([]uint64, int) {
+	most, inPart := 0, 0
+	bounds = append(bounds, 0)
+	for t, c := range hist {
+		if inPart > 0 && inPart+c > limit {
+			bounds = append(bounds, uint64(t))
+			inPart = 0
+		}
+		inPart += c
+		most = max(most, inPart)
+	}
+	return append(bounds, uint64(len(hist))), most
+}
+
 // fileOf returns the number of the file paragraph p belongs to.
 func (ix *Index) fileOf(p uint32) uint32 {
 	return uint32(sort.Search(len(ix.files), func(i int) bool { return ix.files[i].first > p }) - 1)
@@ -275,17 +305,37 @@ func (ix *Index) Find(c Config) []Match {
 			pairs = append(pairs, pair{a, b})
 		}
 	}
-	// A band's keys are sorted in parts small enough to keep memory bounded: the part of a key
-	// is its remainder, so a bucket is never split between parts.
-	parts := max(1, (n*int(unsafe.Sizeof(keyed{}))+partitionBytes-1)/partitionBytes)
-	// Each part holds about n/parts keys (the keys are hashes): room for a little more.
-	keys := make([]keyed, 0, n/parts+n/parts/8+64)
+	// A band's keys are sorted in parts of at most limit keys, so that memory stays bounded
+	// whatever the batch: the keys are counted by their top bits first (a key is a hash), and
+	// the ranges of top bits are cut into parts that hold at most limit keys each. Only a
+	// single range can hold more (one paragraph in every report: the keys of a bucket are all
+	// the same); a bucket is never split between parts. A batch whose keys take no more than
+	// limit is one part, and is not counted.
+	limit := max(1, partitionBytes/int(unsafe.Sizeof(keyed{})))
+	var keys []keyed
+	var hist []int
+	var bounds []uint64 // the parts of a band: top bits from bounds[i] to bounds[i+1]
 	var files, runFiles []uint32
 	for b := 0; b < Bands; b++ {
-		for part := range uint64(parts) {
+		bounds = append(bounds[:0], 0, topRanges)
+		most := n
+		if n > limit {
+			if hist == nil {
+				hist = make([]int, topRanges)
+			}
+			clear(hist)
+			ix.bandKeys(b, func(_ uint32, key uint64) { hist[key>>topShift]++ })
+			bounds, most = cutParts(hist, limit, bounds[:0])
+		}
+		if cap(keys) < most {
+			keys = make([]keyed, 0, most)
+		}
+		ix.peakKeys = max(ix.peakKeys, cap(keys))
+		for part := 0; part+1 < len(bounds); part++ {
+			from, to := bounds[part], bounds[part+1]
 			keys = keys[:0]
 			ix.bandKeys(b, func(p uint32, key uint64) {
-				if key%uint64(parts) == part {
+				if t := key >> topShift; t >= from && t < to {
 					keys = append(keys, keyed{key, p})
 				}
 			})

@@ -1,6 +1,7 @@
 package copies
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -75,5 +76,40 @@ func TestIndexFindsWhatTheInMemoryIndexFound(t *testing.T) {
 		if matches < 1000 {
 			t.Errorf("only %d matches in all: the batches test little", matches)
 		}
+	}
+}
+
+// Find holds at most limit band keys at once, or one range of keys when that holds more: a
+// paragraph that every report of a batch has (its keys all the same) does not make a part
+// grow past the bound. Before, the parts were cut by remainder, assuming keys spread evenly,
+// and the part holding such a paragraph grew to several times the bound.
+func TestFindKeepsTheKeysItSortsBounded(t *testing.T) {
+	defer func(c, p int) { chunkParas, partitionBytes = c, p }(chunkParas, partitionBytes)
+	chunkParas, partitionBytes = 64, 256*16 // parts of 256 keys
+	const reports, own = 1000, 3
+	rng := rand.New(rand.NewPCG(3, 4))
+	var shared Sig
+	for j := range shared {
+		shared[j] = uint16(rng.IntN(1 << 16))
+	}
+	var ix Index
+	defer ix.Close()
+	for r := range reports {
+		i := ix.AddFile(File{Unit: fmt.Sprint("单位", r), Year: 2024})
+		ix.Add(i, Para{Line: 1, Sig: shared})
+		for line := range own {
+			var s Sig
+			for j := range s {
+				s[j] = uint16(rng.IntN(1 << 16))
+			}
+			ix.Add(i, Para{Line: int32(line + 2), Sig: s})
+		}
+	}
+	if got := ix.Find(Config{Similarity: 0.6, MaxReports: 4}); len(got) != 0 {
+		t.Errorf("the paragraph every report has is boilerplate, not copying: %d matches", len(got))
+	}
+	// The shared paragraph's range holds its 1,000 keys and about one of the others'.
+	if bound := reports + 16; ix.peakKeys > bound || ix.peakKeys < reports {
+		t.Errorf("Find held up to %d keys at once, want %d to %d", ix.peakKeys, reports, bound)
 	}
 }

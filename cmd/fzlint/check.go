@@ -164,13 +164,13 @@ func (e *env) check(args []string) int {
 	// Read and validate every file's configuration before checking anything: a bad config file
 	// stops the run with its file and line, before any output. Linters are compiled as the
 	// files that need them are checked.
-	jobs := make([]job, len(files))
-	for i, p := range files {
+	jobs := newJobList(src, files)
+	for _, p := range files {
 		cfg, err := src.forFile(p, f.stdinName)
 		if err != nil {
 			return e.configError(err)
 		}
-		jobs[i] = job{path: p, src: src, config: cfg}
+		jobs.add(p, cfg)
 	}
 	var stdinData []byte
 	var stdinErr error
@@ -184,7 +184,7 @@ func (e *env) check(args []string) int {
 	sum := render.Summary{Skipped: skipped}
 	exit := exitOK
 	var renderErr error
-	prog := newProgress(e.stderr, len(jobs), showProgress(f.quiet, isTerminal(e.stderr), e.getenv("TERM")), time.Now)
+	prog := newProgress(e.stderr, jobs.len(), showProgress(f.quiet, isTerminal(e.stderr), e.getenv("TERM")), time.Now)
 	prog.width = func() int { return terminalWidth(e.stderr) }
 	done := 0
 	checked := func() {
@@ -232,7 +232,7 @@ func (e *env) check(args []string) int {
 	// findings are final: it checks the batch first and prints it after (crossfile.go).
 	keepSource := format == "pretty" || format == "sarif" || bw != nil // who reads Result.Source
 	if f.fix || f.diff || !crossFileRun(jobs, fc, f.jobs, keepSource, checkJob, checked, emit) {
-		batch.Run(jobs, f.jobs, func(j job) fileResult { return checkJob(fc, j) }, func(fr fileResult) {
+		batch.RunN(jobs.len(), f.jobs, func(i int) fileResult { return checkJob(fc, jobs.at(i)) }, func(fr fileResult) {
 			emit(fr)
 			checked()
 		})

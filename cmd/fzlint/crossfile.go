@@ -24,27 +24,27 @@ import (
 //
 // keepSource says whether the output quotes the files' lines (Result.Source: pretty, SARIF, a
 // baseline written); without it, the stored results leave them out, most of their bytes.
-func crossFileRun(jobs []job, fc *fileChecker, workers int, keepSource bool, checkJob func(*fileChecker, job) fileResult, checked func(), emit func(fileResult)) bool {
-	if len(jobs) < 2 {
+func crossFileRun(jobs *jobList, fc *fileChecker, workers int, keepSource bool, checkJob func(*fileChecker, job) fileResult, checked func(), emit func(fileResult)) bool {
+	if jobs.len() < 2 {
 		return false
 	}
 	// The first file's configuration says whether the stage runs and how it compares.
-	l, err := jobs[0].linter()
+	l, err := jobs.at(0).linter()
 	if err != nil || !l.CrossFile() {
 		return false
 	}
 	first := *fc
 	first.facts, first.annotate = true, false
-	store := newResultStore()
+	store := newResultStore(jobs.len())
 	defer store.close()
 	stage := l.NewCrossFileStage()
+	stage.Grow(jobs.len())
 	type checkedFile struct {
 		facts checker.Facts
 		enc   *[]byte // the encoded result, nil when it is not stored
 	}
-	stored := make([]bool, len(jobs))
-	next := 0
-	batch.Run(jobs, workers, func(j job) checkedFile {
+	batch.RunN(jobs.len(), workers, func(i int) checkedFile {
+		j := jobs.at(i)
 		fr := checkJob(&first, j)
 		out := checkedFile{facts: fr.facts}
 		if j.path == "-" {
@@ -59,30 +59,25 @@ func crossFileRun(jobs []job, fc *fileChecker, workers int, keepSource bool, che
 		}
 		return out
 	}, func(c checkedFile) {
-		stage.Add(jobs[next].path, c.facts)
+		stage.Add(c.facts)
 		if c.enc != nil {
-			stored[next] = store.add(*c.enc)
+			store.add(*c.enc)
 			encBuffers.Put(c.enc)
 		} else {
 			store.add(nil)
 		}
-		next++
 		checked()
 	})
-	found := stage.Findings()
+	found := stage.Findings(jobs.path)
 	stage = nil // the facts are not needed past this point
 	store.finish()
-	idx := make([]int, len(jobs))
-	for i := range idx {
-		idx[i] = i
-	}
-	batch.Run(idx, workers, func(i int) fileResult {
-		if stored[i] && found[i] == nil {
+	batch.RunN(jobs.len(), workers, func(i int) fileResult {
+		if found[i] == nil && store.stored(i) {
 			if r, err := store.get(i); err == nil {
 				return fileResult{Result: r}
 			}
 		}
-		return checkJob(fc.withBatch(found[i]), jobs[i])
+		return checkJob(fc.withBatch(found[i]), jobs.at(i))
 	}, emit)
 	return true
 }
@@ -100,20 +95,20 @@ type resultStore struct {
 	failed bool    // a write failed: nothing more is stored
 }
 
-// newResultStore returns a store, or nil when no temporary file can be made.
-func newResultStore() *resultStore {
+// newResultStore returns a store for n results, or nil when no temporary file can be made.
+func newResultStore(n int) *resultStore {
 	f, err := tempfile.Create("", "fzlint-batch-*")
 	if err != nil {
 		return nil
 	}
-	return &resultStore{f: f, w: bufio.NewWriterSize(f, 256<<10), at: []int64{0}}
+	return &resultStore{f: f, w: bufio.NewWriterSize(f, 256<<10), at: append(make([]int64, 0, n+1), 0)}
 }
 
-// add stores the next file's encoded result and reports whether it was stored; a file whose
-// result is not stored (enc nil) still takes its place in the order.
-func (s *resultStore) add(enc []byte) bool {
+// add stores the next file's encoded result; a file whose result is not stored (enc nil)
+// still takes its place in the order.
+func (s *resultStore) add(enc []byte) {
 	if s == nil {
-		return false
+		return
 	}
 	end := s.at[len(s.at)-1]
 	if enc != nil && !s.failed {
@@ -124,7 +119,11 @@ func (s *resultStore) add(enc []byte) bool {
 		}
 	}
 	s.at = append(s.at, end)
-	return enc != nil && !s.failed
+}
+
+// stored reports whether the i-th result added is stored (an encoded result is never empty).
+func (s *resultStore) stored(i int) bool {
+	return s != nil && !s.failed && s.at[i+1] > s.at[i]
 }
 
 // finish writes out what is buffered: get may be called from now on.
