@@ -45,13 +45,20 @@ func DecodeDocx(data []byte) (*Text, error) {
 		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
 	}
 	bufs[0] = reusable(doc)
-	num, err := optionalPart(parts, "word/numbering.xml", bufs, parseNumbering)
-	if err != nil {
-		return nil, err
-	}
 	st, err := optionalPart(parts, "word/styles.xml", bufs, parseStyles)
 	if err != nil {
 		return nil, err
+	}
+	// Only the lists that the paragraphs and styles name are read, and numbering.xml not at
+	// all when they name none.
+	var num *numbering
+	if wanted := numIDs(doc, st); len(wanted) > 0 {
+		num, err = optionalPart(parts, "word/numbering.xml", bufs, func(b []byte) (*numbering, error) {
+			return parseNumberingOf(b, wanted)
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	lines, anchors, err := docxWalk(doc, newNumberer(num, st))
 	if err != nil {
@@ -68,8 +75,45 @@ func DecodeDocx(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: UTF8, EOL: eol, Docx: anchors}, nil
 }
 
+// numIDs returns the ids of the list instances that document.xml and styles.xml name: the
+// w:val of every numId element of the document (a few more than the walk takes, such as those
+// in deleted text, which does no harm) and the numId of every style that numbers. The numberer
+// looks up no other instance, directly or through a definition's numStyleLink (a style).
+func numIDs(doc []byte, st *styles) map[string]bool {
+	ids := map[string]bool{}
+	for i := 0; ; {
+		k := bytes.Index(doc[i:], []byte("numId"))
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + len("numId")
+		// A numId element's start tag is "<numId" or "<prefix:numId".
+		lt := k - 1
+		if lt > 0 && doc[lt] == ':' {
+			lt = bytes.LastIndexByte(doc[:lt], '<')
+		}
+		if lt < 0 || doc[lt] != '<' {
+			continue
+		}
+		x := xmlScanner{data: doc, pos: lt}
+		if ok, err := x.startTag(); !ok || err != nil || string(x.name) != "numId" {
+			continue
+		}
+		ids[x.attr("val")] = true
+	}
+	if st != nil {
+		for _, s := range st.byID {
+			if s.hasNum {
+				ids[s.numID] = true
+			}
+		}
+	}
+	return ids
+}
+
 // partBuffers are the buffers a .docx is decompressed into, kept for the next file: the
-// document in the first, numbering.xml and styles.xml in turn in the second. What the reader
+// document in the first, styles.xml and numbering.xml in turn in the second. What the reader
 // keeps of them is copied out (the text, the strings of numbering and styles), and anchors are
 // offsets, not slices.
 var partBuffers = sync.Pool{New: func() any { return new([2][]byte) }}
@@ -133,7 +177,7 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 	valid := utf8.Valid(data) // then so is every piece of text (entities write valid UTF-8)
 	// Room for what Word's w: elements say the document holds, so that the arrays are not
 	// grown a step at a time.
-	nParas, nRuns, nSegs := bytes.Count(data, []byte("</w:p>")), bytes.Count(data, []byte("</w:r>")), bytes.Count(data, []byte("</w:t>"))
+	nParas, nRuns, nSegs := countEnds(data)
 	var (
 		anc   = &DocxAnchors{Paras: make([]DocxPara, 0, nParas)}
 		stack []*paragraph // open w:p elements
@@ -338,6 +382,29 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 		lines, anc.Paras = nil, nil
 	}
 	return lines, anc, nil
+}
+
+// countEnds counts the end tags </w:p>, </w:r> and </w:t> in data, in one pass over its end
+// tags (bytes.Count of each went three times over the '<' of Word's markup).
+func countEnds(data []byte) (p, r, t int) {
+	for i := 0; ; {
+		k := bytes.Index(data[i:], []byte("</w:"))
+		if k < 0 {
+			return p, r, t
+		}
+		i += k + len("</w:")
+		if i+1 >= len(data) || data[i+1] != '>' {
+			continue
+		}
+		switch data[i] {
+		case 'p':
+			p++
+		case 'r':
+			r++
+		case 't':
+			t++
+		}
+	}
 }
 
 // appendLineText appends the character data of a w:t to a paragraph's text, line ends turned

@@ -86,10 +86,23 @@ type xPPr struct {
 }
 
 // readNumberingXML reads numbering.xml into an xNumbering.
-func readNumberingXML(data []byte) (*xNumbering, error) {
+func readNumberingXML(data []byte) (*xNumbering, error) { return readNumberingOf(data, nil) }
+
+// readNumberingOf reads numbering.xml into an xNumbering; with wanted, only the list
+// definitions (w:abstractNum) that the instances (w:num) of those ids use, as reading them all
+// and keeping those would. Word's numbering.xml holds a definition for every list template the
+// document ever met, nine levels each, and a report uses one or two: the others are passed over
+// (by byte search where skipElement can), the instances read first, and then the definitions
+// they use, where they are.
+func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 	var n xNumbering
 	var lvl *xLvl // the w:lvl being read
-	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
+	type later struct {
+		id    string
+		start int // of its start tag in data
+	}
+	var defs []later // the w:abstractNum passed over, when wanted
+	read := func(x *xmlScanner, path [][]byte) bool {
 		if k := levelPath(path); k > 0 {
 			return readLevel(lvl, x, path[k:])
 		}
@@ -97,6 +110,10 @@ func readNumberingXML(data []byte) (*xNumbering, error) {
 		// path and its first name say where an element is.
 		name := string(path[len(path)-1])
 		switch {
+		case len(path) == 1 && name == "abstractNum" && wanted != nil:
+			defs = append(defs, later{start: x.start})
+			setAttr(&defs[len(defs)-1].id, x, "abstractNumId")
+			return false
 		case len(path) == 1 && name == "abstractNum":
 			n.Abstract = append(n.Abstract, xAbstract{})
 			setAttr(&n.Abstract[len(n.Abstract)-1].ID, x, "abstractNumId")
@@ -142,9 +159,34 @@ func readNumberingXML(data []byte) (*xNumbering, error) {
 			}
 		}
 		return false
-	})
-	if err != nil {
+	}
+	if err := readTree(data, read); err != nil {
 		return nil, err
+	}
+	if len(defs) == 0 {
+		return &n, nil
+	}
+	// The definitions the wanted instances use: an instance's id repeated counts as its last
+	// (parseNumbering keeps the last).
+	uses := map[string]string{}
+	for _, m := range n.Num {
+		uses[m.ID] = m.Abstract.Val
+	}
+	used := map[string]bool{}
+	for id := range wanted {
+		if a, ok := uses[id]; ok {
+			used[a] = true
+		}
+	}
+	under := [][]byte{[]byte("abstractNum")}
+	for _, d := range defs {
+		if !used[d.id] {
+			continue
+		}
+		n.Abstract = append(n.Abstract, xAbstract{ID: d.id})
+		if err := readTreeUnder(data[d.start:], under, read); err != nil {
+			return nil, err
+		}
 	}
 	return &n, nil
 }
@@ -298,8 +340,13 @@ type styles struct {
 	defaultParID string
 }
 
-func parseNumbering(data []byte) (*numbering, error) {
-	x, err := readNumberingXML(data)
+func parseNumbering(data []byte) (*numbering, error) { return parseNumberingOf(data, nil) }
+
+// parseNumberingOf is parseNumbering that reads only what the instances of the wanted ids use
+// (all with nil): what numberer reaches from the numIds of document.xml and styles.xml
+// (numIDs) is the same as with every definition read.
+func parseNumberingOf(data []byte, wanted map[string]bool) (*numbering, error) {
+	x, err := readNumberingOf(data, wanted)
 	if err != nil {
 		return nil, err
 	}

@@ -224,6 +224,10 @@ func stylesSeeds(t testing.TB) []string {
 		unzipText(t, lo, "word/styles.xml"),
 		`<w:styles><w:style w:type="paragraph" w:styleId="A" w:styleId="B" w:default="1"><w:basedOn w:val="C"/><w:basedOn/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:pPr><w:numPr><w:ilvl w:val="3"/></w:numPr><w:rPr><w:numPr/></w:rPr></w:pPr></w:style>` +
 			`<w:style><w:name w:val="x"/><w:style w:styleId="nested"/></w:style><w:latentStyles><w:style w:styleId="no"/></w:latentStyles></w:styles>`,
+		// What skipElement must leave to the tokens: the name nested, markup other than tags,
+		// an end tag with white space, a longer name that begins with the element's.
+		`<w:styles><w:latentStyles><w:latentStyles/><w:lsdException w:name="a"/></w:latentStyles><w:docDefaults><!-- </w:docDefaults> --><w:style w:styleId="no"/></w:docDefaults>` +
+			`<w:style w:styleId="A"><w:rPr><![CDATA[</w:rPr>]]><w:rPrX/></w:rPr><w:tblPr><?pi </w:tblPr>?></w:tblPr><w:next></w:next ><w:basedOn w:val="B"/></w:style><w:style w:styleId="C"><w:rPr><w:rPrDefault></w:rPrDefault><w:b/></w:rPr><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`,
 		"<a/>", "",
 	}
 }

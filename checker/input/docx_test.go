@@ -190,6 +190,7 @@ func TestFormatOrdinal(t *testing.T) {
 
 func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 	doc := docxgen.Document([]docxgen.Paragraph{{Text: "正文"}})
+	numbered := docxgen.Document([]docxgen.Paragraph{{Text: "正文", NumID: 1}})
 	manyEntries := func() []byte {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
@@ -225,7 +226,7 @@ func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 		{"a truncated archive", docxgen.Zip(map[string]string{"word/document.xml": doc})[:200], "ZIP 压缩包已损坏"},
 		{"no document.xml", docxgen.Zip(map[string]string{"word/other.xml": doc}), "缺少正文 word/document.xml"},
 		{"broken XML", docxgen.Zip(map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), "document.xml 已损坏"},
-		{"broken numbering", docxgen.Zip(map[string]string{"word/document.xml": doc, "word/numbering.xml": "<w:numbering><"}), "numbering.xml 已损坏"},
+		{"broken numbering", docxgen.Zip(map[string]string{"word/document.xml": numbered, "word/numbering.xml": "<w:numbering><"}), "numbering.xml 已损坏"},
 		{"no text", docxgen.Zip(map[string]string{"word/document.xml": docxgen.Document(nil)}), "没有文字"},
 		{"an old .doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "另存为 .docx"},
 		{"too many entries", manyEntries(), "文件过多"},
@@ -242,6 +243,18 @@ func TestDocxRefusesWhatIsNotAReport(t *testing.T) {
 			}
 		})
 	}
+}
+
+// numbering.xml is read only for the lists that the document and its styles name: a broken one
+// that nothing names is not read (Word would refuse the file; its text is all there).
+func TestDocxReadsNoNumberingWhenNothingIsNumbered(t *testing.T) {
+	doc := docxgen.Document([]docxgen.Paragraph{{Text: "一、正文"}, {Text: "（一）小标题", Style: "Heading2"}})
+	txt, err := input.DecodeDocx(docxgen.Zip(map[string]string{"word/document.xml": doc, "word/numbering.xml": "<w:numbering><",
+		"word/styles.xml": docxgen.Styles(nil)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, txt.Lines, []string{"一、正文", "（一）小标题"})
 }
 
 func unzipPart(t testing.TB, data []byte, name string) []byte {

@@ -331,3 +331,85 @@ func FuzzTagEnd(f *testing.F) {
 		}
 	})
 }
+
+// numberedBoth: the numberer DecodeDocx makes, from only the list definitions that the
+// numIds of document.xml and styles.xml lead to (none, and numbering.xml not read, when they
+// name none), numbers every paragraph as the one made from every definition, wherever
+// encoding/xml reads numbering.xml (on what it refuses, the readers of numbering.xml may differ
+// anyway).
+func numberedBoth(t *testing.T, docXML, numXML, stylesXML string) {
+	if _, err := readNumberingReference([]byte(numXML)); err != nil {
+		return
+	}
+	var st *styles
+	if stylesXML != "" {
+		var err error
+		if st, err = parseStyles([]byte(stylesXML)); err != nil {
+			return // the file is refused either way
+		}
+	}
+	all, err := parseNumbering([]byte(numXML))
+	if err != nil {
+		t.Fatalf("%q: %v", numXML, err)
+	}
+	var some *numbering
+	if wanted := numIDs([]byte(docXML), st); len(wanted) > 0 {
+		if some, err = parseNumberingOf([]byte(numXML), wanted); err != nil {
+			t.Fatalf("%q: reading the lists %v: %v", numXML, wanted, err)
+		}
+	}
+	want, wantAnc, werr := docxWalk([]byte(docXML), newNumberer(all, st))
+	got, anc, err := docxWalk([]byte(docXML), newNumberer(some, st))
+	if (err != nil) != (werr != nil) {
+		t.Fatalf("%q: error %v, with every list read %v", docXML, err, werr)
+	}
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(anc, wantAnc) {
+		t.Fatalf("%q:\nlines %q\nwith every list read %q", docXML, got, want)
+	}
+}
+
+// numberingRefSeeds add to walkSeeds lists reached through a style (numStyleLink), instances
+// repeated, a definition used by no instance, and a document with no numbering.
+func numberingRefSeeds(t testing.TB, lines []string) [][3]string {
+	seeds := walkSeeds(t, lines)
+	doc := `<w:document><w:body><w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>a</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p><w:p><w:pPr><x:numId x:val="5"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>c</w:t></w:r></w:p></w:body></w:document>`
+	lvl := func(f, text string) string {
+		return `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="` + f + `"/><w:lvlText w:val="` + text + `"/><w:pPr><w:ind w:left="0"/></w:pPr></w:lvl>`
+	}
+	numbering := `<w:numbering><w:abstractNum w:abstractNumId="1">` + lvl("chineseCounting", "%1、") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="L"/></w:abstractNum><w:abstractNum w:abstractNumId="3">` + lvl("upperRoman", "%1.") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="4">` + lvl("decimal", "(%1)") + `<!-- </w:abstractNum> --></w:abstractNum><w:abstractNum w:abstractNumId="1">` + lvl("lowerLetter", "%1)") + `</w:abstractNum >` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`
+	styles := `<w:styles><w:latentStyles><w:lsdException w:name="a"/></w:latentStyles><w:style w:styleId="L"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:styleId="H"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>`
+	return append(seeds, [3]string{doc, numbering, styles}, [3]string{`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, numbering, ""})
+}
+
+func TestReferencedListsNumberAsAll(t *testing.T) {
+	for _, s := range numberingRefSeeds(t, strings.Split(readSeedText(t), "\n")) {
+		numberedBoth(t, s[0], s[1], s[2])
+	}
+}
+
+// FuzzReferencedNumbering: reading only the lists the document and its styles name numbers the
+// paragraphs as reading them all.
+func FuzzReferencedNumbering(f *testing.F) {
+	for _, s := range numberingRefSeeds(f, strings.Split(readSeedText(f), "\n")[:12]) {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(numberedBoth)
+}
+
+// FuzzCountEnds: countEnds counts what bytes.Count counts.
+func FuzzCountEnds(f *testing.F) {
+	f.Add("<w:p><w:r><w:t>a</w:t></w:r></w:p></w:p</w:r></w:t></w:t")
+	f.Add("</w:p></w:p></w:tbl></w:rPr></w:t>")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, r, x := countEnds([]byte(s))
+		if p != strings.Count(s, "</w:p>") || r != strings.Count(s, "</w:r>") || x != strings.Count(s, "</w:t>") {
+			t.Fatalf("%q: countEnds %d %d %d", s, p, r, x)
+		}
+	})
+}

@@ -419,8 +419,14 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c ==
 // the element's children are passed over. Reading stops at the end of the root element, and
 // data without one, or where it is left open, is refused.
 func readTree(data []byte, start func(x *xmlScanner, path [][]byte) bool) error {
+	return readTreeUnder(data, nil, start)
+}
+
+// readTreeUnder is readTree with the names of under before those of each path: it reads an
+// element of a larger document, which data begins with, as readTree reads it there.
+func readTreeUnder(data []byte, under [][]byte, start func(x *xmlScanner, path [][]byte) bool) error {
 	x := newXMLScanner(data)
-	var path [][]byte
+	path := under[:len(under):len(under)]
 	depth := 0
 	skip := 0 // depth of the element whose children are passed over, 0 when none
 	for {
@@ -440,6 +446,11 @@ func readTree(data []byte, start func(x *xmlScanner, path [][]byte) bool) error 
 			if depth > 1 && skip == 0 {
 				path = append(path, x.name)
 				if !start(x, path) {
+					if x.skipElement() {
+						depth--
+						path = path[:len(path)-1]
+						continue
+					}
 					skip = depth
 				}
 			}
@@ -456,6 +467,56 @@ func readTree(data []byte, start func(x *xmlScanner, path [][]byte) bool) error 
 			if depth--; depth == 0 {
 				return nil
 			}
+		}
+	}
+}
+
+// skipElement passes over the content of the element whose start tag was just read, and its
+// end tag, with byte searches instead of tokens, where that ends where the tokens would on XML
+// that encoding/xml reads: there a '<' in content starts a tag, a comment, a CDATA section or
+// a processing instruction (it is not allowed in text or attribute values), so the first
+// end tag of the element's name ends it unless an element of the same name is nested in it or
+// markup other than tags comes first. It looks at each '<' up to that end tag, and gives up
+// (false, nothing read) on a nested element of the name, on "<!" or "<?", or on an end tag of
+// the name written with white space; the tokens then read the content as before. Word's
+// styles.xml passes over w:latentStyles (a third of the file) so, and numbering.xml the
+// indents and fonts of each list level.
+func (x *xmlScanner) skipElement() bool {
+	if x.pendingEnd || x.kind != xmlStart {
+		return false
+	}
+	tag := x.data[x.start+1 : x.pos]
+	n := 0
+	for n < len(tag) && tagByte[tag[n]]&endsName == 0 {
+		n++
+	}
+	name := tag[:n]
+	for i := x.pos; ; {
+		j := bytes.IndexByte(x.data[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		rest := x.data[i:]
+		end := len(rest) > 0 && rest[0] == '/'
+		if end {
+			rest = rest[1:]
+		}
+		switch {
+		case len(rest) == 0 || rest[0] == '!' || rest[0] == '?':
+			return false
+		case !bytes.HasPrefix(rest, name):
+			continue
+		case len(rest) == len(name):
+			return false
+		}
+		c := rest[len(name)]
+		switch {
+		case end && c == '>':
+			x.pos = i + 1 + len(name) + 1
+			return true
+		case tagByte[c]&endsName != 0:
+			return false // the element's name again, or its end tag with white space
 		}
 	}
 }
