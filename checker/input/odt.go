@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 )
@@ -39,10 +40,7 @@ func DecodeODT(data []byte) (*Text, error) {
 			return nil, &Unreadable{"styles.xml 已损坏：" + err.Error()}
 		}
 	}
-	if err := ls.read(content); err != nil {
-		return nil, &Unreadable{"content.xml 已损坏：" + err.Error()}
-	}
-	lines, err := odtParagraphs(content, ls)
+	lines, err := odtContent(content, ls)
 	if err != nil {
 		return nil, &Unreadable{"content.xml 已损坏：" + err.Error()}
 	}
@@ -90,10 +88,68 @@ type odtLevels [11]odtLevel
 // odtListStyles holds the list styles by name, and the outline style under "".
 type odtListStyles map[string]*odtLevels
 
+// odtContent reads content.xml: its list styles are added to ls, and its paragraphs
+// returned with their labels. It reads the list styles in the walk over the paragraphs, one
+// pass instead of two, when they all come before the first paragraph, as in the
+// office:automatic-styles that LibreOffice writes before the body; otherwise, or on any error,
+// it reads as odtContentTwoPasses does (from ls as it was), and gives what that gives.
+func odtContent(data []byte, ls odtListStyles) ([]string, error) {
+	given := maps.Clone(ls) // content's styles replace entries, and change only their own levels
+	lines, err := odtWalk(data, ls, &odtStyleReader{ls: ls})
+	if err == nil {
+		return lines, nil
+	}
+	clear(ls)
+	maps.Copy(ls, given)
+	return odtContentTwoPasses(data, ls)
+}
+
+// odtContentTwoPasses is odtContent reading the list styles of all content.xml first.
+func odtContentTwoPasses(data []byte, ls odtListStyles) ([]string, error) {
+	if err := ls.read(data); err != nil {
+		return nil, err
+	}
+	return odtParagraphs(data, ls)
+}
+
+// errStyleAfterText: odtWalk met a list style after a paragraph that it may have numbered
+// without it.
+var errStyleAfterText = errors.New("列表样式在段落之后")
+
+// odtStyleReader adds the list styles (and the outline style) of a part to ls, a token at a
+// time.
+type odtStyleReader struct {
+	ls  odtListStyles
+	cur *odtLevels
+}
+
+// start reads a start tag, and says whether it defines (part of) a list style.
+func (r *odtStyleReader) start(x *xmlScanner) bool {
+	switch string(x.name) {
+	case "list-style":
+		r.cur = new(odtLevels)
+		r.ls[x.attr("name")] = r.cur
+	case "outline-style":
+		r.cur = new(odtLevels)
+		r.ls[""] = r.cur
+	case "list-level-style-number", "outline-level-style", "list-level-style-bullet", "list-level-style-image":
+		r.level(x)
+	default:
+		return false
+	}
+	return true
+}
+
+func (r *odtStyleReader) end(name []byte) {
+	if n := string(name); n == "list-style" || n == "outline-style" {
+		r.cur = nil
+	}
+}
+
 // read adds the list styles (and the outline style) that data defines.
 func (ls odtListStyles) read(data []byte) error {
 	x := newXMLScanner(data)
-	var cur *odtLevels
+	r := odtStyleReader{ls: ls}
 	depth := 0
 	for {
 		ok, err := x.next()
@@ -108,38 +164,33 @@ func (ls odtListStyles) read(data []byte) error {
 			if depth++; depth > maxDepth {
 				return fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
-			switch string(x.name) {
-			case "list-style":
-				cur = new(odtLevels)
-				ls[x.attr("name")] = cur
-			case "outline-style":
-				cur = new(odtLevels)
-				ls[""] = cur
-			case "list-level-style-number", "outline-level-style", "list-level-style-bullet", "list-level-style-image":
-				lvl := atoi(x.attr("level"))
-				if cur == nil || lvl < 1 || lvl > 10 {
-					continue
-				}
-				l := odtLevel{format: x.attr("num-format"), prefix: x.attr("num-prefix"), suffix: x.attr("num-suffix"),
-					template: x.attr("num-list-format"), start: 1, display: 1}
-				if string(x.name) == "list-level-style-bullet" || string(x.name) == "list-level-style-image" {
-					l = odtLevel{format: "bullet"}
-				}
-				if v := x.attr("start-value"); v != "" {
-					l.start = atoi(v)
-				}
-				if v := x.attr("display-levels"); v != "" {
-					l.display = atoi(v)
-				}
-				cur[lvl] = l
-			}
+			r.start(x)
 		case xmlEnd:
 			depth--
-			if n := string(x.name); n == "list-style" || n == "outline-style" {
-				cur = nil
-			}
+			r.end(x.name)
 		}
 	}
+}
+
+// level reads one level of the list style being read.
+func (r *odtStyleReader) level(x *xmlScanner) {
+	cur := r.cur
+	lvl := atoi(x.attr("level"))
+	if cur == nil || lvl < 1 || lvl > 10 {
+		return
+	}
+	l := odtLevel{format: x.attr("num-format"), prefix: x.attr("num-prefix"), suffix: x.attr("num-suffix"),
+		template: x.attr("num-list-format"), start: 1, display: 1}
+	if string(x.name) == "list-level-style-bullet" || string(x.name) == "list-level-style-image" {
+		l = odtLevel{format: "bullet"}
+	}
+	if v := x.attr("start-value"); v != "" {
+		l.start = atoi(v)
+	}
+	if v := x.attr("display-levels"); v != "" {
+		l.display = atoi(v)
+	}
+	cur[lvl] = l
 }
 
 // odtFormats maps ODF's num-format values to the Word formats FormatOrdinal writes.
@@ -207,7 +258,15 @@ type odtList struct {
 // odtParagraphs walks content.xml and returns the text of its paragraphs and headings in
 // order, each with its list label.
 func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
+	return odtWalk(data, ls, nil)
+}
+
+// odtWalk is odtParagraphs that, with styles, also reads the list styles of data as it goes
+// (into styles.ls, which should be ls); it gives up with errStyleAfterText on a list style
+// after the first paragraph of the body.
+func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, error) {
 	x := newXMLScanner(data)
+	texts := false // a paragraph of the body has been met
 	var (
 		lines    []string
 		paras    []*strings.Builder // open text:p / text:h (a frame's paragraphs nest)
@@ -245,6 +304,9 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 			if depth++; depth > maxDepth {
 				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
+			if styles != nil && styles.start(x) && texts {
+				return nil, errStyleAfterText
+			}
 			name := string(x.name)
 			if skip > 0 {
 				continue
@@ -275,6 +337,7 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 					skip = depth
 					continue
 				}
+				texts = true
 				b := &strings.Builder{}
 				paras = append(paras, b)
 				style, lvl := "", 0
@@ -323,6 +386,9 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 				}
 			}
 		case xmlEnd:
+			if styles != nil {
+				styles.end(x.name)
+			}
 			name := string(x.name)
 			if skip > 0 {
 				if depth == skip {
@@ -354,9 +420,24 @@ func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
 			}
 		case xmlText:
 			if skip == 0 && len(paras) > 0 {
-				paras[len(paras)-1].Write(bytes.ReplaceAll(x.text, []byte("\n"), nil))
+				writeWithoutNewlines(paras[len(paras)-1], x.text)
 			}
 		}
+	}
+}
+
+// writeWithoutNewlines writes text to b with its line ends dropped (character data in ODF
+// holds no line of its own: a line end in it is white space the layout collapses), without
+// copying text that has none.
+func writeWithoutNewlines(b *strings.Builder, text []byte) {
+	for {
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			b.Write(text)
+			return
+		}
+		b.Write(text[:i])
+		text = text[i+1:]
 	}
 }
 

@@ -3,6 +3,10 @@ package input
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,9 +119,16 @@ func FuzzODT(f *testing.F) {
 	})
 }
 
-// The content.xml walk on its own, with the report's list styles: any bytes.
+// The content.xml walk on its own, with the report's list styles: any bytes. Reading
+// content.xml's list styles in the walk (odtContent) gives the lines, the list styles and the
+// error of reading them first (odtContentTwoPasses).
 func FuzzODTContent(f *testing.F) {
 	f.Add([]byte(`<office:text><text:list text:style-name="L1"><text:list-item><text:list><text:list-item><text:p>深化改革</text:p></text:list-item></text:list></text:list-item></text:list><text:h text:outline-level="1">x</text:h></office:text>`))
+	f.Add([]byte(`<office:document-content><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="I"/></text:list-style></office:automatic-styles>` +
+		`<office:body><office:text><text:list text:style-name="L1"><text:list-item><text:p>甲` + "\n" + `乙</text:p></text:list-item></text:list></office:text></office:body></office:document-content>`))
+	f.Add([]byte(`<office:text><text:list text:style-name="L1"><text:list-item><text:p>甲</text:p></text:list-item></text:list>` +
+		`<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="a"/></text:list-style><text:outline-style/></office:text>`))
+	f.Add([]byte(`<office:text><text:list-style style:name="L2"><text:p>x</text:p><text:list-level-style-bullet text:level="1"/></text:list-style></office:text>`))
 	ls := odtListStyles{}
 	if err := ls.read([]byte(odtReportStyles)); err != nil {
 		f.Fatal(err)
@@ -128,6 +139,12 @@ func FuzzODTContent(f *testing.F) {
 			if strings.ContainsAny(l, "\r\n") && err == nil {
 				t.Fatalf("line %q", l)
 			}
+		}
+		one, two := maps.Clone(ls), maps.Clone(ls)
+		got, err := odtContent(data, one)
+		want, werr := odtContentTwoPasses(data, two)
+		if fmt.Sprint(err) != fmt.Sprint(werr) || !slices.Equal(got, want) || !reflect.DeepEqual(one, two) {
+			t.Fatalf("%q:\none pass  %q %v %v\ntwo passes %q %v %v", data, got, err, one, want, werr, two)
 		}
 	})
 }
