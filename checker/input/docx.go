@@ -19,7 +19,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return DecodeDoc(data) // a .doc renamed .docx, or an encrypted .docx: it says which
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, &Unreadable{"不是有效的 .docx 文件（ZIP 压缩包已损坏）：" + err.Error()}
 	}

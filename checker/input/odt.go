@@ -56,7 +56,7 @@ func DecodeODT(data []byte) (*Text, error) {
 
 // zipParts opens a zip container (.odt, .ofd) within the limits every container reader keeps.
 func zipParts(format string, data []byte) (map[string]*zip.File, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openZip(data)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, &Unreadable{fmt.Sprintf("不是有效的 .%s 文件（ZIP 压缩包已损坏）：%v", format, err)}
 	}

@@ -1,0 +1,43 @@
+package input
+
+import (
+	"bytes"
+	"compress/flate"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/fzlint/fzlint/internal/docxgen"
+)
+
+// FuzzInflate: the inflater that openZip gives archive/zip reads what compress/flate reads, to
+// the byte, and refuses what it refuses. It reads through a reader that is not an
+// io.ByteReader, as archive/zip gives it, and is used twice, as the pool reuses it.
+func FuzzInflate(f *testing.F) {
+	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
+	for _, part := range []string{"word/document.xml", "word/styles.xml"} {
+		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.HuffmanOnly} {
+			var b bytes.Buffer
+			w, _ := flate.NewWriter(&b, level)
+			w.Write([]byte(unzipText(f, word, part)[:4000]))
+			w.Close()
+			f.Add(b.Bytes())
+		}
+	}
+	f.Add([]byte("\x00\x05\x00\xfa\xffhello"))
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, werr := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		for range 2 {
+			r := newInflater(io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data))))
+			got, err := io.ReadAll(r)
+			r.Close()
+			if (err != nil) != (werr != nil) {
+				t.Fatalf("%q: error %v, compress/flate's %v", data, err, werr)
+			}
+			if err == nil && !bytes.Equal(got, want) {
+				t.Fatalf("%q: inflated %q, compress/flate %q", data, got, want)
+			}
+		}
+	})
+}
