@@ -154,8 +154,17 @@ func ofdPages(data []byte) ([]string, error) {
 // ofdNumbers reads a list of numbers (ST_Array); with g, "g N v" stands for N times v, as
 // DeltaX writes repeated advances.
 func ofdNumbers(s string, g bool) []float64 {
-	f := strings.Fields(s)
+	// The fields of a Boundary, CTM or position fit in an array on the stack (strings.Fields
+	// made one on the heap for each).
+	var buf [8]string
+	f := buf[:0]
+	for w := range strings.FieldsSeq(s) {
+		f = append(f, w)
+	}
 	var out []float64
+	if len(f) > 0 {
+		out = make([]float64, 0, len(f))
+	}
 	for i := 0; i < len(f); i++ {
 		if g && f[i] == "g" && i+2 < len(f) {
 			n, err1 := strconv.Atoi(f[i+1])

@@ -2,6 +2,9 @@ package input
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,6 +103,46 @@ func FuzzOFDPage(f *testing.F) {
 		lines, m := paragraphsOf([]layoutPage{{Glyphs: gs}})
 		if len(m.Lines) != len(lines) {
 			t.Fatalf("%d lines, %d mapped", len(lines), len(m.Lines))
+		}
+	})
+}
+
+// ofdNumbersReference is ofdNumbers as it was, over strings.Fields.
+func ofdNumbersReference(s string, g bool) []float64 {
+	f := strings.Fields(s)
+	var out []float64
+	for i := 0; i < len(f); i++ {
+		if g && f[i] == "g" && i+2 < len(f) {
+			n, err1 := strconv.Atoi(f[i+1])
+			v, err2 := strconv.ParseFloat(f[i+2], 64)
+			if err1 == nil && err2 == nil && n > 0 {
+				for k := 0; k < n && len(out) < 1<<16; k++ {
+					out = append(out, v)
+				}
+			}
+			i += 2
+			continue
+		}
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			v = 0
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// FuzzOFDNumbers: ofdNumbers reads the numbers it read over strings.Fields.
+func FuzzOFDNumbers(f *testing.F) {
+	for _, s := range []string{"1 g 3 2.5 4", "0 0 210 297", " 1\u00a02\u3000g 2 x g", "g 1", "1 2 3 4 5 6 7 8 9 10", "NaN -Inf 1e400 g 70000 1"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, g bool) {
+		got, want := ofdNumbers(s, g), ofdNumbersReference(s, g)
+		same := slices.EqualFunc(got, want, func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) })
+		if !same { // nil or empty alike: the callers take the length, or append
+			t.Fatalf("%q %v: %v, before %v", s, g, got, want)
 		}
 	})
 }
