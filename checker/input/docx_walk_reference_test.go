@@ -248,7 +248,7 @@ func walkSeeds(t testing.TB, lines []string) [][3]string {
 		`<w:del><w:r><w:delText>删</w:delText><w:commentReference w:id="3"/></w:r></w:del><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>` +
 		`<w:r><w:instrText>PAGE</w:instrText><w:t>` + "\xff" + `</w:t></w:r><w:rPrChange><w:r><w:t>旧</w:t></w:r></w:rPrChange></w:p><w:p/><w:p><w:r/></w:p></w:body></w:document>`
 	seeds = append(seeds, [3]string{odd, seeds[1][1], `<w:styles><w:style w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`})
-	return seeds
+	return append(seeds, listSeeds()...)
 }
 
 func walkBoth(t *testing.T, doc, numbering, styles string) {
@@ -268,6 +268,7 @@ func walkBoth(t *testing.T, doc, numbering, styles string) {
 	if !reflect.DeepEqual(anc, wantAnc) {
 		t.Fatalf("%q:\nanchors %+v\nbefore  %+v", doc, anc, wantAnc)
 	}
+	numberedBoth(t, doc, numbering, styles)
 }
 
 func TestDocxWalkAsBefore(t *testing.T) {
@@ -277,7 +278,8 @@ func TestDocxWalkAsBefore(t *testing.T) {
 }
 
 // FuzzDocxWalk: the walk gives the lines and anchors it gave before its fast paths, on any
-// document.xml, numbering.xml and styles.xml.
+// document.xml, numbering.xml and styles.xml; and with only the lists they name read, the
+// lines and anchors it gives with all read (numberedBoth).
 func FuzzDocxWalk(f *testing.F) {
 	for _, s := range walkSeeds(f, strings.Split(readSeedText(f), "\n")[:12]) {
 		f.Add(s[0], s[1], s[2])
@@ -368,10 +370,9 @@ func numberedBoth(t *testing.T, docXML, numXML, stylesXML string) {
 	}
 }
 
-// numberingRefSeeds add to walkSeeds lists reached through a style (numStyleLink), instances
-// repeated, a definition used by no instance, and a document with no numbering.
-func numberingRefSeeds(t testing.TB, lines []string) [][3]string {
-	seeds := walkSeeds(t, lines)
+// listSeeds are parts with lists reached through a style (numStyleLink), instances repeated,
+// a definition used by no instance, and a document with no numbering.
+func listSeeds() [][3]string {
 	doc := `<w:document><w:body><w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>a</w:t></w:r></w:p>` +
 		`<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>b</w:t></w:r></w:p><w:p><w:pPr><x:numId x:val="5"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>c</w:t></w:r></w:p></w:body></w:document>`
 	lvl := func(f, text string) string {
@@ -384,22 +385,7 @@ func numberingRefSeeds(t testing.TB, lines []string) [][3]string {
 		`<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`
 	styles := `<w:styles><w:latentStyles><w:lsdException w:name="a"/></w:latentStyles><w:style w:styleId="L"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>` +
 		`<w:style w:styleId="H"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>`
-	return append(seeds, [3]string{doc, numbering, styles}, [3]string{`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, numbering, ""})
-}
-
-func TestReferencedListsNumberAsAll(t *testing.T) {
-	for _, s := range numberingRefSeeds(t, strings.Split(readSeedText(t), "\n")) {
-		numberedBoth(t, s[0], s[1], s[2])
-	}
-}
-
-// FuzzReferencedNumbering: reading only the lists the document and its styles name numbers the
-// paragraphs as reading them all.
-func FuzzReferencedNumbering(f *testing.F) {
-	for _, s := range numberingRefSeeds(f, strings.Split(readSeedText(f), "\n")[:12]) {
-		f.Add(s[0], s[1], s[2])
-	}
-	f.Fuzz(numberedBoth)
+	return [][3]string{{doc, numbering, styles}, {`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, numbering, ""}}
 }
 
 // FuzzCountEnds: countEnds counts what bytes.Count counts.
