@@ -142,11 +142,12 @@ type lineMatcher struct {
 	lit     *textscan.Matcher
 }
 
-// guardedRegexp is a pattern with a phrase every match contains ("打印" in
-// [\[【]\s*(我要)?打印\s*[\]】]): a line without the phrase is not matched against it.
+// guardedRegexp is a pattern with phrases one of which every match contains ("打印" in
+// [\[【]\s*(我要)?打印\s*[\]】], one of →＞» in \S\s*(→|＞|»)\s*\S): a line with none of them is
+// not matched against it.
 type guardedRegexp struct {
 	re   *regexp.Regexp
-	must string
+	must []string // nil: no phrase known, every line is tried
 }
 
 func newLineMatcher(ps rules.Patterns) *lineMatcher {
@@ -159,7 +160,7 @@ func newLineMatcher(ps rules.Patterns) *lineMatcher {
 		}
 		firsts, ok := anchoredFirstRunes(p.String())
 		if !ok {
-			lm.always = append(lm.always, guardedRegexp{p.Regexp, requiredLiteral(p.String())})
+			lm.always = append(lm.always, guardedRegexp{p.Regexp, requiredPhrases(p.String())})
 			continue
 		}
 		for _, r := range firsts {
@@ -187,32 +188,89 @@ func (lm *lineMatcher) MatchString(s string) bool {
 		}
 	}
 	for _, g := range lm.always {
-		if (g.must == "" || strings.Contains(s, g.must)) && g.re.MatchString(s) {
+		if (g.must == nil || containsAny(s, g.must)) && g.re.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// requiredLiteral returns the longest phrase that every match of pattern contains, found among
-// the parts of its top-level sequence, or "" when there is none.
-func requiredLiteral(pattern string) string {
+// requiredPhrases returns phrases one of which every match of pattern contains, or nil when
+// it knows none. Of the parts of the pattern's top-level sequence it takes the most selective
+// set: a literal (视力保护色), an alternation of literals (首页|主页), or a small character
+// class ([→＞»]); the longer the shortest phrase of a set, the better, then the fewer phrases.
+func requiredPhrases(pattern string) []string {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return ""
+		return nil
 	}
-	re = re.Simplify()
-	parts := []*syntax.Regexp{re}
-	if re.Op == syntax.OpConcat {
-		parts = re.Sub
-	}
-	best := ""
-	for _, sub := range parts {
-		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 && len(string(sub.Rune)) > len(best) {
-			best = string(sub.Rune)
+	return phrasesOf(re.Simplify())
+}
+
+// maxGuardPhrases bounds a set of phrases: a character class of more characters guards little.
+const maxGuardPhrases = 8
+
+// phrasesOf is requiredPhrases of a parsed pattern.
+func phrasesOf(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil
 		}
+		return []string{string(re.Rune)}
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == maxGuardPhrases {
+					return nil
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out
+	case syntax.OpCapture, syntax.OpPlus:
+		return phrasesOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return phrasesOf(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ps := phrasesOf(sub)
+			if ps == nil || len(out)+len(ps) > maxGuardPhrases {
+				return nil
+			}
+			out = append(out, ps...)
+		}
+		return out
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if ps := phrasesOf(sub); ps != nil && (best == nil || selective(ps, best)) {
+				best = ps
+			}
+		}
+		return best
 	}
-	return best
+	return nil
+}
+
+// selective reports whether the set of phrases a rejects more lines than b, as far as their
+// lengths tell: its shortest phrase is longer, or as long and it has fewer phrases.
+func selective(a, b []string) bool {
+	shortest := func(ps []string) int {
+		n := len(ps[0])
+		for _, p := range ps[1:] {
+			n = min(n, len(p))
+		}
+		return n
+	}
+	if sa, sb := shortest(a), shortest(b); sa != sb {
+		return sa > sb
+	}
+	return len(a) < len(b)
 }
 
 // anchoredFirstRunes returns the characters a match of a ^-anchored pattern can begin with,

@@ -31,16 +31,22 @@ func TestLineMatcherAgreesWithRegexp(t *testing.T) {
 			t.Errorf("%q: lineMatcher %v, regexp %v", l, got, want)
 		}
 	}
-	for pattern, want := range map[string]string{
-		`[\[【]\s*(我要)?打印\s*[\]】]`: "打印",
-		`视力保护色`:                   "视力保护色",
-		`总结.*报告`:                  "总结",
-		`(?i)abc\d`:               "",
-		`(打印|关闭)`:                 "",
-		`[`:                       "",
+	for pattern, want := range map[string][]string{
+		`[\[【]\s*(我要)?打印\s*[\]】]`: {"打印"},
+		`视力保护色`:                   {"视力保护色"},
+		`总结.*报告`:                  {"总结"},
+		`(?i)abc\d`:               nil,
+		`(打印|关闭)`:                 {"打印", "关闭"},
+		`\S\s*(→|＞|»)\s*\S`:       {"»", "→", "＞"},
+		`(首页|主页)\s*(→|＞|>|»|/)`:   {"首页", "主页"},
+		`星期[一二三四五六日天]`:            {"星期"},
+		`x?[a-z]`:                 nil,
+		`(a|b*)c?`:                nil,
+		`(ab){2,}`:                {"ab"},
+		`[`:                       nil,
 	} {
-		if got := requiredLiteral(pattern); got != want {
-			t.Errorf("requiredLiteral(%q) = %q, want %q", pattern, got, want)
+		if got := requiredPhrases(pattern); !slices.Equal(got, want) {
+			t.Errorf("requiredPhrases(%q) = %q, want %q", pattern, got, want)
 		}
 	}
 	for pattern, want := range map[string]string{`人民政府$`: "人民政府", `[县市区]$`: "", `^局$`: "", `政府`: "", `(?i)ab$`: ""} {
@@ -54,6 +60,36 @@ func TestLineMatcherAgreesWithRegexp(t *testing.T) {
 	if _, ok := anchoredFirstRunes(`视力保护色`); ok {
 		t.Error("an unanchored pattern has no first-rune set")
 	}
+}
+
+// FuzzLineMatcher: whatever the line, the chrome and footer matchers decide as the joined
+// regular expressions of their patterns do, and every line a pattern matches holds one of the
+// phrases that guard it.
+func FuzzLineMatcher(f *testing.F) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"首页 > 政务公开", "首页→通知", "a » b", "今天是2024年1月1日 星期一", "【 我要打印 】", "网站地图", "主办单位：某县人民政府", "一、主要举措和成效", "x＞y", "主页/"} {
+		f.Add(s)
+	}
+	lists := []rules.Patterns{rs.Document.Chrome, rs.Document.Footer, rs.Document.FooterLines}
+	var lms []*lineMatcher
+	for _, ps := range lists {
+		lms = append(lms, newLineMatcher(ps))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, ps := range lists {
+			if got, want := lms[i].MatchString(s), ps.Any().MatchString(s); got != want {
+				t.Errorf("%q: lineMatcher %v, regexp %v", s, got, want)
+			}
+			for _, p := range ps {
+				if must := requiredPhrases(p.String()); must != nil && p.MatchString(s) && !containsAny(s, must) {
+					t.Errorf("%q matches %s but holds none of %q", s, p, must)
+				}
+			}
+		}
+	})
 }
 
 // A pattern set decides as the joined regular expression of its patterns does, whichever way
