@@ -1,6 +1,9 @@
 package checker
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseHeading(t *testing.T) {
 	tests := []struct {
@@ -65,4 +68,27 @@ func TestChineseNumeral(t *testing.T) {
 			t.Errorf("parseChineseNumber(%q) = %d, %d; want %d, %d", want, got, n, v, len(want))
 		}
 	}
+}
+
+// normalizeHeading is the comparison sameHeading makes, written with a Replacer.
+func normalizeHeading(s string) string {
+	return strings.NewReplacer(" ", "", "\u3000", "", ",", "，", "(", "（", ")", "）", ":", "：", ";", "；").Replace(s)
+}
+
+// sameHeading compares two headings as their normalized copies compare, without making them.
+func FuzzSameHeading(f *testing.F) {
+	f.Add("一、2024年度法治政府建设的主要举措和成效", "一、2024年度法治政府建设的主要举措和成效")
+	f.Add("二、存在的不足和原因（问题）", "二、存在的 不足和原因(问题)")
+	f.Add("三、下一步工作安排:", "三、下一步工作安排：\u3000")
+	f.Add("a,b;c", "a，b；c")
+	f.Add("\xe3\x80", "\xe3\x80\x80")
+	f.Add(strings.Repeat("法治政府建设", 30)+",", strings.Repeat("法治政府建设", 30)+"，")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameHeading(a, b), normalizeHeading(a) == normalizeHeading(b); got != want {
+			t.Errorf("sameHeading(%q, %q) = %v, want %v", a, b, got, want)
+		}
+		if !sameHeading(a, a) {
+			t.Errorf("%q differs from itself", a)
+		}
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -221,11 +220,10 @@ func runHeadingTemplate(p *Pass) {
 			continue
 		}
 		want := templateText(part.Rule, d.Year)
-		if normalizeHeading(h.Text) == normalizeHeading(want) {
+		if sameHeading(h.Text, want) {
 			continue
 		}
-		// The diff reads as the edit to make: from the drafter's heading to the template.
-		ops := p.m.diffs.diff(h.Text, want)
+		hd := p.m.diffs.diff(h.Text, want)
 		tpl := h.Marker + want
 		start := h.Column + runeLen(h.Marker)
 		// A slip another rule has reported in the heading (a wrong year, a wrong term) is not
@@ -234,7 +232,7 @@ func runHeadingTemplate(p *Pass) {
 			col := start + runeLen(h.Text[:from])
 			return p.deferred(h.Line, col, col+runeLen(h.Text[from:to]))
 		}
-		why, sev := headingFault(h.Text, want, ops, cfg, reported)
+		why, sev := headingFault(h.Text, want, hd, cfg, reported)
 		if why == "" {
 			if !cfg.Strict {
 				continue
@@ -247,28 +245,21 @@ func runHeadingTemplate(p *Pass) {
 			Message:    fmt.Sprintf("“%s”部分的标题%s，模板为“%s”", part.Rule.Name, why, tpl),
 			Suggestion: tpl,
 			Template:   tpl,
-			Diff:       ops,
+			Diff:       hd.ops,
 		})
 	}
 }
 
-// headingFault says what in a heading a reader would change, given its diff to the template:
-// a year the template does not have, a relative year (本年度) where the template names the
-// year, or one character of a template phrase replaced by another (a typo, reported as a
-// warning). It returns "" when the heading differs only in wording, or when each such fault
-// is one reported says another rule has reported (reported gets the fault's byte range in
-// the heading).
-func headingFault(heading, want string, ops []DiffOp, cfg *rules.HeadingTemplate, reported func(from, to int) bool) (string, Severity) {
-	wantYears := map[int]bool{}
-	for _, m := range yearRE.FindAllStringSubmatch(want, -1) {
-		wantYears[plausibleYear(m)] = true
-	}
-	if len(wantYears) > 0 {
-		for _, at := range yearRE.FindAllStringSubmatchIndex(heading, -1) {
-			y := plausibleYear([]string{heading[at[0]:at[1]], heading[at[2]:at[3]]})
-			if y > 0 && !wantYears[y] && !reported(at[2], at[3]) {
-				return fmt.Sprintf("写的是%d年，与报告年度不符", y), 0
-			}
+// headingFault says what in a heading a reader would change, given what its diff to the
+// template shows: a year the template does not have, a relative year (本年度) where the
+// template names the year, or one character of a template phrase replaced by another (a typo,
+// reported as a warning). It returns "" when the heading differs only in wording, or when each
+// such fault is one reported says another rule has reported (reported gets the fault's byte
+// range in the heading).
+func headingFault(heading, want string, hd *headingDiff, cfg *rules.HeadingTemplate, reported func(from, to int) bool) (string, Severity) {
+	for _, y := range hd.wrongYears {
+		if !reported(y.from, y.to) {
+			return fmt.Sprintf("写的是%d年，与报告年度不符", y.year), 0
 		}
 	}
 	for _, w := range cfg.RelativeYears {
@@ -276,7 +267,7 @@ func headingFault(heading, want string, ops []DiffOp, cfg *rules.HeadingTemplate
 			return fmt.Sprintf("用“%s”代替了年份，应写明年度", w), 0
 		}
 	}
-	for _, t := range oneCharTypos(ops, cfg.TypoPhrases) {
+	for _, t := range oneCharTypos(hd.ops, cfg.TypoPhrases) {
 		if !reported(t.at, t.at+len(t.char)) {
 			return fmt.Sprintf("把“%s”写成了“%s”", t.right, t.typo), Warning
 		}
@@ -336,44 +327,109 @@ func oneCharTypos(ops []DiffOp, phrases []string) []headingTypo {
 	return out
 }
 
-// diffCache remembers heading-vs-template diffs: in a batch the same few headings
-// (一、主要举措和成效) come back thousands of times. It stops growing at diffCacheSize.
+// headingDiff is what the template rule finds of a heading that differs from its template,
+// found from the two texts alone: the diff, which reads as the edit to make (from the drafter's
+// heading to the template), and the heading's years that the template does not name, each
+// with its byte range (the year's digits), in the order written.
+type headingDiff struct {
+	ops        []DiffOp
+	wrongYears []headingYear
+}
+
+type headingYear struct{ year, from, to int }
+
+func newHeadingDiff(heading, want string) *headingDiff {
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(heading, want, false))
+	hd := &headingDiff{ops: make([]DiffOp, len(diffs))}
+	for i, df := range diffs {
+		hd.ops[i] = DiffOp{Text: df.Text}
+		switch df.Type {
+		case diffmatchpatch.DiffDelete:
+			hd.ops[i].Op = -1
+		case diffmatchpatch.DiffInsert:
+			hd.ops[i].Op = 1
+		}
+	}
+	wantYears := map[int]bool{}
+	for _, m := range yearRE.FindAllStringSubmatch(want, -1) {
+		wantYears[plausibleYear(m)] = true
+	}
+	if len(wantYears) > 0 {
+		for _, at := range yearRE.FindAllStringSubmatchIndex(heading, -1) {
+			if y := plausibleYear([]string{heading[at[0]:at[1]], heading[at[2]:at[3]]}); y > 0 && !wantYears[y] {
+				hd.wrongYears = append(hd.wrongYears, headingYear{y, at[2], at[3]})
+			}
+		}
+	}
+	return hd
+}
+
+// diffCache remembers the headingDiff of a heading and its template: in a batch the same few
+// headings (一、主要举措和成效) come back thousands of times. It stops growing at diffCacheSize.
 type diffCache struct {
-	m sync.Map
-	n atomic.Int64
+	mu sync.RWMutex
+	m  map[[2]string]*headingDiff
 }
 
 const diffCacheSize = 10000
 
-func (c *diffCache) diff(want, got string) []DiffOp {
-	key := want + "\x00" + got
-	if v, ok := c.m.Load(key); ok {
-		return v.([]DiffOp)
+func (c *diffCache) diff(heading, want string) *headingDiff {
+	key := [2]string{heading, want}
+	c.mu.RLock()
+	hd, ok := c.m[key]
+	c.mu.RUnlock()
+	if ok {
+		return hd
 	}
-	dmp := diffmatchpatch.New()
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(want, got, false))
-	ops := make([]DiffOp, len(diffs))
-	for i, df := range diffs {
-		ops[i] = DiffOp{Text: df.Text}
-		switch df.Type {
-		case diffmatchpatch.DiffDelete:
-			ops[i].Op = -1
-		case diffmatchpatch.DiffInsert:
-			ops[i].Op = 1
-		}
+	hd = newHeadingDiff(heading, want)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[[2]string]*headingDiff{}
 	}
-	if c.n.Add(1) <= diffCacheSize {
-		c.m.Store(key, ops)
+	if len(c.m) < diffCacheSize {
+		// The key is kept: a copy does not hold the document's text in memory.
+		c.m[[2]string{strings.Clone(heading), strings.Clone(want)}] = hd
 	}
-	return ops
+	c.mu.Unlock()
+	return hd
 }
 
-var headingNormalizer = strings.NewReplacer(" ", "", "\u3000", "", ",", "，", "(", "（", ")", "）", ":", "：", ";", "；")
+// sameHeading reports whether two headings differ only in what a reader does not see as a
+// difference: spaces and the width of punctuation (, ( ) : ; and ，（）：；).
+func sameHeading(a, b string) bool {
+	if a == b {
+		return true
+	}
+	var ab, bb [256]byte
+	return string(appendNormalizedHeading(ab[:0], a)) == string(appendNormalizedHeading(bb[:0], b))
+}
 
-// normalizeHeading ignores what a reader does not see as a difference: spaces and the width of
-// punctuation.
-func normalizeHeading(s string) string {
-	return headingNormalizer.Replace(s)
+// appendNormalizedHeading appends s without its spaces and with its half-width , ( ) : ;
+// written full-width.
+func appendNormalizedHeading(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ':
+		case ',':
+			dst = append(dst, "，"...)
+		case '(':
+			dst = append(dst, "（"...)
+		case ')':
+			dst = append(dst, "）"...)
+		case ':':
+			dst = append(dst, "："...)
+		case ';':
+			dst = append(dst, "；"...)
+		default:
+			if strings.HasPrefix(s[i:], "\u3000") {
+				i += len("\u3000") - 1
+				continue
+			}
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 var headingNumbering = &Check{
