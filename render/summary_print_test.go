@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,6 +29,8 @@ func TestXLSXScorecardPrintsOnOneOrTwoPages(t *testing.T) {
 	for i := 0; i < 19; i++ {
 		r := seeds[i%len(seeds)]
 		r.Path = fmt.Sprintf("报送材料/第%02d单位/%s", i+1, filepath.Base(r.Path))
+		// Each finding three times, so that the findings sheet takes more than one page.
+		r.Diagnostics = slices.Concat(r.Diagnostics, r.Diagnostics, r.Diagnostics)
 		results = append(results, r)
 	}
 	dir := t.TempDir()
@@ -63,5 +66,22 @@ func TestXLSXScorecardPrintsOnOneOrTwoPages(t *testing.T) {
 	}
 	if !strings.Contains(first, "第01单位") || !strings.Contains(strings.Join(pages[summary[0]-1:summary[len(summary)-1]], ""), "第19单位") {
 		t.Errorf("the summary pages do not hold the 19 rows")
+	}
+	// The findings sheet follows, as wide as the page, its header row repeated on each of its
+	// pages (the rows to repeat are whole rows, $1:$1, or LibreOffice ignores them).
+	findings := 0
+	for i, p := range pages[summary[len(summary)-1]:] {
+		if !strings.Contains(p, "structure/") && !strings.Contains(p, "language/") {
+			continue
+		}
+		findings++
+		for _, h := range []string{"文件", "规则", "说明"} {
+			if !strings.Contains(p, h) {
+				t.Errorf("findings page %d lacks the column head %q", summary[len(summary)-1]+i+1, h)
+			}
+		}
+	}
+	if findings < 2 {
+		t.Errorf("the findings of 19 reports print on %d pages: the repeated header is not tested", findings)
 	}
 }

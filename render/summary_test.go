@@ -198,7 +198,7 @@ func TestXLSXSummary(t *testing.T) {
 		t.Errorf("the header does not wrap: %+v %v", st, err)
 	}
 	xml := sheetXML(t, data, "汇总", f)
-	for _, want := range []string{`orientation="landscape"`, `paperSize="9"`, `scale="`} {
+	for _, want := range []string{`orientation="landscape"`, `paperSize="9"`, `fitToWidth="1" fitToHeight="0"`, `<pageSetUpPr fitToPage="1"/>`} {
 		if !strings.Contains(xml, want) {
 			t.Errorf("汇总 does not print as it should: no %s", want)
 		}

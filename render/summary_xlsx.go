@@ -1,24 +1,23 @@
 package render
 
 import (
-	"archive/zip"
 	"fmt"
 	"io"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/internal/xlsx"
 )
 
 // The .xlsx summary: sheet "汇总" has one row per file (the table of summaryColumns), sheet
 // "问题明细" one row per finding. Both have a frozen header row and an autofilter.
 //
-// Rows go through excelize's StreamWriters, which spill to a temporary file past 16 MB, so
-// thousands of files fit and no row is kept. A stream writer needs its column widths before
-// its first row: both sheets are written as results come, with widths chosen up front (the
-// summary's path and unit columns wrap; the findings sheet sizes its file column from the
-// first file's path; rule ids are known; the message column is wide).
+// Rows go through internal/xlsx, which deflates each sheet's rows into a temporary file as
+// they come, so that any number of files fits in a few megabytes and no row is kept. A sheet
+// needs its column widths before its first row: both sheets are written as results come, with
+// widths chosen up front (the summary's path and unit columns wrap; the findings sheet sizes
+// its file column from the first file's path; rule ids are known; the message column is wide).
 const (
 	sheetSummary  = "汇总"
 	sheetFindings = "问题明细"
@@ -38,15 +37,12 @@ const (
 
 type xlsxSummary struct {
 	w    io.Writer
-	f    *excelize.File
+	book *xlsx.Workbook
 	cols *summaryColumns
 
-	sheet      *excelize.StreamWriter // the summary sheet
-	summaryRow int                    // last row written to it
-
-	details       *excelize.StreamWriter // the findings sheet
-	detailRow     int                    // last row written to it
-	detailDropped int                    // findings past Excel's row limit
+	sheet         *xlsx.Sheet // the summary sheet
+	details       *xlsx.Sheet // the findings sheet
+	detailDropped int         // findings past Excel's row limit
 	styles        xlsxStyles
 }
 
@@ -60,46 +56,40 @@ func newXLSXSummary(w io.Writer) *xlsxSummary {
 
 func (x *xlsxSummary) begin(cols *summaryColumns) error {
 	x.cols = cols
-	x.f = excelize.NewFile()
-	// The workbook is zipped straight into the output: excelize's WriteTo would build the whole
-	// file in memory first (28 MB at 100,000 reports), then copy it out. What it then writes
-	// after the zip is the empty buffer. (Its zip64 fix-up, for a sheet over 4 GB, looks at that
-	// buffer; a sheet here has at most Excel's 1,048,576 rows of a few hundred bytes.)
-	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(x.w) })
-	if err := x.f.SetSheetName("Sheet1", sheetSummary); err != nil {
-		return err
-	}
-	if _, err := x.f.NewSheet(sheetFindings); err != nil {
-		return err
-	}
+	// The workbook is written at end, from each sheet's rows deflated into a temporary file as
+	// they came (internal/xlsx): nothing grows with the batch.
+	x.book = xlsx.New(x.w)
 	var err error
-	newStyle := func(s *excelize.Style) int {
-		id, e := x.f.NewStyle(s)
+	newStyle := func(s xlsx.Style) int {
+		id, e := x.book.AddStyle(s)
 		if err == nil {
 			err = e
 		}
 		return id
 	}
-	center := &excelize.Alignment{Horizontal: "center"}
 	x.styles = xlsxStyles{
-		header: newStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-			Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true}}),
-		present: newStyle(&excelize.Style{Font: &excelize.Font{Color: "2E7D32"}, Alignment: center}),
-		missing: newStyle(&excelize.Style{Font: &excelize.Font{Color: "C62828", Bold: true}, Alignment: center}),
-		center:  newStyle(&excelize.Style{Alignment: center}),
-		wrap:    newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
+		header:  newStyle(xlsx.Style{Bold: true, Fill: "DDEBF7", Vertical: "center", Horizontal: "center", Wrap: true}),
+		present: newStyle(xlsx.Style{Color: "2E7D32", Horizontal: "center"}),
+		missing: newStyle(xlsx.Style{Color: "C62828", Bold: true, Horizontal: "center"}),
+		center:  newStyle(xlsx.Style{Horizontal: "center"}),
+		wrap:    newStyle(xlsx.Style{Wrap: true, Vertical: "top"}),
 	}
 	if err != nil {
+		return err
+	}
+	if x.sheet, err = x.book.AddSheet(sheetSummary); err != nil {
+		return err
+	}
+	if x.details, err = x.book.AddSheet(sheetFindings); err != nil {
 		return err
 	}
 	return x.startSummary()
 }
 
-// Widths of the summary sheet's columns, set before its first row (a stream writer needs them
-// then), so that no row is kept until the end: the path and unit wrap, the part and score
-// columns are narrow under a wrapped header, and the sheet prints on A4 landscape, fit to the
-// page width, with the header repeated on every page.
+// Widths of the summary sheet's columns, set before its first row, so that no row is kept
+// until the end: the path and unit wrap, the part and score columns are narrow under a wrapped
+// header, and the sheet prints on A4 landscape, fit to the page width, with the header
+// repeated on every page.
 const (
 	pathColWidth = 36
 	unitColWidth = 22
@@ -110,7 +100,6 @@ const (
 func (x *xlsxSummary) startSummary() error {
 	header := x.cols.header()
 	widths := make([]float64, len(header))
-	total := 0.0
 	for i := range header {
 		w := float64(markColWidth)
 		switch {
@@ -123,109 +112,64 @@ func (x *xlsxSummary) startSummary() error {
 		case i == len(header)-1:
 			w = maxColWidth / 2
 		}
-		widths[i], total = w, total+w
+		widths[i] = w
 	}
-	// Set before the stream starts: it writes the page setup with its first row.
-	if err := x.printLayout(sheetSummary, len(header), total); err != nil {
-		return err
-	}
-	sw, err := x.f.NewStreamWriter(sheetSummary)
-	if err != nil {
-		return err
-	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := freezeHeader(sw); err != nil {
-		return err
-	}
-	// The part names are long: the header row is tall enough for them wrapped.
-	if err := sw.SetRow("A1", x.headerCells(header), excelize.RowOpts{Height: 64}); err != nil {
-		return err
-	}
-	x.sheet, x.summaryRow = sw, 1
-	return nil
+	x.sheet.Widths = widths
+	setLayout(x.sheet)
+	// The part names are long: the header row is tall enough for them wrapped (the duties
+	// part's 24 characters take six lines of four; at 64 points LibreOffice cut the last).
+	return x.sheet.WriteRow(x.headerCells(header), 90)
 }
 
-// pageWidth is what fits across A4 landscape within the margins, in column width units at
-// 100 % (measured: LibreOffice prints about 115 units across it).
-const pageWidth = 110.0
-
-// printLayout makes a sheet print legibly: A4 landscape, scaled so that its columns (total
-// width) fit the page width (as many pages down as needed), the header row repeated on every
-// page. The scale is computed, not "fit to page": excelize's stream writer cannot write the
-// sheet property that asks for fitting.
-func (x *xlsxSummary) printLayout(sheet string, cols int, total float64) error {
-	landscape, a4 := "landscape", 9
-	scale := uint(min(100, max(30, int(100*pageWidth/total))))
-	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4,
-		AdjustTo: &scale}); err != nil {
-		return err
-	}
-	margin := 0.4
-	if err := x.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin}); err != nil {
-		return err
-	}
-	last, _ := excelize.ColumnNumberToName(cols)
-	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$1", sheet, last), Scope: sheet})
+// setLayout gives a sheet a frozen header row and a filter, and makes it print legibly: A4
+// landscape, fit to the page width (as many pages down as needed), the margins narrow, the
+// header row repeated on every page.
+func setLayout(s *xlsx.Sheet) {
+	s.FreezeRows, s.Filter = 1, true
+	s.Print = &xlsx.Print{Landscape: true, FitWidth: true, TitleRows: 1, Margin: 0.4}
 }
 
 // startDetails opens the findings sheet at its first finding, when the first file's path is
 // known to size the file column.
 func (x *xlsxSummary) startDetails(path string) error {
-	sw, err := x.f.NewStreamWriter(sheetFindings)
-	if err != nil {
-		return err
-	}
 	ruleWidth := 0
 	for _, c := range checker.Checks() {
 		ruleWidth = max(ruleWidth, textWidth(c.ID))
 	}
 	widths := []int{textWidth(path), 4, 6, 6, ruleWidth, textWidth("级别"), messageColWidth}
+	x.details.Widths = make([]float64, len(widths))
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, colWidth(w, findingsHeader[i], i == len(widths)-1)); err != nil {
-			return err
-		}
+		x.details.Widths[i] = colWidth(w, findingsHeader[i], i == len(widths)-1)
 	}
-	if err := freezeHeader(sw); err != nil {
-		return err
-	}
-	x.details, x.detailRow = sw, 1
-	return sw.SetRow("A1", x.headerCells(findingsHeader))
+	setLayout(x.details)
+	return x.details.WriteRow(x.headerCells(findingsHeader), 0)
 }
 
 func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
-	if x.summaryRow < excelize.TotalRows {
-		styled := make([]any, len(cells))
+	if x.sheet.Rows() < xlsx.MaxRows {
 		for i, v := range cells {
-			styled[i] = x.styled(i, v)
+			cells[i] = x.styled(i, v)
 		}
-		x.summaryRow++
-		cell, _ := excelize.CoordinatesToCellName(1, x.summaryRow)
-		if err := x.sheet.SetRow(cell, styled); err != nil {
+		if err := x.sheet.WriteRow(cells, 0); err != nil {
 			return err
 		}
 	}
 	for _, d := range r.Diagnostics {
-		if x.details == nil {
+		if x.details.Rows() == 0 {
 			if err := x.startDetails(r.Path); err != nil {
 				return err
 			}
 		}
-		if x.detailRow == excelize.TotalRows-1 {
+		if x.details.Rows() == xlsx.MaxRows-1 {
 			x.detailDropped++
 			continue
 		}
-		x.detailRow++
-		cell, _ := excelize.CoordinatesToCellName(1, x.detailRow)
 		var page any
 		if d.Page > 0 {
 			page = d.Page
 		}
-		if err := x.details.SetRow(cell, []any{r.Path, page, d.Line, d.Column, d.Rule,
-			severityLabel[d.Severity], messageWithSuggestion(d)}); err != nil {
+		if err := x.details.WriteRow([]any{r.Path, page, d.Line, d.Column, d.Rule,
+			severityLabel[d.Severity], messageWithSuggestion(d)}, 0); err != nil {
 			return err
 		}
 	}
@@ -233,32 +177,20 @@ func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 }
 
 func (x *xlsxSummary) end(Summary) error {
-	defer x.f.Close()
-	if err := x.writeSummarySheet(); err != nil {
-		return err
-	}
-	if x.details == nil {
+	if x.details.Rows() == 0 {
 		if err := x.startDetails(""); err != nil {
+			x.book.Close()
 			return err
 		}
 	}
 	if x.detailDropped > 0 {
-		x.detailRow++
-		cell, _ := excelize.CoordinatesToCellName(1, x.detailRow)
 		note := fmt.Sprintf("另有 %d 条问题超出 Excel 的行数上限，未列出；完整结果请用 --format json 导出", x.detailDropped)
-		if err := x.details.SetRow(cell, []any{note}); err != nil {
+		if err := x.details.WriteRow([]any{note}, 0); err != nil {
+			x.book.Close()
 			return err
 		}
 	}
-	if err := finishSheet(x.f, x.details, sheetFindings, len(findingsHeader), x.detailRow); err != nil {
-		return err
-	}
-	_, err := x.f.WriteTo(x.w)
-	return err
-}
-
-func (x *xlsxSummary) writeSummarySheet() error {
-	return finishSheet(x.f, x.sheet, sheetSummary, len(x.cols.header()), x.summaryRow)
+	return x.book.Close()
 }
 
 // styled gives the part marks their colour and centres the short columns.
@@ -267,26 +199,19 @@ func (x *xlsxSummary) styled(col int, v any) any {
 	switch {
 	case v == "":
 		return nil // no cell
-	case col >= colFirstPart && col < colFirstPart+nParts:
+	case col >= colFirstPart && col < colFirstPart+nParts,
+		col >= colFirstPart+nParts && col < colFirstPart+nParts+len(scoreHeader) && col != colFirstPart+nParts+scoreDate:
 		switch v {
 		case markPresent:
-			return excelize.Cell{StyleID: x.styles.present, Value: v}
+			return xlsx.Cell{Style: x.styles.present, Value: v}
 		case markMissing:
-			return excelize.Cell{StyleID: x.styles.missing, Value: v}
+			return xlsx.Cell{Style: x.styles.missing, Value: v}
 		}
-		return excelize.Cell{StyleID: x.styles.center, Value: v}
-	case col >= colFirstPart+nParts && col < colFirstPart+nParts+len(scoreHeader) && col != colFirstPart+nParts+scoreDate:
-		switch v {
-		case markPresent:
-			return excelize.Cell{StyleID: x.styles.present, Value: v}
-		case markMissing:
-			return excelize.Cell{StyleID: x.styles.missing, Value: v}
-		}
-		return excelize.Cell{StyleID: x.styles.center, Value: v}
+		return xlsx.Cell{Style: x.styles.center, Value: v}
 	case col == colYear || col == colKind:
-		return excelize.Cell{StyleID: x.styles.center, Value: v}
+		return xlsx.Cell{Style: x.styles.center, Value: v}
 	case col == colFile || col == colUnit:
-		return excelize.Cell{StyleID: x.styles.wrap, Value: v}
+		return xlsx.Cell{Style: x.styles.wrap, Value: v}
 	}
 	return v
 }
@@ -294,26 +219,9 @@ func (x *xlsxSummary) styled(col int, v any) any {
 func (x *xlsxSummary) headerCells(names []string) []any {
 	cells := make([]any, len(names))
 	for i, n := range names {
-		cells[i] = excelize.Cell{StyleID: x.styles.header, Value: n}
+		cells[i] = xlsx.Cell{Style: x.styles.header, Value: n}
 	}
 	return cells
-}
-
-// freezeHeader keeps the first row in view while scrolling.
-func freezeHeader(sw *excelize.StreamWriter) error {
-	return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
-}
-
-// finishSheet puts an autofilter over the written rows and ends the stream. The filter is set
-// on the worksheet the stream writer holds, before Flush writes the elements that follow the
-// rows, where Excel expects it.
-func finishSheet(f *excelize.File, sw *excelize.StreamWriter, sheet string, cols, rows int) error {
-	last, _ := excelize.CoordinatesToCellName(cols, max(rows, 1))
-	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-		return err
-	}
-	return sw.Flush()
 }
 
 // textWidth is a text's width in Excel's column units: a Han character counts as two.

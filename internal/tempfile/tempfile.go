@@ -43,6 +43,18 @@ func Remove(tmp string) error {
 	return os.Remove(tmp)
 }
 
+// RemoveOpen removes a file made by Create that is still open, where the system allows it (not
+// Windows), and forgets it; it returns false, and the file stays remembered, where it does not.
+func RemoveOpen(tmp string) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	if os.Remove(tmp) != nil {
+		return false
+	}
+	delete(pending, tmp)
+	return true
+}
+
 // RemoveAll removes every file made by Create and not yet renamed or removed, and keeps the
 // lock: it is called on the way out of an interrupted run, and no file may be made or moved
 // into place after it. A rename that took place before it is whole.

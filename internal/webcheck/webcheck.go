@@ -1,7 +1,7 @@
 // Package webcheck is what the browser page's WebAssembly module does: check the bytes of one
 // file as `fzlint check` does with the built-in rules, and write the annotated copy of a .docx
 // as `fzlint annotate` does. It takes bytes and returns bytes, touches no file and imports
-// neither the renderers (excelize) nor, when built with -tags fzlintpage, the .pdf/.ofd/.doc
+// neither the renderers nor, when built with -tags fzlintpage, the .pdf/.ofd/.doc
 // readers (pdfcpu brings net/http).
 package webcheck
 
