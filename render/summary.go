@@ -14,8 +14,8 @@ import (
 // year, kind, which parts it has, and its counts, in the kind the file's extension names. It is
 // written beside the --format output, from the same results.
 //
-// Like every renderer it streams: a summary keeps of each file only its row (and the .xlsx its
-// first sheet's rows, to fit the column widths), never the file's text.
+// Like every renderer it streams: a summary keeps no file's row once written, never the file's
+// text (the .xlsx's rows wait deflated in temporary files until the end).
 
 // SummaryKinds lists the extensions --report accepts.
 var SummaryKinds = []string{".xlsx", ".csv", ".html", ".json"}

@@ -325,7 +325,7 @@ func readable(s string) string {
 // gets it right.
 func FuzzCellText(f *testing.F) {
 	for _, s := range []string{"盘州市人民政府", "a<b>&c\"d'e", " lead", "trail\n", "\r\n\t", "x\x00y\x08z\x1f",
-		"\xff\xfe bad", "_x0041_", "_x005F_", "_x0041_x0042_", "__x12AB_x", "_x00zz_", "\uFFFE\uFFFF", "😀" + strings.Repeat("长", 40000),
+		"\xff\xfe bad", "_x0041_", "_x005F_", "_x0041_x0042_", "__x12AB_x", "_x00zz_", "\uFFFE\uFFFF", "😀长\U0001F600",
 		"]]>", "&amp;", "=SUM(A1)"} {
 		f.Add(s)
 	}
@@ -364,6 +364,65 @@ func FuzzCellText(f *testing.F) {
 			t.Fatalf("cell %q: excelize reads back %q, this package %q", s, theirs, got)
 		}
 	})
+}
+
+// unescape reads OOXML's escapes (ECMA-376 ST_Xstring) as a reader of the file does: each
+// _xHHHH_, taken left to right without overlap, is the character HHHH.
+func unescape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '_' && isEscapeLike(s[i:]) {
+			var r rune
+			fmt.Sscanf(s[i+2:i+6], "%x", &r)
+			b.WriteRune(r)
+			i += 7
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// FuzzText is the fast half of FuzzCellText: the escaped text, inside an element, is well-formed
+// XML whose text, its _xHHHH_ escapes read, is the string (what XML cannot hold as U+FFFD).
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"a<b>&c", "x\x00\r\n\t", "\xff", "_x0041_", "_x005F_x0041_", "_x0041_x0042_", "__x12AB_", "]]>", "\uFFFE"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v struct {
+			T string `xml:",chardata"`
+		}
+		doc := "<t>" + string(appendText(nil, s, false)) + "</t>"
+		if err := xml.Unmarshal([]byte(doc), &v); err != nil {
+			t.Fatalf("%q escaped as %q: %v", s, doc, err)
+		}
+		if got, want := unescape(v.T), readable(s); got != want {
+			t.Fatalf("%q escaped as %q reads back as %q, want %q", s, doc, got, want)
+		}
+	})
+}
+
+// A cell keeps Excel's 32,767 UTF-16 units: a character outside the BMP counts two.
+func TestLongText(t *testing.T) {
+	for _, s := range []string{strings.Repeat("长", 40000), "😀" + strings.Repeat("长", 32765) + "😀x", strings.Repeat("\xff", 33000)} {
+		var out bytes.Buffer
+		b := New(&out)
+		sh, _ := b.AddSheet("s")
+		sh.WriteRow([]any{s}, 0)
+		if err := b.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := open(t, out.Bytes()).GetCellValue("s", "A1")
+		units := 0
+		for _, r := range got {
+			units += utf16Len(r)
+		}
+		if want := readable(s); got != want || units != 32767 && units != 32766 {
+			t.Errorf("a cell of %d bytes reads back as %d bytes, %d UTF-16 units (want %d bytes)", len(s), len(got), units, len(want))
+		}
+	}
 }
 
 // The escaping of attribute values (sheet names in workbook.xml) keeps every character XML holds.
