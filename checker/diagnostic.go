@@ -39,7 +39,23 @@ type Diagnostic struct {
 	Diff []DiffOp
 	// Fix is a safe replacement of the text between (Line, Column) and (EndLine, EndColumn).
 	Fix *Fix
+	// Hint is what the drafter's tool can do about the finding, which each front end says in
+	// its own words or not at all (the command line's flags mean nothing on the browser page
+	// or in a Word comment). Message never holds it.
+	Hint Hint
 }
+
+// Hint names what a front end can offer the drafter about a finding.
+type Hint uint8
+
+const (
+	NoHint Hint = iota
+	// HintFix: the finding has a safe fix that can edit the file as written (a .txt or .md
+	// file: input.Fixable); the engine drops it for every other file.
+	HintFix
+	// HintYear: the report year can be given, and the rules that need it will run.
+	HintYear
+)
 
 // Fix is a safe correction. With Edits empty it replaces the diagnostic's range with New;
 // otherwise it is the list of Edits (a grouped finding fixes every place it groups).

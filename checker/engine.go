@@ -273,6 +273,7 @@ func (l *Linter) CheckTextFacts(name string, t *input.Text, opt Options) (Result
 
 // checkText is CheckText; with facts set, it also fills in the text's Facts.
 func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts) Result {
+	orig := t
 	t, lines, folded := prepare(t)
 	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
 	if facts != nil {
@@ -286,7 +287,16 @@ func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts
 			doc.source = t.Lines
 		}
 	}
-	return l.CheckDocument(doc)
+	res := l.CheckDocument(doc)
+	if !input.Fixable(name, orig) {
+		// No fix edits this file (a .docx, a web page): nothing to offer.
+		for i := range res.Diagnostics {
+			if res.Diagnostics[i].Hint == HintFix {
+				res.Diagnostics[i].Hint = NoHint
+			}
+		}
+	}
+	return res
 }
 
 // prepare returns a text as the rules see it: hard-wrapped or run-on paragraphs rebuilt

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/internal/linttest"
+	"github.com/fzlint/fzlint/render"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -84,7 +85,8 @@ func TestFixtures(t *testing.T) {
 		diags:
 			for _, d := range res.Diagnostics {
 				for i, w := range wants {
-					if !matched[i] && w.line == d.Line && w.rule == d.Rule && w.re.MatchString(d.Message) {
+					// A marker describes the message as the command line prints it.
+					if !matched[i] && w.line == d.Line && w.rule == d.Rule && w.re.MatchString(render.Message(d)) {
 						matched[i] = true
 						continue diags
 					}

@@ -489,7 +489,8 @@ func runPunctuationWidth(p *Pass) {
 	if total == 0 {
 		return
 	}
-	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点（可用 --fix 自动修正）", p.Doc.listLines(lines), total, sample)
+	first.Message = fmt.Sprintf("%s共有%d处半角标点夹在汉字之间（如“%s”），应使用全角标点", p.Doc.listLines(lines), total, sample)
+	first.Hint = HintFix
 	if p.wantFixes {
 		first.Fix = &Fix{Edits: edits}
 	}

@@ -67,6 +67,7 @@ func AppendResult(b []byte, r *Result) []byte {
 		e.str(d.Message)
 		e.str(d.Suggestion)
 		e.str(d.Template)
+		e.int(int(d.Hint))
 		e.len(len(d.Diff), d.Diff == nil)
 		for _, op := range d.Diff {
 			e.int(op.Op)
@@ -147,6 +148,7 @@ func DecodeResult(data []byte) (Result, error) {
 			x.Message = d.str()
 			x.Suggestion = d.str()
 			x.Template = d.str()
+			x.Hint = Hint(d.int())
 			if n, ok := d.len(); ok {
 				x.Diff = make([]DiffOp, n)
 				for j := range x.Diff {

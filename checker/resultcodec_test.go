@@ -19,6 +19,8 @@ func fill(v reflect.Value, n *int) {
 		v.SetString(fmt.Sprintf("s%d·字", *n))
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		v.SetInt(int64(*n) * -3)
+	case reflect.Uint8:
+		v.SetUint(uint64(*n%250 + 1))
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Pointer:

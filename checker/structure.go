@@ -694,5 +694,5 @@ func runYearUnknown(p *Pass) {
 	if len(skipped) > 0 {
 		msg += "，以下规则因此没有运行：" + strings.Join(skipped, "、")
 	}
-	p.Report(Diagnostic{Line: line, Message: msg + "；可用 --year 指定报告年度"})
+	p.Report(Diagnostic{Line: line, Message: msg, Hint: HintYear})
 }

@@ -170,7 +170,7 @@ func appendJSONFile(b []byte, r *checker.Result, indent string) []byte {
 				{"rule", d.Rule, 0, false, false}, {"severity", d.Severity.String(), 0, false, false},
 				{"page", "", d.Page, true, true}, {"line", "", d.Line, true, false}, {"column", "", d.Column, true, false},
 				{"end_page", "", d.EndPage, true, true}, {"end_line", "", d.EndLine, true, false}, {"end_column", "", d.EndColumn, true, false},
-				{"message", d.Message, 0, false, false}, {"suggestion", d.Suggestion, 0, false, false}, {"template", d.Template, 0, false, false},
+				{"message", Message(*d), 0, false, false}, {"suggestion", d.Suggestion, 0, false, false}, {"template", d.Template, 0, false, false},
 			} {
 				if f.opt && f.n == 0 {
 					continue

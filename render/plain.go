@@ -29,7 +29,7 @@ func (p *plain) File(r *checker.Result) error {
 // fixed-layout file (.pdf, .ofd) the line is a line of a page: the message then starts with
 // the page (path:LINE:COL stays what tools parse).
 func PlainLine(path string, d checker.Diagnostic) string {
-	msg := d.Message
+	msg := Message(d)
 	if d.Page > 0 {
 		msg = fmt.Sprintf("第%d页第%d行：%s", d.Page, d.Line, msg)
 	}

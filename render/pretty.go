@@ -63,7 +63,7 @@ func (p *pretty) File(r *checker.Result) error {
 		if d.Page > 0 {
 			pos = fmt.Sprintf("第%d页 %s", d.Page, pos)
 		}
-		fmt.Fprintf(p.w, "  %s %s %s %s\n", p.st.pos.Render(pos), sev, d.Message, p.st.rule.Render("["+d.Rule+"]"))
+		fmt.Fprintf(p.w, "  %s %s %s %s\n", p.st.pos.Render(pos), sev, Message(d), p.st.rule.Render("["+d.Rule+"]"))
 		p.quote(r.Source, d)
 		if len(d.Diff) > 0 {
 			p.diff(d)

@@ -18,6 +18,19 @@ type Renderer interface {
 	Close(s Summary) error
 }
 
+// Message is a finding's message as the command line says it: with its hint (what the drafter
+// can do about it) in the command line's words. The browser page and Word comments say their
+// own or nothing (internal/webcheck, render/annotate).
+func Message(d checker.Diagnostic) string {
+	switch d.Hint {
+	case checker.HintFix:
+		return d.Message + "（可用 --fix 自动修正）"
+	case checker.HintYear:
+		return d.Message + "；可用 --year 指定报告年度"
+	}
+	return d.Message
+}
+
 // Summary counts what a run found.
 type Summary struct {
 	Files      int

@@ -240,10 +240,11 @@ func (s *sarifOut) Close(Summary) error {
 // messageWithSuggestion adds the suggested text to the message unless the message already
 // quotes it: SARIF viewers show only the message.
 func messageWithSuggestion(d checker.Diagnostic) string {
+	msg := Message(d)
 	if d.Suggestion == "" || strings.Contains(d.Message, d.Suggestion) {
-		return d.Message
+		return msg
 	}
-	return d.Message + "（建议：" + d.Suggestion + "）"
+	return msg + "（建议：" + d.Suggestion + "）"
 }
 
 // sarifArtifact names a file the way code scanning expects: a relative path becomes a

@@ -20,6 +20,12 @@ const (
 	KindODT                     // .odt: ODF text
 )
 
+// Fixable reports whether fixes can edit a file's own lines: a .txt or .md file decoded as
+// text (DecodeText), its lines the file's (no reader rebuilt them).
+func Fixable(name string, t *Text) bool {
+	return KindOf(name) == KindText && t.Ends != nil && t.Source == nil
+}
+
 // KindOf returns how a file name is read.
 func KindOf(name string) Kind {
 	switch strings.ToLower(filepath.Ext(name)) {

@@ -103,7 +103,7 @@ func (c *fileChecker) applyFixes(l *checker.Linter, name string, data []byte, t 
 	}
 	// Fixes edit the lines of the file: a reader whose lines are not the file's (t.Source) is
 	// not fixed in place.
-	if input.KindOf(name) != input.KindText || t.Ends == nil || t.Source != nil || (c.fix && !inPlace) {
+	if !input.Fixable(name, t) || (c.fix && !inPlace) {
 		return fileResult{Result: res, notFixed: true}
 	}
 	// A fix can make another one possible (（含）,败诉: the comma is next to Chinese punctuation

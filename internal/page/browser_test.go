@@ -30,6 +30,7 @@ import (
 	"github.com/fzlint/fzlint/internal/docxgen"
 	"github.com/fzlint/fzlint/internal/linttest"
 	"github.com/fzlint/fzlint/internal/webcheck"
+	"github.com/fzlint/fzlint/render"
 )
 
 // buildBinary builds fzlint once for the package's tests. The page's test lives here, not in
@@ -196,6 +197,7 @@ func pageEval[T any](t *testing.T, ctx context.Context, js string) T {
 // seed report as a .docx with Word's numbering, chosen in the page, gives the findings of
 // `fzlint check --format json`, each marked on its characters; clicks go from a mark to its
 // finding and back; the filters hide what they should; a year chosen re-checks as --year does;
+// the command line's advice (--fix, --year) is not offered, the page's own (choose the year) is;
 // the annotated .docx downloads with one comment per finding; and nothing goes over the
 // network. A screenshot is written for a person to look at; load and check times are logged.
 func TestPageInChromium(t *testing.T) {
@@ -475,7 +477,17 @@ func TestPageInChromium(t *testing.T) {
 	if err := json.Unmarshal([]byte(pageEval[string](t, ctx, `JSON.stringify(fzlintPage.result.findings)`)), &got); err != nil {
 		t.Fatal(err)
 	}
-	sameFindings(t, "page on the dropped .txt", got, cliFindings(t, bin, txtPath))
+	txtCLI := cliFindings(t, bin, txtPath)
+	sameFindings(t, "page on the dropped .txt", got, txtCLI)
+	// The command line offers --fix for this .txt; the page, which changes no file, offers
+	// nothing in its place.
+	if !strings.Contains(fmt.Sprint(txtCLI), "可用 --fix 自动修正") {
+		t.Errorf("fzlint check offers no --fix on seed 002: the page's test of it tests nothing")
+	}
+	noFlags(t, ctx, "the dropped .txt")
+	if hints := pageEval[[]string](t, ctx, `Array.from(document.querySelectorAll("#list .hint")).map(function(e){return e.textContent})`); len(hints) > 0 {
+		t.Errorf("the dropped .txt: hints %q, want none (the page cannot fix)", hints)
+	}
 	txtRead, err := input.Read(txtPath, txtData)
 	if err != nil {
 		t.Fatal(err)
@@ -523,6 +535,25 @@ func TestPageInChromium(t *testing.T) {
 	pngDiff := filepath.Join(os.TempDir(), "fzlint-page-diff.png")
 	if err := os.WriteFile(pngDiff, shot, 0o644); err != nil {
 		t.Fatal(err)
+	}
+
+	// A report that states no year: the command line says to give --year, the page to choose
+	// the year in its 年度 list, which re-checks.
+	noYear := filepath.Join(dir, "无年份.txt")
+	noYearText := "某县司法局法治政府建设情况报告\n一、主要举措和成效\n全面推行行政执法“三项制度”，办理行政复议案件30件。\n"
+	if err := os.WriteFile(noYear, []byte(noYearText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fmt.Sprint(cliFindings(t, bin, noYear)), "可用 --year 指定报告年度") {
+		t.Errorf("fzlint check does not offer --year on a report without a year")
+	}
+	jsNoYear, _ := json.Marshal(noYearText)
+	pageEval[bool](t, ctx, `(function(){var dt=new DataTransfer();dt.items.add(new File([`+string(jsNoYear)+`],"无年份.txt"));
+	  document.getElementById("doc").dispatchEvent(new DragEvent("drop",{bubbles:true,cancelable:true,dataTransfer:dt}));return true;})()`)
+	waitChecks(t, ctx, 7)
+	noFlags(t, ctx, "the report without a year")
+	if hints := pageEval[[]string](t, ctx, `Array.from(document.querySelectorAll("#list li")).filter(function(li){return li.querySelector(".rule").textContent==="structure/year-unknown"}).map(function(li){var h=li.querySelector(".hint");return h?h.textContent:""})`); len(hints) != 1 || !strings.Contains(hints[0], "“年度”中选择报告年度") {
+		t.Errorf("the report without a year: year-unknown's hints on the page %q, want one saying to choose the year in 年度", hints)
 	}
 
 	// Nothing went over the network: the only request is the page itself (and blob: for the
@@ -574,6 +605,15 @@ func TestPageInChromium(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
+// noFlags fails when the page's list of findings offers a command line flag (--fix, --year):
+// the drafter on the page has no command line.
+func noFlags(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	if flags := regexp.MustCompile(`--[a-z]+`).FindAllString(pageEval[string](t, ctx, `document.getElementById("list").textContent`), -1); len(flags) > 0 {
+		t.Errorf("%s: the page offers command line flags %q", what, flags)
+	}
+}
+
 // chromiumOwn says whether a request that reached the proxy is one Chromium makes by itself
 // whatever the page (component updates, its clock, account and optimisation services, all on
 // Google's hosts), which flags do not turn off in every version.
@@ -603,15 +643,21 @@ func waitChecks(t *testing.T, ctx context.Context, n int) {
 	}
 }
 
+// sameFindings compares the page's findings with the command line's, but for the hint: the
+// command line says it in its message (…（可用 --fix 自动修正）), the page in its own field, in
+// its own words, or not at all.
 func sameFindings(t *testing.T, what string, got, want []pageFinding) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%s: %d findings, fzlint check --format json: %d", what, len(got), len(want))
 	}
 	for i := range min(len(got), len(want)) {
-		g := got[i]
-		g.Diff = nil
-		if !reflect.DeepEqual(g, want[i]) {
+		g, w := got[i], want[i]
+		g.Diff, g.Hint = nil, ""
+		for _, h := range []checker.Hint{checker.HintFix, checker.HintYear} {
+			w.Message = strings.TrimSuffix(w.Message, render.Message(checker.Diagnostic{Hint: h}))
+		}
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("%s: finding %d\n got %+v\nwant %+v", what, i, got[i], want[i])
 		}
 	}

@@ -67,6 +67,15 @@ type Finding struct {
 	Suggestion string           `json:"suggestion"`
 	Template   string           `json:"template"`
 	Diff       []checker.DiffOp `json:"diff,omitempty"`
+	// Hint is what the drafter can do about the finding on the page, if anything (the
+	// command line's flags are not offered here).
+	Hint string `json:"hint,omitempty"`
+}
+
+// pageHints say a finding's hint in the page's words; a hint the page cannot act on (a fix:
+// the page changes no file) has none.
+var pageHints = map[checker.Hint]string{
+	checker.HintYear: "可在页面上方的“年度”中选择报告年度",
 }
 
 var (
@@ -144,7 +153,7 @@ func Check(name string, data []byte, opt Options) ([]byte, error) {
 	}
 	for _, d := range res.Diagnostics {
 		out.Findings = append(out.Findings, Finding{Rule: d.Rule, Severity: d.Severity.String(), Line: d.Line, Column: d.Column,
-			EndLine: d.EndLine, EndColumn: d.EndColumn, Message: d.Message, Suggestion: d.Suggestion, Template: d.Template, Diff: d.Diff})
+			EndLine: d.EndLine, EndColumn: d.EndColumn, Message: d.Message, Suggestion: d.Suggestion, Template: d.Template, Diff: d.Diff, Hint: pageHints[d.Hint]})
 	}
 	return json.Marshal(out)
 }
