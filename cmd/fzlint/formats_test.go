@@ -10,9 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
 	"github.com/fzlint/fzlint/internal/fixedgen"
+	"github.com/fzlint/fzlint/render"
 )
 
 // A supervisor's folder: seed 003 in each format reports come in (the .docx with Word's
@@ -79,6 +81,9 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 
 	findings := map[string][]string{}
 	unreadable := map[string]string{}
+	// --fix is offered only where it edits the file: the .txt.
+	fixHint := render.Message(checker.Diagnostic{Hint: checker.HintFix})
+	fixOffered := map[string]bool{}
 	for _, f := range res.Files {
 		name := filepath.Base(f.Path)
 		if f.Error != nil {
@@ -86,13 +91,15 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 			continue
 		}
 		for _, d := range f.Diagnostics {
-			findings[name] = append(findings[name], d.Rule+" "+noSpace(lineRef.ReplaceAllString(d.Message, "第N行")))
+			msg, offered := strings.CutSuffix(d.Message, fixHint)
+			fixOffered[name] = fixOffered[name] || offered
+			findings[name] = append(findings[name], d.Rule+" "+noSpace(lineRef.ReplaceAllString(msg, "第N行")))
 		}
 		slices.Sort(findings[name])
 	}
 	want := findings["r.txt"]
-	if len(want) == 0 {
-		t.Fatal("the .txt has no findings: the comparison would prove nothing")
+	if len(want) == 0 || !fixOffered["r.txt"] {
+		t.Fatalf("the .txt has no findings, or none offering --fix: the comparison would prove nothing (%q)", want)
 	}
 	for _, ext := range []string{"docx", "doc", "wps", "pdf", "ofd", "odt"} {
 		got, ok := findings["r."+ext]
@@ -102,6 +109,9 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("r.%s: findings differ from the .txt's\n got: %q\nwant: %q", ext, got, want)
+		}
+		if fixOffered["r."+ext] {
+			t.Errorf("r.%s: a finding offers --fix, which does not edit a .%s", ext, ext)
 		}
 	}
 	for name, why := range map[string]string{"扫描件.pdf": "扫描件，没有文字层", "加密.doc": "加密"} {
