@@ -36,7 +36,8 @@ type Check struct {
 	// year is unknown, and structure/year-unknown names it).
 	NeedsYear bool
 	// Defers names the rules whose finding on a slip makes this rule's finding on the same slip
-	// redundant (Pass.deferred): one slip, one finding. They run before it (Validate).
+	// redundant (Pass.deferred): one slip, one finding. They run before it (NewLinter), and
+	// defer to none themselves (Validate).
 	Defers []string
 	Run    func(*Pass)
 }
@@ -91,9 +92,8 @@ func Validate() error {
 			return fmt.Errorf("rule %s has no default severity", c.ID)
 		}
 		for _, id := range c.Defers {
-			// Checks run in the order of their ids: a deferred-to rule must have run.
-			if d := Lookup(id); d == nil || d.Batch || id >= c.ID {
-				return fmt.Errorf("rule %s defers to %s, which does not run before it", c.ID, id)
+			if d := Lookup(id); d == nil || d.Batch || len(d.Defers) > 0 {
+				return fmt.Errorf("rule %s defers to %s, which is not a per-file rule deferring to none", c.ID, id)
 			}
 		}
 		seen[c.ID] = true
@@ -160,7 +160,9 @@ type Linter struct {
 	wantFixes bool
 	rules     *Compiled
 	severity  map[string]Severity
-	checks    []*Check
+	checks    []*Check // enabled, by id
+	// order is checks in the order they run: a check that defers to others after them.
+	order []*Check
 	// normalizers serve the cross-file stage's workers (Facts).
 	normalizers sync.Pool
 }
@@ -215,6 +217,9 @@ func NewLinter(c *Compiled, sel Selection) (*Linter, error) {
 			l.checks = append(l.checks, ch)
 		}
 	}
+	// A check that defers to others runs after them (its findings are sorted with the rest).
+	l.order = slices.Clone(l.checks)
+	slices.SortStableFunc(l.order, func(a, b *Check) int { return min(len(a.Defers), 1) - min(len(b.Defers), 1) })
 	return l, nil
 }
 
@@ -316,7 +321,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 	if doc.scorecard {
 		res.Report.Score = doc.score(l.rules)
 	}
-	for _, ch := range l.checks {
+	for _, ch := range l.order {
 		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes, enabled: l.checks, prior: res.Diagnostics}
 		ch.Run(p)
 		for _, d := range p.diags {
