@@ -61,7 +61,7 @@ type fileRef struct {
 // parts). Variables, so that tests can make them small.
 var (
 	chunkParas     = 1 << 12
-	partitionBytes = 8 << 20
+	partitionBytes = 4 << 20
 )
 
 // chunkBytes is the size of a written chunk: each band's bins for every paragraph, then their
@@ -170,7 +170,6 @@ func (ix *Index) readChunk(k int, buf []Para) []Para {
 // bandKeys calls fn with the key of band b of every paragraph, in order.
 func (ix *Index) bandKeys(b int, fn func(p uint32, key uint64)) {
 	var seg []byte
-	var s Sig
 	for k := 0; k < ix.written/chunkParas; k++ {
 		base := uint32(k * chunkParas)
 		if ix.store == nil {
@@ -185,11 +184,9 @@ func (ix *Index) bandKeys(b int, fn func(p uint32, key uint64)) {
 		if _, err := ix.store.ReadAt(seg, int64(k)*chunkBytes()+int64(b*chunkParas*Rows*2)); err != nil {
 			panic("copies: reading back the index: " + err.Error())
 		}
+		// A band's bins as written, little-endian, are its key (Sig.band).
 		for i := range chunkParas {
-			for r := range Rows {
-				s[b*Rows+r] = binary.LittleEndian.Uint16(seg[(i*Rows+r)*2:])
-			}
-			fn(base+uint32(i), s.band(b))
+			fn(base+uint32(i), binary.LittleEndian.Uint64(seg[i*Rows*2:]))
 		}
 	}
 	for i := range ix.chunk {
@@ -226,18 +223,18 @@ const (
 // cutParts cuts the ranges of top bits counted in hist into parts of at most limit keys (a
 // single range may hold more), appending to bounds where each part starts and then the end;
 // it returns the bounds and the most keys a part holds.
-func cutParts(hist []int, limit int, bounds []uint64) ([]uint64, int) {
+func cutParts(hist []int, limit int, bounds []int) ([]int, int) {
 	most, inPart := 0, 0
 	bounds = append(bounds, 0)
 	for t, c := range hist {
 		if inPart > 0 && inPart+c > limit {
-			bounds = append(bounds, uint64(t))
+			bounds = append(bounds, t)
 			inPart = 0
 		}
 		inPart += c
 		most = max(most, inPart)
 	}
-	return append(bounds, uint64(len(hist))), most
+	return append(bounds, len(hist)), most
 }
 
 // fileOf returns the number of the file paragraph p belongs to.
@@ -252,6 +249,12 @@ func (ix *Index) Close() {
 		tempfile.Remove(ix.store.Name())
 		ix.store = nil
 	}
+}
+
+// keyed is a paragraph's key in one band.
+type keyed struct {
+	key uint64
+	p   uint32
 }
 
 // Kind says how two reports that share a paragraph are related.
@@ -286,10 +289,6 @@ func (ix *Index) Find(c Config) []Match {
 	if len(ix.files) < 2 || n < 2 {
 		return nil
 	}
-	type keyed struct {
-		key uint64
-		p   uint32
-	}
 	// Candidate pairs: within a bucket, each paragraph meets the bucket's first paragraph of
 	// another report (two at most), not every other one: a bucket's paragraphs agree on a
 	// whole band, so they are alike, and the pairs stay as many as the paragraphs.
@@ -305,88 +304,96 @@ func (ix *Index) Find(c Config) []Match {
 			pairs = append(pairs, pair{a, b})
 		}
 	}
-	// A band's keys are sorted in parts of at most limit keys, so that memory stays bounded
-	// whatever the batch: the keys are counted by their top bits first (a key is a hash), and
-	// the ranges of top bits are cut into parts that hold at most limit keys each. Only a
-	// single range can hold more (one paragraph in every report: the keys of a bucket are all
-	// the same); a bucket is never split between parts. A batch whose keys take no more than
-	// limit is one part, and is not counted.
+	// The paragraphs of a bucket: each meets the bucket's first paragraph and the first of
+	// another report, unless the bucket is one report's or boilerplate.
+	var files, runFiles []uint32
+	bucket := func(run []keyed) {
+		files, runFiles = files[:0], runFiles[:0]
+		for _, k := range run {
+			f := ix.fileOf(k.p)
+			runFiles = append(runFiles, f)
+			if !slices.Contains(files, f) {
+				files = append(files, f)
+				if len(files) > c.MaxReports {
+					break
+				}
+			}
+		}
+		// One report repeating itself is no copy; many sharing a text is boilerplate.
+		if len(files) < 2 || len(files) > c.MaxReports {
+			return
+		}
+		// The first paragraph of the bucket, and the first of another report.
+		first, second := 0, -1
+		for i := range run {
+			if runFiles[i] != runFiles[first] {
+				second = i
+				break
+			}
+		}
+		for i, k := range run {
+			for _, r := range []int{first, second} {
+				if r >= 0 && runFiles[r] != runFiles[i] {
+					add(k.p, run[r].p)
+				}
+			}
+		}
+	}
+	// A band's keys are counted by their top bits first, then placed by them (the keys of a
+	// range of top bits together, in the order of the paragraphs), so that only the keys of
+	// one range are sorted at a time: a bucket never spans two. So that memory stays bounded
+	// whatever the batch, the ranges are cut into parts of at most limit keys each, placed and
+	// sorted one after another; only a single range can hold more (one paragraph in every
+	// report: the keys of a bucket are all the same).
 	limit := max(1, partitionBytes/int(unsafe.Sizeof(keyed{})))
 	var keys []keyed
-	var hist []int
-	var bounds []uint64 // the parts of a band: top bits from bounds[i] to bounds[i+1]
-	var files, runFiles []uint32
+	hist := make([]int, topRanges)
+	var bounds []int // the parts of a band: ranges from bounds[i] to bounds[i+1]
 	for b := 0; b < Bands; b++ {
-		bounds = append(bounds[:0], 0, topRanges)
-		most := n
-		if n > limit {
-			if hist == nil {
-				hist = make([]int, topRanges)
-			}
-			clear(hist)
-			ix.bandKeys(b, func(_ uint32, key uint64) { hist[key>>topShift]++ })
-			bounds, most = cutParts(hist, limit, bounds[:0])
-		}
+		clear(hist)
+		ix.bandKeys(b, func(_ uint32, key uint64) { hist[key>>topShift]++ })
+		var most int
+		bounds, most = cutParts(hist, limit, bounds[:0])
 		if cap(keys) < most {
-			keys = make([]keyed, 0, most)
+			keys = make([]keyed, 0, max(most, min(n, limit)))
 		}
 		ix.peakKeys = max(ix.peakKeys, cap(keys))
 		for part := 0; part+1 < len(bounds); part++ {
-			from, to := bounds[part], bounds[part+1]
-			keys = keys[:0]
+			from, to := uint64(bounds[part]), uint64(bounds[part+1])
+			// hist[t] becomes where the keys of range t go, then where they end.
+			at := 0
+			for t := from; t < to; t++ {
+				hist[t], at = at, at+hist[t]
+			}
+			keys = keys[:at]
 			ix.bandKeys(b, func(p uint32, key uint64) {
 				if t := key >> topShift; t >= from && t < to {
-					keys = append(keys, keyed{key, p})
+					keys[hist[t]] = keyed{key, p}
+					hist[t]++
 				}
 			})
-			slices.SortFunc(keys, func(x, y keyed) int {
-				switch {
-				case x.key < y.key:
-					return -1
-				case x.key > y.key:
-					return 1
-				}
-				return int(x.p) - int(y.p)
-			})
-			for lo := 0; lo < len(keys); {
-				hi := lo + 1
-				for hi < len(keys) && keys[hi].key == keys[lo].key {
-					hi++
-				}
-				run := keys[lo:hi]
-				lo = hi
-				if len(run) < 2 {
-					continue
-				}
-				files, runFiles = files[:0], runFiles[:0]
-				for _, k := range run {
-					f := ix.fileOf(k.p)
-					runFiles = append(runFiles, f)
-					if !slices.Contains(files, f) {
-						files = append(files, f)
-						if len(files) > c.MaxReports {
-							break
-						}
+			start := 0
+			for t := from; t < to; t++ {
+				r := keys[start:hist[t]]
+				start = hist[t]
+				slices.SortFunc(r, func(x, y keyed) int {
+					switch {
+					case x.key < y.key:
+						return -1
+					case x.key > y.key:
+						return 1
 					}
-				}
-				// One report repeating itself is no copy; many sharing a text is boilerplate.
-				if len(files) < 2 || len(files) > c.MaxReports {
-					continue
-				}
-				// The first paragraph of the bucket, and the first of another report.
-				first, second := 0, -1
-				for i := range run {
-					if runFiles[i] != runFiles[first] {
-						second = i
-						break
+					return int(x.p) - int(y.p)
+				})
+				for lo := 0; lo < len(r); {
+					hi := lo + 1
+					for hi < len(r) && r[hi].key == r[lo].key {
+						hi++
 					}
-				}
-				for i, k := range run {
-					for _, r := range []int{first, second} {
-						if r >= 0 && runFiles[r] != runFiles[i] {
-							add(k.p, run[r].p)
-						}
+					if hi-lo > 1 {
+						bucket(r[lo:hi])
 					}
+					lo = hi
 				}
 			}
 		}

@@ -248,14 +248,19 @@ func (s *Sig) Similarity(o *Sig) float64 {
 	return float64(same) / Bins
 }
 
-// band returns the bucket key of band b.
+// band returns the bucket key of band b: its bins themselves, the first in the low bits (as
+// the index writes them, little-endian). Two paragraphs share a bucket exactly when they agree
+// on the whole band.
 func (s *Sig) band(b int) uint64 {
-	h := uint64(b) * 0x9e3779b97f4a7c15
-	for _, v := range s[b*Rows : (b+1)*Rows] {
-		h = mix(h ^ uint64(v))
+	var k uint64
+	for r, v := range s[b*Rows : (b+1)*Rows] {
+		k |= uint64(v) << (16 * r)
 	}
-	return h
+	return k
 }
+
+// A band's bins fit its 64-bit key.
+var _ [64 - 16*Rows]struct{}
 
 // mix is splitmix64's finaliser: every input bit moves every output bit.
 func mix(x uint64) uint64 {
