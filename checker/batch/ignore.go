@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -25,6 +26,7 @@ const IgnoreFile = ".fzlintignore"
 // of the directories above it: up to the working directory for paths inside it, else up to the
 // directory given on the command line that holds the path.
 type Ignorer struct {
+	wd    string   // the working directory, read once ("" if it could not be)
 	top   []string // the working directory, then the roots given on the command line
 	mu    sync.Mutex
 	cache map[string][]ignorePattern // directory → its patterns (nil: none)
@@ -48,8 +50,9 @@ type ignorePattern struct {
 // NewIgnorer returns an Ignorer for a walk started in cwd over roots.
 func NewIgnorer(cwd string, roots []string) *Ignorer {
 	ig := &Ignorer{cache: map[string][]ignorePattern{}}
+	ig.wd, _ = os.Getwd()
 	for _, r := range append([]string{cwd}, roots...) {
-		if abs, err := filepath.Abs(r); err == nil {
+		if abs, err := AbsIn(ig.wd, r); err == nil {
 			ig.top = append(ig.top, abs)
 		}
 	}
@@ -58,7 +61,7 @@ func NewIgnorer(cwd string, roots []string) *Ignorer {
 
 // Ignored reports whether path (a directory if dir) is ignored.
 func (ig *Ignorer) Ignored(p string, dir bool) bool {
-	abs, err := filepath.Abs(p)
+	abs, err := AbsIn(ig.wd, p)
 	if err != nil {
 		return false
 	}
@@ -81,6 +84,20 @@ func (ig *Ignorer) Ignored(p string, dir bool) bool {
 		}
 	}
 	return false
+}
+
+// AbsIn is filepath.Abs(p) in a process whose working directory is wd (os.Getwd's, read
+// once): filepath.Abs asks for it on every call, two stat calls each, for every file of a
+// batch named by a relative path. With wd "" (not known), or on Windows (where a path may be
+// relative to a drive's own directory), it is filepath.Abs.
+func AbsIn(wd, p string) (string, error) {
+	if wd == "" || runtime.GOOS == "windows" {
+		return filepath.Abs(p)
+	}
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	return filepath.Join(wd, p), nil
 }
 
 func within(p, dir string) bool {

@@ -117,3 +117,18 @@ func TestTheAssetsOfASavedPageAreNotWalked(t *testing.T) {
 		t.Errorf("Expand = %v, want %s", got, want)
 	}
 }
+
+// AbsIn, given the working directory once, is filepath.Abs.
+func TestAbsInIsAbs(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, p := range []string{"", ".", "..", "a", "a/b.txt", "./a/../b", "../../x/报告.docx", "a//b/", "/", "/tmp/../etc/x", "-"} {
+		want, err1 := filepath.Abs(p)
+		got, err2 := AbsIn(wd, p)
+		if got != want || (err1 == nil) != (err2 == nil) {
+			t.Errorf("AbsIn(%q) = %q, %v; filepath.Abs: %q, %v", p, got, err2, want, err1)
+		}
+	}
+}

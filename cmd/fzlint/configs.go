@@ -12,6 +12,7 @@ import (
 
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/batch"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/rules"
 )
@@ -27,6 +28,7 @@ type linterSource struct {
 	base   *rules.Set
 	sel    checker.Selection
 	config string            // --config, if given
+	wd     string            // the working directory, read once ("" if it could not be)
 	byDir  map[string]string // directory → nearest .fzlint.toml ("" for none)
 	byPath map[string]*configRef
 	byHash map[[sha256.Size]byte]*configRef
@@ -78,7 +80,7 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &linterSource{base: base, config: f.configFile, byDir: map[string]string{},
+	s := &linterSource{base: base, config: f.configFile, wd: workingDir(), byDir: map[string]string{},
 		byPath: map[string]*configRef{}, byHash: map[[sha256.Size]byte]*configRef{},
 		cache: map[*configRef]*list.Element{}, limit: linterCacheSize(f.jobs),
 		sel: checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
@@ -93,6 +95,12 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 		}
 	}
 	return s, nil
+}
+
+// workingDir returns the working directory, or "" when it cannot be read.
+func workingDir() string {
+	wd, _ := os.Getwd()
+	return wd
 }
 
 func splitList(s string) []string {
@@ -122,7 +130,7 @@ func (s *linterSource) forFile(path, stdinName string) (*configRef, error) {
 }
 
 func (s *linterSource) nearestConfig(dir string) string {
-	abs, err := filepath.Abs(dir)
+	abs, err := batch.AbsIn(s.wd, dir)
 	if err != nil {
 		return ""
 	}

@@ -119,12 +119,24 @@ func TestConfigLintersAreCompiledLazilyAndBounded(t *testing.T) {
 }
 
 // Each file is checked under its own folder's config however linters come and go from the
-// cache, with one worker or several, in both passes (the cross-file stage's and the checks').
+// cache, with one worker or several, in both passes (the cross-file stage's and the checks'),
+// and whether the folder is named by an absolute or a relative path (the working directory is
+// read once a run, not for each file).
 func TestEachFileGetsItsOwnConfig(t *testing.T) {
 	const n = 30
 	dir := unitFolders(t, n)
-	for _, jobs := range []string{"1", "3"} {
-		code, out, errs := runCheck(t, "--format", "json", "--jobs", jobs, dir)
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	for _, run := range []struct{ jobs, path string }{
+		{"1", dir}, {"3", dir},
+		{"3", filepath.Base(dir)}, {"1", "./" + filepath.Base(dir) + "/../" + filepath.Base(dir)},
+	} {
+		jobs := run.jobs
+		if err := os.Chdir(filepath.Dir(dir)); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errs := runCheck(t, "--format", "json", "--jobs", jobs, run.path)
+		os.Chdir(wd)
 		if code == exitTrouble {
 			t.Fatalf("--jobs %s: exit %d: %s", jobs, code, errs)
 		}
