@@ -18,13 +18,17 @@ import (
 
 // Encodings as reported in Text.Encoding and input/encoding findings.
 const (
-	UTF8     = "UTF-8"
-	UTF8BOM  = "UTF-8 (BOM)"
-	GB18030  = "GB18030"
-	UTF16LE  = "UTF-16LE"
-	UTF16BE  = "UTF-16BE"
-	maxBytes = 64 << 20 // a report is a few tens of KB; anything this big is not one
+	UTF8    = "UTF-8"
+	UTF8BOM = "UTF-8 (BOM)"
+	GB18030 = "GB18030"
+	UTF16LE = "UTF-16LE"
+	UTF16BE = "UTF-16BE"
 )
+
+// maxBytes bounds a file read whole. A report is a few tens of KB, but a supervisor may
+// concatenate a year's reports into one file: 128 MiB holds a few thousand, and takes about
+// 4 times that in memory to check (README, "Memory").
+const maxBytes = 128 << 20
 
 // Text is a decoded file.
 type Text struct {

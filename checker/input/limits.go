@@ -39,9 +39,9 @@ func checkPart(format, name string, size uint64) error {
 
 // maxLines bounds the lines of a report, whatever its format: what is kept per line (the text,
 // its scan, its place in the document) costs about a hundred bytes more than the line, so a
-// 64 MB file of empty lines would take gigabytes. A report has a few hundred lines; a
-// compilation of many, a few tens of thousands.
-const maxLines = 200_000
+// 128 MB file of empty lines would take gigabytes. A report has a few hundred lines; a
+// compilation of many, up to a few hundred thousand (90 MB of reports: 270,000 lines).
+const maxLines = 500_000
 
 func tooManyLines(n int) error {
 	return &Unreadable{fmt.Sprintf("行数过多（%d 行，上限 %d 行），不像是一份报告", n, maxLines)}

@@ -16,7 +16,7 @@ func TestTooManyLines(t *testing.T) {
 		{strings.Repeat("一\n", maxLines+1), false},
 		{strings.Repeat("一\r\n", maxLines+1), false},
 		{strings.Repeat("一\r", maxLines+1), false},
-		{strings.Repeat("一\n\r", maxLines/2+1), false}, // 200,002 lines, each count ≤ 200,000
+		{strings.Repeat("一\n\r", maxLines/2+1), false}, // maxLines+2 lines, each count ≤ maxLines
 		{strings.Repeat("一\n", 15<<20), false},
 	} {
 		_, err := Read("r.txt", []byte(tc.text))

@@ -108,7 +108,7 @@ func (z *zeros) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-const maxInputForTest = 64 << 20
+const maxInputForTest = 128 << 20
 
 // stdin has the size limit of a file: an endless stdin is refused, not read into memory, and
 // the files named with it are still checked (issue 11.11).
