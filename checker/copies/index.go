@@ -257,6 +257,17 @@ type keyed struct {
 	p   uint32
 }
 
+// compare orders keys by key, then by paragraph.
+func (x keyed) compare(y keyed) int {
+	switch {
+	case x.key < y.key:
+		return -1
+	case x.key > y.key:
+		return 1
+	}
+	return int(x.p) - int(y.p)
+}
+
 // Kind says how two reports that share a paragraph are related.
 type Kind int
 
@@ -376,15 +387,7 @@ func (ix *Index) Find(c Config) []Match {
 			for t := from; t < to; t++ {
 				r := keys[start:hist[t]]
 				start = hist[t]
-				slices.SortFunc(r, func(x, y keyed) int {
-					switch {
-					case x.key < y.key:
-						return -1
-					case x.key > y.key:
-						return 1
-					}
-					return int(x.p) - int(y.p)
-				})
+				slices.SortFunc(r, keyed.compare)
 				for lo := 0; lo < len(r); {
 					hi := lo + 1
 					for hi < len(r) && r[hi].key == r[lo].key {

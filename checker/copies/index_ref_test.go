@@ -23,10 +23,6 @@ func (ix *refIndex) Find(c Config) []Match {
 	if len(ix.files) < 2 || len(ix.paras) < 2 {
 		return nil
 	}
-	type keyed struct {
-		key uint64
-		p   uint32
-	}
 	// Candidate pairs: within a bucket, each paragraph meets the bucket's first paragraph of
 	// another report (two at most), not every other one: a bucket's paragraphs agree on a
 	// whole band, so they are alike, and the pairs stay as many as the paragraphs.
@@ -48,15 +44,7 @@ func (ix *refIndex) Find(c Config) []Match {
 		for i := range ix.paras {
 			keys[i] = keyed{ix.paras[i].sig.band(b), uint32(i)}
 		}
-		slices.SortFunc(keys, func(x, y keyed) int {
-			switch {
-			case x.key < y.key:
-				return -1
-			case x.key > y.key:
-				return 1
-			}
-			return int(x.p) - int(y.p)
-		})
+		slices.SortFunc(keys, keyed.compare)
 		for lo := 0; lo < len(keys); {
 			hi := lo + 1
 			for hi < len(keys) && keys[hi].key == keys[lo].key {
