@@ -137,47 +137,93 @@ func (sm *staleMatcher) apply(s string) string {
 // came from; when nothing changed (changed is false) the folded text is s itself and offs is
 // not filled. offs is the caller's buffer, returned for reuse.
 func (sm *staleMatcher) view(s string, offs []int32) (folded string, _ []int32, changed bool) {
-	first := -1
-	for i := 0; i < len(s); {
-		f, n := sm.folded(s, i)
-		if f {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); sm.fold[r] != 0 {
-				first = i
-				break
-			}
-		}
-		i += n
-	}
+	first := sm.firstFolded(s)
 	if first < 0 {
 		return s, offs, false
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:first])
 	offs = offs[:0]
-	for i := 0; i < first; i++ {
-		offs = append(offs, int32(i))
-	}
-	for i := first; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		to, ok := sm.fold[r]
-		switch {
-		case !ok:
-			b.WriteString(s[i : i+size])
-			for k := 0; k < size; k++ {
-				offs = append(offs, int32(i+k))
-			}
-		case to >= 0:
-			n := b.Len()
-			b.WriteRune(to)
-			for k := n; k < b.Len(); k++ {
-				offs = append(offs, int32(i))
-			}
+	for i := 0; ; {
+		// Copy the run up to the next character fold may change, then that character.
+		j := len(s)
+		if i == 0 {
+			j = first
+		} else if i < len(s) {
+			j = sm.nextFolded(s, i)
 		}
-		i += size
+		b.WriteString(s[i:j])
+		for k := i; k < j; k++ {
+			offs = append(offs, int32(k))
+		}
+		if j == len(s) {
+			break
+		}
+		offs, i = sm.foldAt(&b, offs, s, j)
 	}
 	offs = append(offs, int32(len(s)))
 	return b.String(), offs, true
+}
+
+// foldAt writes the character at s[j] to b as fold has it (itself, its fold, or nothing) and
+// the offset of each byte written to offs, and returns offs and the offset after the
+// character.
+func (sm *staleMatcher) foldAt(b *strings.Builder, offs []int32, s string, j int) ([]int32, int) {
+	r, size := utf8.DecodeRuneInString(s[j:])
+	switch to, ok := sm.fold[r]; {
+	case !ok:
+		b.WriteString(s[j : j+size])
+		for k := 0; k < size; k++ {
+			offs = append(offs, int32(j+k))
+		}
+	case to >= 0:
+		n := b.Len()
+		b.WriteRune(to)
+		for k := n; k < b.Len(); k++ {
+			offs = append(offs, int32(j))
+		}
+	}
+	return offs, j + size
+}
+
+// firstFolded returns the offset of the first character of s that fold changes, or -1.
+func (sm *staleMatcher) firstFolded(s string) int {
+	for i := 0; i < len(s); {
+		f, n := sm.folded(s, i)
+		if f {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); sm.fold[r] != 0 {
+				return i
+			}
+		}
+		i += n
+	}
+	return -1
+}
+
+// nextFolded returns the offset of the first character at or after i that fold may change, or
+// len(s): one of one to three bytes whose code point folds marks, or one the caller is to look
+// up in fold (four bytes, U+0800–U+0FFF and U+D000–U+D7FF, or a byte that is not UTF-8).
+func (sm *staleMatcher) nextFolded(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		var r rune
+		n := 1
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			return i
+		}
+		if sm.folds[r>>6]&(1<<(r&63)) != 0 {
+			return i
+		}
+		i += n
+	}
+	return len(s)
 }
 
 // staleHit is a stale term found on a line: its byte range in the line as written.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -47,10 +48,34 @@ func referenceView(sm *staleMatcher, s string) string {
 	return b.String()
 }
 
+// plainView is view as it was before it copied the runs between folded characters whole:
+// every character after the first that fold changes is looked up (foldAt).
+func plainView(sm *staleMatcher, s string, offs []int32) (folded string, _ []int32, changed bool) {
+	first := sm.firstFolded(s)
+	if first < 0 {
+		return s, offs, false
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:first])
+	offs = offs[:0]
+	for i := 0; i < first; i++ {
+		offs = append(offs, int32(i))
+	}
+	for i := first; i < len(s); {
+		offs, i = sm.foldAt(&b, offs, s, i)
+	}
+	offs = append(offs, int32(len(s)))
+	return b.String(), offs, true
+}
+
 // checkView holds the folded view to the reference, and its offsets to the line: increasing,
 // inside it, and pointing at the character each folded byte came from.
 func checkView(t *testing.T, sm *staleMatcher, s string) {
 	folded, offs, changed := sm.view(s, nil)
+	if pf, poffs, pchanged := plainView(sm, s, nil); pf != folded || !slices.Equal(poffs, offs) || pchanged != changed {
+		t.Fatalf("view(%q) = %q %v %v, plainView %q %v %v", s, folded, offs, changed, pf, poffs, pchanged)
+	}
 	if !utf8.ValidString(s) {
 		return
 	}
