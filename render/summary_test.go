@@ -124,8 +124,8 @@ func TestXLSXSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !slices.Equal(got, []string{"汇总", "问题明细"}) || f.GetActiveSheetIndex() != 0 {
-		t.Fatalf("sheets %q, active %d: want 汇总 first and open", got, f.GetActiveSheetIndex())
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"汇总", "问题明细", "复制段落", "未检查文件"}) || f.GetActiveSheetIndex() != 0 {
+		t.Fatalf("sheets %q, active %d: want 汇总 first and open, then the findings, copies and files not checked", got, f.GetActiveSheetIndex())
 	}
 	rows, err := f.GetRows("汇总")
 	if err != nil {
@@ -182,7 +182,7 @@ func TestXLSXSummary(t *testing.T) {
 		}
 	}
 	slices.Sort(filters)
-	if !slices.Equal(filters, []string{"汇总", "问题明细"}) {
+	if !slices.Equal(filters, []string{"复制段落", "未检查文件", "汇总", "问题明细"}) {
 		t.Errorf("filter names for sheets %q", filters)
 	}
 
@@ -236,6 +236,55 @@ func sheetXML(t *testing.T, data []byte, sheet string, f *excelize.File) string 
 	}
 	t.Fatalf("no %s", name)
 	return ""
+}
+
+// TestXLSXSheetsOfCopiesAndFilesNotChecked: a copied paragraph (a batch/ finding) is listed
+// again on its own sheet, with the message naming the other file; an unreadable file and a
+// file the walk skipped are listed, with why, on the sheet of files not checked.
+func TestXLSXSheetsOfCopiesAndFilesNotChecked(t *testing.T) {
+	results := summaryResults(t)
+	copied := &results[2]
+	copied.Diagnostics = append(slices.Clone(copied.Diagnostics), checker.Diagnostic{
+		Rule: "batch/copied-paragraph", Severity: checker.Warning, Line: 7, Column: 1,
+		Message: "这一段与 b/县司法局.txt 第 12 行几乎相同（96%）"})
+	var buf bytes.Buffer
+	r, err := NewSummary(".xlsx", &buf, Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum Summary
+	for i := range results {
+		sum.Add(&results[i])
+		if err := r.File(&results[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sum.Skipped = []checker.Skip{{Path: "submissions/说明.xls", Reason: "不是报告"}}
+	if err := r.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	copies, _ := f.GetRows("复制段落")
+	want := [][]string{copiesHeader, {copied.Path, "", "7", "batch/copied-paragraph", "警告", "这一段与 b/县司法局.txt 第 12 行几乎相同（96%）"}}
+	if !slices.EqualFunc(copies, want, slices.Equal) {
+		t.Errorf("复制段落 = %q, want %q", copies, want)
+	}
+	unread, _ := f.GetRows("未检查文件")
+	want = [][]string{unreadHeader,
+		{"submissions/<旧稿>&.doc", "无法读取：不支持 .doc 格式，请另存为 .docx"},
+		{"submissions/说明.xls", "跳过：不是报告"}}
+	if !slices.EqualFunc(unread, want, slices.Equal) {
+		t.Errorf("未检查文件 = %q, want %q", unread, want)
+	}
+	for _, sheet := range []string{"复制段落", "未检查文件"} {
+		if xml := sheetXML(t, buf.Bytes(), sheet, f); !strings.Contains(xml, `orientation="landscape"`) || !strings.Contains(xml, `fitToWidth="1"`) {
+			t.Errorf("%s does not print landscape at the page width", sheet)
+		}
+	}
 }
 
 func TestXLSXSummaryNoFindings(t *testing.T) {

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 
@@ -10,8 +11,11 @@ import (
 	"github.com/fzlint/fzlint/internal/xlsx"
 )
 
-// The .xlsx summary: sheet "汇总" has one row per file (the table of summaryColumns), sheet
-// "问题明细" one row per finding. Both have a frozen header row and an autofilter.
+// The .xlsx summary, a sheet per view: "汇总" has one row per file (the table of
+// summaryColumns), "问题明细" one row per finding, "复制段落" one row per paragraph found in
+// another report of the batch (the batch/ rules: its message names the other file and line),
+// and "未检查文件" one row per file that could not be read or that the walk skipped, with why.
+// Every sheet has a frozen header row and an autofilter, and prints legibly.
 //
 // Rows go through internal/xlsx, which deflates each sheet's rows into a temporary file as
 // they come, so that any number of files fits in a few megabytes and no row is kept. A sheet
@@ -21,11 +25,20 @@ import (
 const (
 	sheetSummary  = "汇总"
 	sheetFindings = "问题明细"
+	sheetCopies   = "复制段落"
+	sheetUnread   = "未检查文件"
 )
 
 // findingsHeader: 页 is the page of a .pdf or .ofd finding (行 is then the line on that page),
 // empty for every other format.
 var findingsHeader = []string{"文件", "页", "行", "列", "规则", "级别", "说明"}
+
+// copiesHeader and unreadHeader head the sheets of copied paragraphs and of the files not
+// checked.
+var (
+	copiesHeader = []string{"文件", "页", "行", "规则", "级别", "说明"}
+	unreadHeader = []string{"文件", "原因"}
+)
 
 // Width limits of a column, in Excel's units (about one Latin character; a Han character
 // takes two).
@@ -42,6 +55,8 @@ type xlsxSummary struct {
 
 	sheet         *xlsx.Sheet // the summary sheet
 	details       *xlsx.Sheet // the findings sheet
+	copies        *xlsx.Sheet // the copied paragraphs
+	unread        *xlsx.Sheet // the files not checked
 	detailDropped int         // findings past Excel's row limit
 	styles        xlsxStyles
 }
@@ -83,7 +98,36 @@ func (x *xlsxSummary) begin(cols *summaryColumns) error {
 	if x.details, err = x.book.AddSheet(sheetFindings); err != nil {
 		return err
 	}
+	if x.copies, err = x.book.AddSheet(sheetCopies); err != nil {
+		return err
+	}
+	if x.unread, err = x.book.AddSheet(sheetUnread); err != nil {
+		return err
+	}
+	if err := x.startList(x.copies, copiesHeader, []float64{pathColWidth, 4, 6, 24, 6, messageColWidth}); err != nil {
+		return err
+	}
+	if err := x.startList(x.unread, unreadHeader, []float64{pathColWidth * 2, messageColWidth}); err != nil {
+		return err
+	}
 	return x.startSummary()
+}
+
+// startList writes the header of a sheet whose widths are known before any row: the file
+// column as wide as the summary's, the last (free text) wide.
+func (x *xlsxSummary) startList(s *xlsx.Sheet, header []string, widths []float64) error {
+	s.Widths = widths
+	setLayout(s)
+	return s.WriteRow(x.headerCells(header), 0)
+}
+
+// listRow adds a row to a sheet of copies or of files not checked, unless Excel's row limit
+// is reached (the findings sheet says how many were left out; these lists are far shorter).
+func listRow(s *xlsx.Sheet, cells []any) error {
+	if s.Rows() == xlsx.MaxRows {
+		return nil
+	}
+	return s.WriteRow(cells, 0)
 }
 
 // Widths of the summary sheet's columns, set before its first row, so that no row is kept
@@ -146,6 +190,11 @@ func (x *xlsxSummary) startDetails(path string) error {
 }
 
 func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
+	if r.Err != nil {
+		if err := listRow(x.unread, []any{r.Path, "无法读取：" + r.Err.Error()}); err != nil {
+			return err
+		}
+	}
 	if x.sheet.Rows() < xlsx.MaxRows {
 		for i, v := range cells {
 			cells[i] = x.styled(i, v)
@@ -172,11 +221,23 @@ func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 			severityLabel[d.Severity], messageWithSuggestion(d)}, 0); err != nil {
 			return err
 		}
+		if strings.HasPrefix(d.Rule, "batch/") {
+			if err := listRow(x.copies, []any{r.Path, page, d.Line, d.Rule,
+				severityLabel[d.Severity], d.Message}); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-func (x *xlsxSummary) end(Summary) error {
+func (x *xlsxSummary) end(sum Summary) error {
+	for _, k := range sum.Skipped {
+		if err := listRow(x.unread, []any{k.Path, "跳过：" + k.Reason}); err != nil {
+			x.book.Close()
+			return err
+		}
+	}
 	if x.details.Rows() == 0 {
 		if err := x.startDetails(""); err != nil {
 			x.book.Close()
