@@ -57,6 +57,19 @@ const (
 	HintYear
 )
 
+// CommandLine is the hint in the command line's words, as it follows the message there ("" for
+// NoHint). The baseline's fingerprints of whole-document findings are taken from the message
+// so worded, as they were when the hint was part of the message.
+func (h Hint) CommandLine() string {
+	switch h {
+	case HintFix:
+		return "（可用 --fix 自动修正）"
+	case HintYear:
+		return "；可用 --year 指定报告年度"
+	}
+	return ""
+}
+
 // Fix is a safe correction. With Edits empty it replaces the diagnostic's range with New;
 // otherwise it is the list of Edits (a grouped finding fixes every place it groups).
 type Fix struct {

@@ -22,13 +22,7 @@ type Renderer interface {
 // can do about it) in the command line's words. The browser page and Word comments say their
 // own or nothing (internal/webcheck, render/annotate).
 func Message(d checker.Diagnostic) string {
-	switch d.Hint {
-	case checker.HintFix:
-		return d.Message + "（可用 --fix 自动修正）"
-	case checker.HintYear:
-		return d.Message + "；可用 --year 指定报告年度"
-	}
-	return d.Message
+	return d.Message + d.Hint.CommandLine()
 }
 
 // Summary counts what a run found.

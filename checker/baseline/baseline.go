@@ -178,14 +178,16 @@ func absDir(path string) (string, error) {
 // Fingerprint identifies a finding by the text of its line with all white space removed, and
 // the text it points at; not by its position. A finding about the whole document (an empty
 // range at 1:1, such as a missing title) is identified by its message instead, without digits
-// (they are often line numbers), so that a line inserted at the top does not renew it.
+// (they are often line numbers), so that a line inserted at the top does not renew it; the
+// message as the command line words it, hint included, as baselines written before the hint
+// left the message recorded it.
 func Fingerprint(source []string, d checker.Diagnostic) string {
 	var line, target string
 	if d.Line >= 1 && d.Line <= len(source) {
 		line = source[d.Line-1]
 	}
 	if d.Line == 1 && d.Column == 1 && d.EndLine == 1 && d.EndColumn == 1 {
-		line, target = "", strings.Map(dropDigit, d.Message)
+		line, target = "", strings.Map(dropDigit, d.Message+d.Hint.CommandLine())
 	} else {
 		target = matched(line, d)
 	}

@@ -77,3 +77,21 @@ func TestLoadRejectsOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintOfAWholeDocumentFindingKeepsItsHint: a finding about the whole document is
+// identified by its message, which said 「；可用 --year 指定报告年度」 until the hint became a field
+// of its own; a baseline written then still matches it.
+func TestFingerprintOfAWholeDocumentFindingKeepsItsHint(t *testing.T) {
+	src := []string{"某县2024年法治政府建设情况"}
+	whole := checker.Diagnostic{Rule: "structure/year-unknown", Line: 1, Column: 1, EndLine: 1, EndColumn: 1, Message: "无法确定报告年度"}
+	old := whole
+	old.Message += "；可用 --year 指定报告年度"
+	whole.Hint = checker.HintYear
+	if baseline.Fingerprint(src, whole) != baseline.Fingerprint(src, old) {
+		t.Error("a baseline written when the hint was in the message no longer matches")
+	}
+	whole.Hint = checker.NoHint
+	if baseline.Fingerprint(src, whole) == baseline.Fingerprint(src, old) {
+		t.Error("the fingerprint does not depend on the message")
+	}
+}
