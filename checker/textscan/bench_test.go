@@ -37,17 +37,7 @@ func BenchmarkFindAll(b *testing.B) {
 		phrases = append(phrases, r.Words...)
 	}
 	m := textscan.NewMatcher(phrases)
-	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	var lines []string
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-		size += len(data)
-	}
+	lines, size := seedLines(b)
 	b.SetBytes(int64(size))
 	var dst []textscan.Match
 	for b.Loop() {
@@ -81,17 +71,7 @@ func BenchmarkFused(b *testing.B) {
 		fold[r] = -1
 	}
 	m, o := textscan.NewMatcher(phrases), textscan.NewFoldingMatcher(stale, fold)
-	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	var lines []string
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-		size += len(data)
-	}
+	lines, size := seedLines(b)
 	var dst []textscan.Match
 	b.Run("two", func(b *testing.B) {
 		b.SetBytes(int64(size))
@@ -110,4 +90,18 @@ func BenchmarkFused(b *testing.B) {
 			}
 		}
 	})
+}
+
+// seedLines returns every line of the five seed reports and the size of the reports in bytes.
+func seedLines(b *testing.B) (lines []string, size int) {
+	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		size += len(data)
+	}
+	return lines, size
 }
