@@ -81,13 +81,7 @@ func TestSideFilesAreCheckedLikeReports(t *testing.T) {
 				t.Errorf("%s → %s: still running after a minute (blocked on the side file)", name, target)
 				continue
 			}
-			code := 0
-			var exitErr *exec.ExitError
-			if errors.As(err, &exitErr) {
-				code = exitErr.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			code := exitCode(t, err)
 			want := side + ": 无法读取" // names this very file, not just any .fzlint.toml
 			if code != exitTrouble || !strings.Contains(stderr.String(), want) || !strings.Contains(stderr.String(), "不是普通文件") {
 				t.Errorf("%s → %s: exit %d, stderr %q; want exit 2 and %q … 不是普通文件", name, target, code, stderr.String(), want)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -43,13 +42,7 @@ func TestHungReadIsUnreadable(t *testing.T) {
 		if ctx.Err() != nil {
 			t.Fatalf("%v: still running after two minutes (blocked on the hung file)", args)
 		}
-		code := 0
-		var exitErr *exec.ExitError
-		if errors.As(err, &exitErr) {
-			code = exitErr.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
+		code := exitCode(t, err)
 		var doc struct {
 			Files []jsonFileResult `json:"files"`
 		}
