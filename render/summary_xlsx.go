@@ -113,8 +113,8 @@ func (x *xlsxSummary) begin(cols *summaryColumns) error {
 	return x.startSummary()
 }
 
-// startList writes the header of a sheet whose widths are known before any row: the file
-// column as wide as the summary's, the last (free text) wide.
+// startList starts a sheet of one row per item (findings, copies, files not checked): its
+// column widths, which must be set before any row, its layout, and its header row.
 func (x *xlsxSummary) startList(s *xlsx.Sheet, header []string, widths []float64) error {
 	s.Widths = widths
 	setLayout(s)
@@ -180,13 +180,12 @@ func (x *xlsxSummary) startDetails(path string) error {
 	for _, c := range checker.Checks() {
 		ruleWidth = max(ruleWidth, textWidth(c.ID))
 	}
-	widths := []int{textWidth(path), 4, 6, 6, ruleWidth, textWidth("级别"), messageColWidth}
-	x.details.Widths = make([]float64, len(widths))
-	for i, w := range widths {
-		x.details.Widths[i] = colWidth(w, findingsHeader[i], i == len(widths)-1)
+	content := []int{textWidth(path), 4, 6, 6, ruleWidth, textWidth("级别"), messageColWidth}
+	widths := make([]float64, len(content))
+	for i, w := range content {
+		widths[i] = colWidth(w, findingsHeader[i], i == len(content)-1)
 	}
-	setLayout(x.details)
-	return x.details.WriteRow(x.headerCells(findingsHeader), 0)
+	return x.startList(x.details, findingsHeader, widths)
 }
 
 func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
