@@ -55,6 +55,9 @@ const (
 	HintFix
 	// HintYear: the report year can be given, and the rules that need it will run.
 	HintYear
+	// HintDiff: the finding has a safe fix, but the text came from standard input, which
+	// --fix cannot rewrite: --diff prints the fix as a patch. The command line sets it.
+	HintDiff
 )
 
 // CommandLine is the hint in the command line's words, as it follows the message there ("" for
@@ -66,6 +69,8 @@ func (h Hint) CommandLine() string {
 		return "（可用 --fix 自动修正）"
 	case HintYear:
 		return "；可用 --year 指定报告年度"
+	case HintDiff:
+		return "（可用 --diff 查看修正）"
 	}
 	return ""
 }

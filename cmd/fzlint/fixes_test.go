@@ -343,3 +343,23 @@ func TestFixRefusals(t *testing.T) {
 		}
 	}
 }
+
+// A text from standard input is offered --diff, which prints its fixes, not --fix, which
+// refuses it; a file on disk is still offered --fix.
+func TestStdinIsOfferedDiffNotFix(t *testing.T) {
+	text := "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n我们开展工作,取得成效。\n"
+	fixHint := checker.HintFix.CommandLine()
+	diffHint := checker.HintDiff.CommandLine()
+	_, out, _ := runCLI(t, text, "check", "-")
+	if !strings.Contains(out, "工作,取得") || strings.Contains(out, fixHint) || !strings.Contains(out, diffHint) {
+		t.Errorf("stdin: want the comma's finding offering %q, not %q:\n%s", diffHint, fixHint, out)
+	}
+	_, out, _ = runCLI(t, text, "check", "--diff", "-")
+	if !strings.Contains(out, "+我们开展工作，取得成效。") {
+		t.Errorf("--diff on stdin printed no fix, so offering it is wrong:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "check", writeTemp(t, "r.txt", text))
+	if !strings.Contains(out, fixHint) || strings.Contains(out, diffHint) {
+		t.Errorf("a .txt file: want %q offered:\n%s", fixHint, out)
+	}
+}
