@@ -24,13 +24,18 @@ type numberMatchers struct {
 	rateOf         []int      // rate-word id → index in Rates
 	rateWords      []string
 	units          []string
-	unitClass      map[string]string // unit → its class (the first unit of its list)
-	bounded        *textscan.Matcher
-	unbounded      *textscan.Matcher
+	unitClass      []string // unit index → its class (the first unit of its list)
+	// unitsAt lists, for the first character of each unit, the indexes in units of the units
+	// that begin with it, longest first as units is; unitLead holds those characters of the
+	// Basic Multilingual Plane as a bit set (most numbers are followed by none: 2024年).
+	unitsAt   map[rune][]int
+	unitLead  *[1 << 16 / 64]uint64
+	bounded   *textscan.Matcher
+	unbounded *textscan.Matcher
 }
 
 func compileNumbers(rs *rules.Set) *numberMatchers {
-	nm := &numberMatchers{unitClass: map[string]string{}}
+	nm := &numberMatchers{unitsAt: map[rune][]int{}, unitLead: new([1 << 16 / 64]uint64)}
 	var words []string
 	for _, l := range rs.Numbers.Labels {
 		for _, w := range l.Words {
@@ -47,14 +52,23 @@ func compileNumbers(rs *rules.Set) *numberMatchers {
 		}
 	}
 	nm.rateWords = words
+	classOf := map[string]string{}
 	for _, class := range rs.Numbers.Units {
 		for _, u := range class {
 			nm.units = append(nm.units, u)
-			nm.unitClass[u] = class[0]
+			classOf[u] = class[0]
 		}
 	}
 	// Longest unit first, so that 人次 wins over 人.
 	sort.SliceStable(nm.units, func(i, j int) bool { return len(nm.units[i]) > len(nm.units[j]) })
+	for i, u := range nm.units {
+		r, _ := utf8.DecodeRuneInString(u)
+		nm.unitsAt[r] = append(nm.unitsAt[r], i)
+		if r <= 0xFFFF {
+			nm.unitLead[r/64] |= 1 << (r % 64)
+		}
+		nm.unitClass = append(nm.unitClass, classOf[u])
+	}
 	for _, r := range rs.Relations {
 		nm.relationLabels = append(nm.relationLabels, r.Expr.Labels())
 	}
@@ -145,14 +159,11 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 					allP = append(allP, p)
 					continue
 				}
-				for _, u := range nm.units {
-					if strings.HasPrefix(s[k:], u) {
-						start := numberStart(s, j)
-						q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(u)}
-						q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
-						allQ = append(allQ, q)
-						break
-					}
+				if u := nm.unitAt(s, k); u >= 0 {
+					start := numberStart(s, j)
+					q := quantity{value: v, unit: nm.unitClass[u], start: start, end: k + len(nm.units[u])}
+					q.label = nearestLabel(s, labels, nm, sp[0], start, maxGap)
+					allQ = append(allQ, q)
 				}
 			}
 			if len(allQ) > q0 || len(allP) > p0 {
@@ -170,6 +181,23 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) []sentenceNumbers {
 		out[i].percents = allP[sp[2]:sp[3]:sp[3]]
 	}
 	return out
+}
+
+// unitAt returns the index in units of the longest unit that s[k:] begins with, or -1.
+func (nm *numberMatchers) unitAt(s string, k int) int {
+	if k >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	if r <= 0xFFFF && nm.unitLead[r/64]&(1<<(r%64)) == 0 {
+		return -1
+	}
+	for _, u := range nm.unitsAt[r] {
+		if strings.HasPrefix(s[k:], nm.units[u]) {
+			return u
+		}
+	}
+	return -1
 }
 
 // window returns the offset from which to look for the words before byte at: at most n runes
@@ -222,15 +250,42 @@ func parseNumber(s string, i, limit int) (float64, int, int) {
 		}
 		break
 	}
+	if dec < 0 {
+		dec = 0
+	}
+	if v, ok := exactDecimal(s[i:j], dec); ok {
+		return v, dec, j
+	}
 	text := s[i:j]
 	if commas {
 		text = strings.ReplaceAll(text, ",", "")
 	}
 	v, _ := strconv.ParseFloat(text, 64)
-	if dec < 0 {
-		dec = 0
-	}
 	return v, dec, j
+}
+
+// exactPow10 are the powers of ten that a float64 holds exactly.
+var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// exactDecimal returns the value of a number as parseNumber reads it (digits, thousands
+// commas, at most one point, dec digits after it) when it has at most 15 digits: its digits
+// as an integer are then exact in a float64, and so is 10^dec, and one division of two exact
+// values is correctly rounded, as strconv.ParseFloat's result is (its own exact fast path).
+func exactDecimal(text string, dec int) (float64, bool) {
+	var mant uint64
+	digits := 0
+	for k := 0; k < len(text); k++ {
+		c := text[k]
+		if c == ',' || c == '.' {
+			continue
+		}
+		mant = mant*10 + uint64(c-'0')
+		digits++
+	}
+	if digits > 15 {
+		return 0, false
+	}
+	return float64(mant) / exactPow10[dec], true
 }
 
 func allDigits(s string) bool {
@@ -277,19 +332,7 @@ func multiplier(s string) (float64, int) {
 // maxGap characters; among words ending at the same place the longest wins (不予受理 over 受理).
 // A word followed by 率 names a rate, not a count.
 func nearestLabel(s string, ms []textscan.Match, nm *numberMatchers, from, at, maxGap int) string {
-	best := -1
-	for i, m := range ms {
-		if m.End > at || m.Start < from || strings.HasPrefix(s[m.End:], "率") {
-			continue
-		}
-		gap := s[m.End:at]
-		if strings.ContainsAny(gap, clauseBreak) || hasDigit(gap) || utf8.RuneCountInString(gap) > maxGap {
-			continue
-		}
-		if best < 0 || m.End > ms[best].End || m.End == ms[best].End && m.Start < ms[best].Start {
-			best = i
-		}
-	}
+	best := nearestWord(s, ms, from, at, maxGap, true)
 	if best < 0 {
 		return ""
 	}
@@ -298,23 +341,57 @@ func nearestLabel(s string, ms []textscan.Match, nm *numberMatchers, from, at, m
 
 // nearestRate returns the rate named just before a percentage (成功率98%, 成功率为98%).
 func nearestRate(s string, ms []textscan.Match, nm *numberMatchers, from, at int) (int, string) {
+	best := nearestWord(s, ms, from, at, 6, false)
+	if best < 0 {
+		return -1, ""
+	}
+	return nm.rateOf[ms[best].ID], s[ms[best].Start:ms[best].End]
+}
+
+// nearestWord returns the index of the word of ms that ends closest before byte at, not before
+// from, with at most maxGap characters, no digit and no clauseBreak between them (the longest
+// among those ending at the same place), or -1; with notRate, a word followed by 率 is passed
+// over.
+func nearestWord(s string, ms []textscan.Match, from, at, maxGap int, notRate bool) int {
 	best := -1
 	for i, m := range ms {
 		if m.End > at || m.Start < from {
 			continue
 		}
-		gap := s[m.End:at]
-		if strings.ContainsAny(gap, clauseBreak) || hasDigit(gap) || utf8.RuneCountInString(gap) > 6 {
+		if best >= 0 && (m.End < ms[best].End || m.End == ms[best].End && m.Start >= ms[best].Start) {
+			continue // it would not be chosen over best
+		}
+		if notRate && strings.HasPrefix(s[m.End:], "率") || !labelGap(s[m.End:at], maxGap) {
 			continue
 		}
-		if best < 0 || m.End > ms[best].End || m.End == ms[best].End && m.Start < ms[best].Start {
-			best = i
+		best = i
+	}
+	return best
+}
+
+// labelGap reports whether a word may name the number gap characters after it: gap holds at
+// most maxGap characters, no ASCII digit and none of clauseBreak. It reads gap's bytes once
+// (clauseBreak's characters by their UTF-8 forms) and counts characters only when it is long
+// enough to hold more than maxGap.
+func labelGap(gap string, maxGap int) bool {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; c {
+		case ',', ';', ':', '(', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			return false
+		case 0xE3: // 、 E3 80 81, 。 E3 80 82
+			if i+2 < len(gap) && gap[i+1] == 0x80 && (gap[i+2] == 0x81 || gap[i+2] == 0x82) {
+				return false
+			}
+		case 0xEF: // （ EF BC 88, ） EF BC 89, ， EF BC 8C, ： EF BC 9A, ； EF BC 9B
+			if i+2 < len(gap) && gap[i+1] == 0xBC {
+				switch gap[i+2] {
+				case 0x88, 0x89, 0x8C, 0x9A, 0x9B:
+					return false
+				}
+			}
 		}
 	}
-	if best < 0 {
-		return -1, ""
-	}
-	return nm.rateOf[ms[best].ID], s[ms[best].Start:ms[best].End]
+	return len(gap) <= maxGap || utf8.RuneCountInString(gap) <= maxGap
 }
 
 // approximate reports 约98%, 近98%, 超过98%, 98%以上, 98%左右.

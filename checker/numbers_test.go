@@ -1,0 +1,132 @@
+package checker
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/textscan"
+)
+
+// plainNumberValue is how parseNumber read a number's value before exactDecimal: the text with
+// its thousands commas dropped, through strconv.ParseFloat.
+func plainNumberValue(s string, i, j int) float64 {
+	v, _ := strconv.ParseFloat(strings.ReplaceAll(s[i:j], ",", ""), 64)
+	return v
+}
+
+// plainUnitAt is how extractNumbers found a number's unit before unitAt: the first unit of the
+// list (longest first) that the text after the number begins with.
+func plainUnitAt(nm *numberMatchers, s string, k int) int {
+	for i, u := range nm.units {
+		if strings.HasPrefix(s[k:], u) {
+			return i
+		}
+	}
+	return -1
+}
+
+// plainNearest is how nearestLabel (notRate) and nearestRate chose a word before nearestWord:
+// every word's gap tested with strings.ContainsAny, hasDigit and utf8.RuneCountInString.
+func plainNearest(s string, ms []textscan.Match, from, at, maxGap int, notRate bool) int {
+	best := -1
+	for i, m := range ms {
+		if m.End > at || m.Start < from || notRate && strings.HasPrefix(s[m.End:], "率") {
+			continue
+		}
+		gap := s[m.End:at]
+		if strings.ContainsAny(gap, clauseBreak) || hasDigit(gap) || utf8.RuneCountInString(gap) > maxGap {
+			continue
+		}
+		if best < 0 || m.End > ms[best].End || m.End == ms[best].End && m.Start < ms[best].Start {
+			best = i
+		}
+	}
+	return best
+}
+
+// sameNumbers holds parseNumber's value to strconv.ParseFloat's and unitAt to the plain search
+// at every digit of s, and nearestWord to plainNearest at every byte, with the label words as
+// words; labelGap to the tests it replaces for every gap.
+func sameNumbers(t *testing.T, nm *numberMatchers, s string) {
+	t.Helper()
+	words := textscan.NewMatcher(append(nm.labelWords[:len(nm.labelWords):len(nm.labelWords)], nm.rateWords...)).FindAll(nil, s)
+	for at := 0; at <= len(s); at++ {
+		for _, maxGap := range []int{0, 1, 6, 14} {
+			for _, notRate := range []bool{false, true} {
+				if got, want := nearestWord(s, words, 0, at, maxGap, notRate), plainNearest(s, words, 0, at, maxGap, notRate); got != want {
+					t.Fatalf("%q at %d, gap %d, notRate %v: nearestWord %d, plain %d", s, at, maxGap, notRate, got, want)
+				}
+			}
+			gap := s[:at]
+			if got, want := labelGap(gap, maxGap), !strings.ContainsAny(gap, clauseBreak) && !hasDigit(gap) && utf8.RuneCountInString(gap) <= maxGap; got != want {
+				t.Fatalf("labelGap(%q, %d) = %v, want %v", gap, maxGap, got, want)
+			}
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		v, _, j := parseNumber(s, i, len(s))
+		if want := plainNumberValue(s, i, j); math.Float64bits(v) != math.Float64bits(want) {
+			t.Fatalf("%q at %d: parseNumber %v, ParseFloat %v", s, i, v, want)
+		}
+		k := skipSpaces(s, j)
+		if got, want := nm.unitAt(s, k), plainUnitAt(nm, s, k); got != want {
+			t.Fatalf("%q at %d: unitAt %d, plain search %d", s, k, got, want)
+		}
+	}
+}
+
+func TestNumbersAgreeWithPlain(t *testing.T) {
+	rs, _ := defaultStale(t) // the default rule set
+	nm := compileNumbers(rs)
+	for _, s := range []string{
+		"收到行政复议申请16件，受理12件次，不予受理4人次。", "成功率98.25%", "金额1,234.5万元", "1,234,567元",
+		"0.1", "0.30000000000000004", "123456789012345", "1234567890123456", "99999999999999999999",
+		"3.14159265358979323846", "12.5亿元", "7件", "8 场次", "9\xe4", "1,23", "1,2345", "00012.0300",
+		"共收到申请35件，其中受理27件、不予受理6件，办结率为98%", "调解成功率（含调处）达到了百分之97.5%", "收到\xe3\x80受理\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x805件",
+		"审结案件；办结12人", "受理(12)件", "收案：立案:9",
+	} {
+		sameNumbers(t, nm, s)
+	}
+}
+
+// FuzzNumbers: whatever the text, parseNumber and unitAt agree with the plain code they replace.
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{"收到16件，受理12件次", "成功率98.25%", "1,234.5万元", "0.30000000000000004", "1234567890123456人次"} {
+		f.Add(s)
+	}
+	rs, _ := defaultStale(f)
+	nm := compileNumbers(rs)
+	f.Fuzz(func(t *testing.T, s string) { sameNumbers(t, nm, s) })
+}
+
+// BenchmarkExtractNumbers measures extractNumbers' own work over the seed reports: their lines
+// are scanned and their phrases found before the timer starts, as the other checks would have.
+func BenchmarkExtractNumbers(b *testing.B) {
+	rs, _ := defaultStale(b)
+	c := Compile(rs)
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var docs []*Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := NewDocument(f, strings.Split(string(data), "\n"), "UTF-8", c, Options{})
+		d.extractNumbers(c.m, rs.Numbers.MaxGap)
+		docs = append(docs, d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.extractNumbers(c.m, rs.Numbers.MaxGap)
+		}
+	}
+}
