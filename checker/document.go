@@ -84,8 +84,9 @@ type Document struct {
 	// folded to simplified ones (character for character, same offsets); nil otherwise.
 	unfolded []string
 
-	// numbers caches the quantities of every sentence for the consistency checks.
-	numbers []sentenceNumbers
+	// numbers caches the quantities of every sentence for the consistency checks (see
+	// sentenceNumbers).
+	numbers [][]sentenceNumbers
 	// batch holds the cross-file stage's findings (Options.Batch).
 	batch     []Diagnostic
 	scorecard bool
@@ -203,7 +204,9 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		}
 		h.Line = i + 1
 		h.Column = l.Indent + 1 + utf8.RuneCountInString(l.Content[:len(l.Content)-len(stripped)])
-		l.Heading = &h
+		// A copy: taking h's own address would put every line's h on the heap, heading or not.
+		l.Heading = new(Heading)
+		*l.Heading = h
 		d.Headings = append(d.Headings, l.Heading)
 	}
 	d.findParts(rs, m)

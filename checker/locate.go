@@ -36,36 +36,36 @@ type lineCol struct{ line, col int }
 
 // listLines names up to five of the lines in the file that hold the logical positions at:
 // 第3、5、9行 (and 等N行 when there are more). Positions on the same line of the file are named
-// once.
+// once. Only the first five are kept: a compilation of reports may give hundreds of thousands.
 func (d *Document) listLines(at []lineCol) string {
-	var pos []input.Pos
-	paged := false
+	var first [5]input.Pos
+	var last input.Pos
+	n := 0 // the lines named, each once
 	for _, lc := range at {
 		p := d.at(lc.line, lc.col)
-		if k := len(pos) - 1; k >= 0 && pos[k].Page == p.Page && pos[k].Line == p.Line {
+		if n > 0 && last.Page == p.Page && last.Line == p.Line {
 			continue
 		}
-		pos = append(pos, p)
-		paged = paged || p.Page > 0
-	}
-	if !paged {
-		src := make([]int, len(pos))
-		for i, p := range pos {
-			src[i] = p.Line
+		if n < len(first) {
+			first[n] = p
 		}
-		return listLines(src)
+		last = p
+		n++
 	}
-	s := "第"
-	for i, p := range pos {
-		if i == 5 {
-			return s + "等" + strconv.Itoa(len(pos)) + "行"
-		}
+	var b strings.Builder
+	b.WriteString("第")
+	for i, p := range first[:min(n, len(first))] {
 		if i > 0 {
-			s += "、"
+			b.WriteString("、")
 		}
-		s += pageLine(p)
+		b.WriteString(pageLine(p))
 	}
-	return s + "行"
+	if n > len(first) {
+		b.WriteString("等")
+		b.WriteString(strconv.Itoa(n))
+	}
+	b.WriteString("行")
+	return b.String()
 }
 
 // locate turns the logical positions of findings into positions in the file: start, end and

@@ -45,10 +45,7 @@ func (d *Document) score(c *Compiled) *Scorecard {
 			}
 		}
 	}
-	if d.numbers == nil {
-		d.numbers = d.extractNumbers(m, c.Set.Numbers.MaxGap)
-	}
-	for _, sn := range d.numbers {
+	for sn := range d.sentenceNumbers(m, c.Set.Numbers.MaxGap) {
 		s.Statistics += len(sn.quantities) + len(sn.percents)
 	}
 	return s

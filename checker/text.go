@@ -307,26 +307,6 @@ func blank(s string) bool {
 	return true
 }
 
-// listLines writes up to five line numbers: 第3、5、9行 (and 等N行 when there are more).
-func listLines(lines []int) string {
-	var b strings.Builder
-	b.WriteString("第")
-	for i, n := range lines {
-		if i == 5 {
-			b.WriteString("等")
-			b.WriteString(itoa(len(lines)))
-			b.WriteString("行")
-			return b.String()
-		}
-		if i > 0 {
-			b.WriteString("、")
-		}
-		b.WriteString(itoa(n))
-	}
-	b.WriteString("行")
-	return b.String()
-}
-
 // countHan counts the characters of the common Han block (U+4E00–U+9FFF) by their UTF-8 lead
 // bytes, without decoding: enough to tell a part with text from one without.
 func countHan(s string) int {
