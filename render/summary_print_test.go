@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 )
@@ -83,5 +84,20 @@ func TestXLSXScorecardPrintsOnOneOrTwoPages(t *testing.T) {
 	}
 	if findings < 2 {
 		t.Errorf("the findings of 19 reports print on %d pages: the repeated header is not tested", findings)
+	}
+	// A message longer than its column wraps in it: its end is printed, not cut at the page's
+	// edge.
+	longest := ""
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if m := messageWithSuggestion(d); utf8.RuneCountInString(m) > utf8.RuneCountInString(longest) {
+				longest = m
+			}
+		}
+	}
+	end := []rune(longest)
+	end = end[len(end)-4:]
+	if utf8.RuneCountInString(longest) < 120 || !strings.Contains(string(out), string(end)) {
+		t.Errorf("the end %q of the longest message (%d characters) is not printed: it does not wrap", string(end), utf8.RuneCountInString(longest))
 	}
 }

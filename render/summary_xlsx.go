@@ -46,6 +46,8 @@ const (
 	minColWidth     = 6
 	maxColWidth     = 80
 	messageColWidth = 100
+	// rowLineHeight is the height of a line of text in a row, in points (Excel's default row).
+	rowLineHeight = 15
 )
 
 type xlsxSummary struct {
@@ -121,13 +123,14 @@ func (x *xlsxSummary) startList(s *xlsx.Sheet, header []string, widths []float64
 	return s.WriteRow(x.headerCells(header), 0)
 }
 
-// listRow adds a row to a sheet of copies or of files not checked, unless Excel's row limit
-// is reached (the findings sheet says how many were left out; these lists are far shorter).
-func listRow(s *xlsx.Sheet, cells []any) error {
+// listRow adds a row ending in a message to a sheet of copies or of files not checked, unless
+// Excel's row limit is reached (the findings sheet says how many were left out; these lists
+// are far shorter).
+func (x *xlsxSummary) listRow(s *xlsx.Sheet, cells []any, msg string) error {
 	if s.Rows() == xlsx.MaxRows {
 		return nil
 	}
-	return s.WriteRow(cells, 0)
+	return s.WriteRow(append(cells, x.wrapped(msg)), messageHeight(msg))
 }
 
 // Widths of the summary sheet's columns, set before its first row, so that no row is kept
@@ -190,7 +193,7 @@ func (x *xlsxSummary) startDetails(path string) error {
 
 func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 	if r.Err != nil {
-		if err := listRow(x.unread, []any{r.Path, "无法读取：" + r.Err.Error()}); err != nil {
+		if err := x.listRow(x.unread, []any{r.Path}, "无法读取："+r.Err.Error()); err != nil {
 			return err
 		}
 	}
@@ -216,13 +219,14 @@ func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 		if d.Page > 0 {
 			page = d.Page
 		}
+		msg := messageWithSuggestion(d)
 		if err := x.details.WriteRow([]any{r.Path, page, d.Line, d.Column, d.Rule,
-			severityLabel[d.Severity], messageWithSuggestion(d)}, 0); err != nil {
+			severityLabel[d.Severity], x.wrapped(msg)}, messageHeight(msg)); err != nil {
 			return err
 		}
 		if strings.HasPrefix(d.Rule, "batch/") {
-			if err := listRow(x.copies, []any{r.Path, page, d.Line, d.Rule,
-				severityLabel[d.Severity], d.Message}); err != nil {
+			if err := x.listRow(x.copies, []any{r.Path, page, d.Line, d.Rule,
+				severityLabel[d.Severity]}, d.Message); err != nil {
 				return err
 			}
 		}
@@ -232,7 +236,7 @@ func (x *xlsxSummary) row(r *checker.Result, cells []any) error {
 
 func (x *xlsxSummary) end(sum Summary) error {
 	for _, k := range sum.Skipped {
-		if err := listRow(x.unread, []any{k.Path, "跳过：" + k.Reason}); err != nil {
+		if err := x.listRow(x.unread, []any{k.Path}, "跳过："+k.Reason); err != nil {
 			x.book.Close()
 			return err
 		}
@@ -251,6 +255,25 @@ func (x *xlsxSummary) end(sum Summary) error {
 		}
 	}
 	return x.book.Close()
+}
+
+// wrapped is a message cell: it wraps within its column, so that a long message is read whole
+// on screen and in print rather than cut at the page's edge (its row is made tall enough by
+// messageHeight).
+func (x *xlsxSummary) wrapped(msg string) xlsx.Cell {
+	return xlsx.Cell{Style: x.styles.wrap, Value: msg}
+}
+
+// messageHeight is the height of a row whose message wraps over more than one line of the
+// message column (0, the default, for one line). The height is written, not left to the
+// spreadsheet: LibreOffice does not make a wrapped row taller when it opens the file.
+func messageHeight(msg string) float64 {
+	const perLine = messageColWidth - 4 // the column's width less its padding, in Excel's units
+	lines := (textWidth(msg) + perLine - 1) / perLine
+	if lines <= 1 {
+		return 0
+	}
+	return float64(lines) * rowLineHeight
 }
 
 // styled gives the part marks their colour and centres the short columns.
