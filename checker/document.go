@@ -302,8 +302,9 @@ type matchers struct {
 	titleRequired, titleForbidden []*regexp.Regexp
 
 	phrases      *textscan.Matcher
-	phraseKind   []uint8 // matcher id → phraseWrong, phraseYearMarker…
-	phraseIdx    []int   // matcher id → index in WrongTerms, Years.Markers…
+	phrasesStale *textscan.Pair // phrases with stale.any, for the line's one pass
+	phraseKind   []uint8        // matcher id → phraseWrong, phraseYearMarker…
+	phraseIdx    []int          // matcher id → index in WrongTerms, Years.Markers…
 	stale        *staleMatcher
 	placeholder  *regexp.Regexp
 	repeatSingle map[rune]bool
@@ -377,6 +378,11 @@ func Compile(rs *rules.Set) *Compiled {
 		add(phraseRate, i, w)
 	}
 	m.phrases = textscan.NewMatcher(phrases)
+	var stale *textscan.Matcher
+	if m.stale != nil {
+		stale = m.stale.any
+	}
+	m.phrasesStale = textscan.NewPair(m.phrases, stale)
 	m.placeholder = rs.Placeholders.Patterns.Any()
 	m.repeatSingle = map[rune]bool{}
 	for _, c := range rs.Repeated.Single {
@@ -487,11 +493,7 @@ func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 		l.phraseOK = true
 		a := l.arena
 		i := len(a.matches)
-		var stale *textscan.Matcher
-		if m.stale != nil {
-			stale = m.stale.any
-		}
-		a.matches, l.stale = m.phrases.FindAllContains(a.matches, l.Text, stale)
+		a.matches, l.stale = m.phrasesStale.FindAllContains(a.matches, l.Text)
 		l.matches = [2]int32{int32(i), int32(len(a.matches))}
 	}
 	return lineWindow(l.arena.matches, l.matches)

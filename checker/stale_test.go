@@ -162,7 +162,8 @@ func sameStaleHits(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) {
 
 // TestStaleFindSeeds: on every line of the seeds and of the openings, find gives what
 // folding the line gives, the line's phrase pass says it may hold a term exactly when the
-// folding matcher alone does, and some lines of the seeds hold a term.
+// folding matcher alone does and finds the phrases the phrase matcher alone does, and some
+// lines of the seeds hold a term.
 func TestStaleFindSeeds(t *testing.T) {
 	rs, sm := defaultStale(t)
 	m := Compile(rs).m
@@ -178,6 +179,9 @@ func TestStaleFindSeeds(t *testing.T) {
 			sameStaleHits(t, rs, sm, l)
 			if got, want := m.staleIn(&Line{Text: l}), sm.any.Contains(l); got != want {
 				t.Fatalf("%q: staleIn = %v, the folding matcher says %v", l, got, want)
+			}
+			if got, want := m.phrasesIn(&Line{Text: l}), m.phrases.FindAll(nil, l); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("%q: phrasesIn = %v, FindAll = %v", l, got, want)
 			}
 			if h, _, _ := sm.find(rs, l, nil, nil); len(h) > 0 {
 				hits++

@@ -249,54 +249,6 @@ func (m *Matcher) Contains(text string) bool {
 	return found
 }
 
-// FindAllContains appends every occurrence of m's patterns in text to dst, as FindAll does,
-// and reports whether any of other's patterns occurs in text, as other.Contains does. It reads
-// each character once for both automata, and the two chains of table loads, which do not
-// depend on each other, overlap. other may be nil.
-func (m *Matcher) FindAllContains(dst []Match, text string, other *Matcher) ([]Match, bool) {
-	if m == nil || len(m.out) == 1 || other == nil || len(other.out) == 1 {
-		return m.FindAll(dst, text), other.Contains(text)
-	}
-	o := other
-	row, orow := int32(0), int32(0)
-	found := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		var class, oclass uint16
-		switch {
-		case c < utf8.RuneSelf:
-			class, oclass = m.ascii[c], o.ascii[c]
-			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if p := m.page[r>>8]; p != 0 {
-				class = m.pages[p-1][r&0xFF]
-			}
-			if p := o.page[r>>8]; p != 0 {
-				oclass = o.pages[p-1][r&0xFF]
-			}
-			i += 3
-		default:
-			var size int
-			class, size = m.slowClass(text, i)
-			oclass, _ = o.slowClass(text, i)
-			i += size
-		}
-		if !found {
-			orow = o.delta[orow+int32(oclass)]
-			found = orow < 0
-		}
-		row = m.delta[row+int32(class)]
-		if row < 0 {
-			row = -row
-			for _, id := range m.out[int(row)/m.width] {
-				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
-			}
-		}
-	}
-	return dst, found
-}
-
 // scan runs the automaton over text, appending matches to dst; with first, it stops at the
 // first match.
 func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
@@ -336,4 +288,87 @@ func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 		}
 	}
 	return dst, false
+}
+
+// Pair finds every occurrence of one matcher's patterns in a text and whether the text holds
+// any of another's, in one pass: each character is read once for both automata, its two
+// classes are one lookup in a table of the pair's own, and the two chains of table loads, which
+// do not depend on each other, overlap.
+type Pair struct {
+	m, o  *Matcher
+	ascii [utf8.RuneSelf]uint32
+	// page and pages are as a Matcher's, for both: m's class in the low 16 bits, o's in the
+	// high.
+	page  [256]uint16
+	pages [][256]uint32
+}
+
+// NewPair pairs m, whose occurrences FindAllContains lists, with o, which it only asks about;
+// o may be nil.
+func NewPair(m, o *Matcher) *Pair {
+	p := &Pair{m: m, o: o}
+	if m == nil || o == nil {
+		return p
+	}
+	for c := range p.ascii {
+		p.ascii[c] = uint32(m.ascii[c]) | uint32(o.ascii[c])<<16
+	}
+	for hi := range p.page {
+		if m.page[hi] == 0 && o.page[hi] == 0 {
+			continue
+		}
+		var classes [256]uint32
+		for lo := range classes {
+			r := rune(hi<<8 | lo)
+			classes[lo] = uint32(m.classOf(r)) | uint32(o.classOf(r))<<16
+		}
+		p.pages = append(p.pages, classes)
+		p.page[hi] = uint16(len(p.pages))
+	}
+	return p
+}
+
+// FindAllContains appends every occurrence of the first matcher's patterns in text to dst, as
+// its FindAll does, and reports whether any of the second's patterns occurs in text, as its
+// Contains does.
+func (p *Pair) FindAllContains(dst []Match, text string) ([]Match, bool) {
+	m, o := p.m, p.o
+	if m == nil || len(m.out) == 1 || o == nil || len(o.out) == 1 {
+		return m.FindAll(dst, text), o.Contains(text)
+	}
+	row, orow := int32(0), int32(0)
+	found := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var classes uint32
+		switch {
+		case c < utf8.RuneSelf:
+			classes = p.ascii[c]
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// A valid character of three bytes, as in scan.
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if pg := p.page[r>>8]; pg != 0 {
+				classes = p.pages[pg-1][r&0xFF]
+			}
+			i += 3
+		default:
+			class, size := m.slowClass(text, i)
+			oclass, _ := o.slowClass(text, i)
+			classes = uint32(class) | uint32(oclass)<<16
+			i += size
+		}
+		if !found {
+			orow = o.delta[orow+int32(classes>>16)]
+			found = orow < 0
+		}
+		row = m.delta[row+int32(classes&0xFFFF)]
+		if row < 0 {
+			row = -row
+			for _, id := range m.out[int(row)/m.width] {
+				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
+			}
+		}
+	}
+	return dst, found
 }

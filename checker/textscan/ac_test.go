@@ -154,7 +154,7 @@ func FuzzFoldingMatcher(f *testing.F) {
 	})
 }
 
-// FuzzFindAllContains holds the fused pass to the two it replaces, FindAll with one matcher
+// FuzzFindAllContains holds a Pair's one pass to the two it replaces, FindAll with one matcher
 // and Contains with the other (a folding one when folds is not empty), on any text.
 func FuzzFindAllContains(f *testing.F) {
 	f.Add("受理27件、不予受理8件，深入实施“七五”普法规划", "受理,不予受理,件", "七五普法,普法规划", "“,”")
@@ -163,14 +163,14 @@ func FuzzFindAllContains(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, pats, others, folds string) {
 		m := NewMatcher(strings.Split(pats, ","))
 		o := NewFoldingMatcher(strings.Split(others, ","), parseFolds(folds))
-		got, found := m.FindAllContains(nil, text, o)
+		got, found := NewPair(m, o).FindAllContains(nil, text)
 		if want := m.FindAll(nil, text); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 			t.Fatalf("FindAllContains(%q) = %v, FindAll = %v", text, got, want)
 		}
 		if want := o.Contains(text); found != want {
 			t.Fatalf("FindAllContains(%q) found %v, Contains = %v", text, found, want)
 		}
-		if _, found := m.FindAllContains(nil, text, nil); found {
+		if _, found := NewPair(m, nil).FindAllContains(nil, text); found {
 			t.Fatal("found something with no other matcher")
 		}
 	})
