@@ -18,6 +18,7 @@ type patternSet struct {
 	lit      *textscan.Matcher
 	suffixes []string // patterns that are a phrase at the end: 人民政府$
 	re       *regexp.Regexp
+	must     *textscan.Matcher // phrases one of which every match of re holds (nil: unknown)
 }
 
 func newPatternSet(ps rules.Patterns) *patternSet {
@@ -45,7 +46,13 @@ func splitPatterns(ps rules.Patterns) ([]string, *patternSet) {
 			rest = append(rest, p)
 		}
 	}
-	return lits, &patternSet{re: rest.Any(), suffixes: suffixes}
+	set := &patternSet{re: rest.Any(), suffixes: suffixes}
+	if set.re != nil {
+		if must := requiredPhrases(set.re.String()); must != nil {
+			set.must = textscan.NewMatcher(must)
+		}
+	}
+	return lits, set
 }
 
 // patternGroups matches several lists of patterns at once (the groups of duties): the plain
@@ -112,7 +119,7 @@ func (p *patternSet) MatchString(s string) bool {
 			return true
 		}
 	}
-	return p.re != nil && p.re.MatchString(s)
+	return p.re != nil && (p.must == nil || p.must.Contains(s)) && p.re.MatchString(s)
 }
 
 // literalSuffix returns the phrase of a pattern that is only a phrase at the end of the text

@@ -3,6 +3,7 @@ package checker
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -108,6 +109,39 @@ func TestPatternSetAgreesWithRegexp(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzPatternSet: whatever the line, every pattern set of the rules (units, causes, parts,
+// duties groups) decides as the joined regular expression of its patterns does, its guard
+// phrases included.
+func FuzzPatternSet(f *testing.F) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"受疫情影响，部分工作推迟", "受编制限制", "其他需要报告的事项", "主要负责同志履行推进法治建设第一责任人职责", "存在的主要问题", "问题和不足", "听取法治政府建设工作汇报", "某县人民政府", "某市司法局"} {
+		f.Add(s)
+	}
+	lists := []rules.Patterns{rs.Unit.Government, rs.Unit.Department, rs.Causes.Patterns}
+	for _, p := range rs.Parts {
+		lists = append(lists, p.Patterns)
+	}
+	for _, g := range rs.Duties.Groups {
+		lists = append(lists, g.Patterns)
+	}
+	var sets []*patternSet
+	var res []*regexp.Regexp
+	for _, ps := range lists {
+		sets = append(sets, newPatternSet(ps))
+		res = append(res, ps.Any())
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, set := range sets {
+			if got, want := set.MatchString(s), res[i].MatchString(s); got != want {
+				t.Errorf("%q: pattern set %v, regexp %s %v", s, got, res[i], want)
+			}
+		}
+	})
 }
 
 // The duties groups, matched at once, are those whose joined regular expression matches a line.
