@@ -15,7 +15,7 @@ import (
 // compress/flate's (a decoding loop made for the reader it is given; FuzzInflate holds it to
 // compress/flate), and inflating was a third of reading a .docx.
 func openZip(data []byte) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(inMemory(data), int64(len(data)))
 	if zr != nil {
 		zr.RegisterDecompressor(zip.Deflate, newInflater)
 	}
@@ -29,6 +29,19 @@ var inflaters sync.Pool
 type inflater struct{ r io.ReadCloser }
 
 func newInflater(r io.Reader) io.ReadCloser {
+	// archive/zip hands over the entry's compressed bytes as a section of the archive. When
+	// the archive is in memory, the inflater reads them from a bytes.Reader, which it reads a
+	// byte at a time directly; any other reader it wraps in a new bufio.Reader (4 KB for
+	// every part).
+	if s, ok := r.(*io.SectionReader); ok {
+		if m, off, n := s.Outer(); m != nil {
+			if data, ok := m.(inMemory); ok {
+				if b, ok := data.section(off, n); ok {
+					r = bytes.NewReader(b)
+				}
+			}
+		}
+	}
 	fr, ok := inflaters.Get().(io.ReadCloser)
 	if ok {
 		_ = fr.(flate.Resetter).Reset(r, nil) // it only fails on a dictionary, and there is none
@@ -55,4 +68,21 @@ func (f *inflater) Close() error {
 	inflaters.Put(f.r)
 	f.r = nil
 	return err
+}
+
+// inMemory is an archive held in memory, read as bytes.Reader reads it.
+type inMemory []byte
+
+func (m inMemory) ReadAt(p []byte, off int64) (int, error) {
+	return bytes.NewReader(m).ReadAt(p, off)
+}
+
+// section returns the n bytes at off, or as many as there are: what an io.SectionReader of
+// them reads. It is false for an offset outside m or a negative length (then the section
+// reader is left to say what it reads).
+func (m inMemory) section(off, n int64) ([]byte, bool) {
+	if off < 0 || off > int64(len(m)) || n < 0 {
+		return nil, false
+	}
+	return m[off : off+min(n, int64(len(m))-off)], true
 }

@@ -11,8 +11,10 @@ import (
 )
 
 // FuzzInflate: the inflater that openZip gives archive/zip reads what compress/flate reads, to
-// the byte, and refuses what it refuses. It reads through a reader that is not an
-// io.ByteReader, as archive/zip gives it, and is used twice, as the pool reuses it.
+// the byte, and refuses what it refuses. It reads through a section of a reader that is not an
+// io.ByteReader, as archive/zip gives it, and through a section of an archive in memory (which
+// it reads from a bytes.Reader; here one that runs past the end of the bytes), each twice, as
+// the pool reuses it.
 func FuzzInflate(f *testing.F) {
 	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
 	for _, part := range []string{"word/document.xml", "word/styles.xml"} {
@@ -28,8 +30,12 @@ func FuzzInflate(f *testing.F) {
 	f.Add([]byte("garbage"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, werr := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
-		for range 2 {
+		inArchive := inMemory(append([]byte("PK\x03"), data...))
+		for i := range 4 {
 			r := newInflater(io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data))))
+			if i >= 2 {
+				r = newInflater(io.NewSectionReader(inArchive, 3, int64(len(data)+i)))
+			}
 			got, err := io.ReadAll(r)
 			r.Close()
 			if (err != nil) != (werr != nil) {
