@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -145,6 +146,11 @@ func optionalPart[T any](parts map[string]*zip.File, name string, bufs *[2][]byt
 // paragraph collects one w:p while the document is read. The walk reuses it for the next
 // paragraph at the same depth, with its buffers.
 type paragraph struct {
+	// The paragraph's text is written where its line will be, from start in the text of
+	// all the lines, while direct; in text when a paragraph nested in it (a text box) has
+	// come first, as its line comes out first.
+	direct bool
+	start  int
 	text   []byte
 	style  string
 	numID  string
@@ -174,7 +180,6 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 // text is in data.
 func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 	x := newXMLScanner(data)
-	valid := utf8.Valid(data) // then so is every piece of text (entities write valid UTF-8)
 	// Room for what Word's w: elements say the document holds, so that the arrays are not
 	// grown a step at a time.
 	nParas, nRuns, nSegs := countEnds(data)
@@ -252,9 +257,14 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				if len(spare) == len(stack) {
 					spare = append(spare, new(paragraph))
 				}
+				if cur != nil && cur.direct {
+					// The line of this paragraph comes before the one it is in.
+					cur.text = append(cur.text[:0], text[cur.start:]...)
+					text, cur.direct = text[:cur.start], false
+				}
 				p := spare[len(stack)]
-				*p = paragraph{text: p.text[:0], pending: p.pending[:0], anchor: DocxPara{Runs: p.anchor.Runs[:0], Segs: p.anchor.Segs[:0]},
-					depth: len(path), run: -1, tab: -1}
+				*p = paragraph{direct: true, start: len(text), text: p.text[:0], pending: p.pending[:0],
+					anchor: DocxPara{Runs: p.anchor.Runs[:0], Segs: p.anchor.Segs[:0]}, depth: len(path), run: -1, tab: -1}
 				p.anchor.Start, p.anchor.Open, p.anchor.Close = x.start, x.pos, x.pos
 				if x.pendingEnd {
 					p.anchor.Open, p.anchor.Close = -1, -1
@@ -291,7 +301,11 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				}
 			case "tab":
 				if cur != nil && in("r") && !run.hidden {
-					cur.text = append(cur.text, '\t')
+					if cur.direct {
+						text = append(text, '\t')
+					} else {
+						cur.text = append(cur.text, '\t')
+					}
 					cur.tab = len(cur.anchor.Segs)
 					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
 					cur.cols++
@@ -303,7 +317,11 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 			}
 			cur := stack[len(stack)-1]
 			var n int
-			cur.text, n = appendLineText(cur.text, x.text, valid)
+			if cur.direct {
+				text, n = appendLineText(text, x.text)
+			} else {
+				cur.text, n = appendLineText(cur.text, x.text)
+			}
 			seg := DocxSeg{Col: cur.cols, N: n, Run: cur.run, Kind: SegText, Raw: [2]int{x.start, x.pos}, Tag: tTag}
 			if data[x.start] == '<' {
 				seg.Kind = SegCDATA
@@ -365,7 +383,11 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				p.anchor.Close = x.start
 			}
 			p.anchor.Prefix = utf8.RuneCountInString(ord)
-			text = append(append(text, ord...), p.text...)
+			if p.direct {
+				text = slices.Insert(text, p.start, []byte(ord)...)
+			} else {
+				text = append(append(text, ord...), p.text...)
+			}
 			ends = append(ends, len(text))
 			para := p.anchor
 			para.Runs, para.Segs = keep(&runs, para.Runs), keep(&segs, para.Segs)
@@ -408,10 +430,9 @@ func countEnds(data []byte) (p, r, t int) {
 }
 
 // appendLineText appends the character data of a w:t to a paragraph's text, line ends turned
-// into spaces and invalid UTF-8 into U+FFFD, and says how many characters it added. valid says
-// that data is valid UTF-8.
-func appendLineText(text, data []byte, valid bool) ([]byte, int) {
-	if valid && bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') < 0 {
+// into spaces and invalid UTF-8 into U+FFFD, and says how many characters it added.
+func appendLineText(text, data []byte) ([]byte, int) {
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') < 0 && validUTF8(data) {
 		return append(text, data...), countRunes(data)
 	}
 	n := 0
