@@ -36,7 +36,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if err := checkExpanded("docx", total); err != nil {
 		return nil, err
 	}
-	bufs := partBuffers.Get().(*[2][]byte)
+	bufs := partBuffers.Get().(*[3][]byte)
 	defer partBuffers.Put(bufs)
 	doc, err := readPartInto("docx", parts, "word/document.xml", bufs[0])
 	if err != nil {
@@ -46,15 +46,16 @@ func DecodeDocx(data []byte) (*Text, error) {
 		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
 	}
 	bufs[0] = reusable(doc)
-	st, err := optionalPart(parts, "word/styles.xml", bufs, parseStyles)
+	// The styles are read as the numberer asks for them, from styles.xml as it was inflated.
+	st, stylesXML, err := optionalPart(parts, "word/styles.xml", &bufs[1], indexStyles)
 	if err != nil {
 		return nil, err
 	}
 	// Only the lists that the paragraphs and styles name are read, and numbering.xml not at
 	// all when they name none.
 	var num *numbering
-	if wanted := numIDs(doc, st); len(wanted) > 0 {
-		num, err = optionalPart(parts, "word/numbering.xml", bufs, func(b []byte) (*numbering, error) {
+	if wanted := numIDs(doc, stylesXML); len(wanted) > 0 {
+		num, _, err = optionalPart(parts, "word/numbering.xml", &bufs[2], func(b []byte) (*numbering, error) {
 			return parseNumberingOf(b, wanted)
 		})
 		if err != nil {
@@ -64,6 +65,9 @@ func DecodeDocx(data []byte) (*Text, error) {
 	lines, anchors, err := docxWalk(doc, newNumberer(num, st))
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
+	}
+	if st != nil && st.err != nil {
+		return nil, &Unreadable{"word/styles.xml 已损坏：" + st.err.Error()}
 	}
 	if allBlank(lines) {
 		return nil, &Unreadable{"文件为空：.docx 中没有文字"}
@@ -76,48 +80,66 @@ func DecodeDocx(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: UTF8, EOL: eol, Docx: anchors}, nil
 }
 
-// numIDs returns the ids of the list instances that document.xml and styles.xml name: the
-// w:val of every numId element of the document (a few more than the walk takes, such as those
-// in deleted text, which does no harm) and the numId of every style that numbers. The numberer
-// looks up no other instance, directly or through a definition's numStyleLink (a style).
-func numIDs(doc []byte, st *styles) map[string]bool {
+// numIDs returns the ids of the list instances that document.xml and styles.xml may name: the
+// w:val of every numId element in them, the first and the last where an element repeats the
+// attribute (a few more than the walk and the styles take, such as those in deleted text or in
+// styles no paragraph uses, which does no harm). The numberer looks up no other instance,
+// directly or through a definition's numStyleLink (a style).
+func numIDs(parts ...[]byte) map[string]bool {
 	ids := map[string]bool{}
-	for i := 0; ; {
-		k := bytes.Index(doc[i:], []byte("numId"))
-		if k < 0 {
-			break
-		}
-		k += i
-		i = k + len("numId")
-		// A numId element's start tag is "<numId" or "<prefix:numId".
-		lt := k - 1
-		if lt > 0 && doc[lt] == ':' {
-			lt = bytes.LastIndexByte(doc[:lt], '<')
-		}
-		if lt < 0 || doc[lt] != '<' {
-			continue
-		}
-		x := xmlScanner{data: doc, pos: lt}
-		if ok, err := x.startTag(); !ok || err != nil || string(x.name) != "numId" {
-			continue
-		}
-		ids[x.attr("val")] = true
-	}
-	if st != nil {
-		for _, s := range st.byID {
-			if s.hasNum {
-				ids[s.numID] = true
+	for _, data := range parts {
+		for i := 0; ; {
+			k := indexNumID(data[i:])
+			if k < 0 {
+				break
+			}
+			k += i
+			i = k + len("numId")
+			// A numId element's start tag is "<numId" or "<prefix:numId".
+			lt := k - 1
+			if lt > 0 && data[lt] == ':' {
+				lt = bytes.LastIndexByte(data[:lt], '<')
+			}
+			if lt < 0 || data[lt] != '<' {
+				continue
+			}
+			x := xmlScanner{data: data, pos: lt}
+			if ok, err := x.startTag(); !ok || err != nil || string(x.name) != "numId" {
+				continue
+			}
+			ids[x.attr("val")] = true
+			if v, ok := x.lastAttr("val"); ok {
+				ids[v] = true
 			}
 		}
 	}
 	return ids
 }
 
+// indexNumID is bytes.Index(b, []byte("numId")), looking for its 'I' rather than its first
+// byte: in WordprocessingML an 'n' comes every few bytes (w:name, w:rsidRDefault…), and
+// bytes.Index then stops at each.
+func indexNumID(b []byte) int {
+	if len(b) < len("numId") {
+		return -1
+	}
+	for i := len("num"); ; {
+		k := bytes.IndexByte(b[i:], 'I')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if i+len("d") < len(b) && string(b[i-len("num"):i+len("Id")]) == "numId" {
+			return i - len("num")
+		}
+		i++
+	}
+}
+
 // partBuffers are the buffers a .docx is decompressed into, kept for the next file: the
-// document in the first, styles.xml and numbering.xml in turn in the second. What the reader
-// keeps of them is copied out (the text, the strings of numbering and styles), and anchors are
-// offsets, not slices.
-var partBuffers = sync.Pool{New: func() any { return new([2][]byte) }}
+// document, styles.xml and numbering.xml. What the reader keeps of them is copied out (the
+// text, the strings of numbering and styles), and anchors are offsets, not slices.
+var partBuffers = sync.Pool{New: func() any { return new([3][]byte) }}
 
 // reusable returns a buffer to keep for the next file: b, unless it is larger than a report's
 // part usually is (a big file's buffer is not held on to).
@@ -129,18 +151,18 @@ func reusable(b []byte) []byte {
 }
 
 // optionalPart reads and parses a part the document can do without; nil when it is absent.
-// It reads into bufs[1] and leaves its buffer there.
-func optionalPart[T any](parts map[string]*zip.File, name string, bufs *[2][]byte, parse func([]byte) (*T, error)) (*T, error) {
-	b, err := readPartInto("docx", parts, name, bufs[1])
+// It reads into *buf's array and leaves there the buffer it read into, which it also returns.
+func optionalPart[T any](parts map[string]*zip.File, name string, buf *[]byte, parse func([]byte) (*T, error)) (*T, []byte, error) {
+	b, err := readPartInto("docx", parts, name, *buf)
 	if err != nil || b == nil {
-		return nil, err
+		return nil, nil, err
 	}
-	bufs[1] = reusable(b)
+	*buf = reusable(b)
 	v, err := parse(b)
 	if err != nil {
-		return nil, &Unreadable{name + " 已损坏：" + err.Error()}
+		return nil, nil, &Unreadable{name + " 已损坏：" + err.Error()}
 	}
-	return v, nil
+	return v, b, nil
 }
 
 // paragraph collects one w:p while the document is read. The walk reuses it for the next

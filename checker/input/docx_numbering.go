@@ -242,9 +242,8 @@ func readLevel(l *xLvl, x *xmlScanner, path [][]byte) bool {
 func readStylesXML(data []byte) (*xStyles, error) {
 	var s xStyles
 	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
-		name := string(path[len(path)-1])
 		if len(path) == 1 {
-			if name != "style" {
+			if string(path[0]) != "style" {
 				return false
 			}
 			s.Style = append(s.Style, xStyle{})
@@ -254,31 +253,37 @@ func readStylesXML(data []byte) (*xStyles, error) {
 			setAttr(&st.Default, x, "default")
 			return true
 		}
-		st := &s.Style[len(s.Style)-1]
-		switch {
-		case len(path) == 2 && name == "basedOn":
-			setVal(&st.BasedOn, x)
-		case len(path) == 2 && name == "pPr":
-			if st.PPr == nil {
-				st.PPr = new(xPPr)
-			}
-			return true
-		case len(path) == 3 && name == "numPr":
-			if st.PPr.NumPr == nil {
-				st.PPr.NumPr = new(xNumPr)
-			}
-			return true
-		case len(path) == 4 && name == "ilvl":
-			setVal(&st.PPr.NumPr.Ilvl, x)
-		case len(path) == 4 && name == "numId":
-			setVal(&st.PPr.NumPr.NumID, x)
-		}
-		return false
+		return readStyleChild(&s.Style[len(s.Style)-1], x, path)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// readStyleChild reads an element inside a w:style (path[0]) into st, and says whether its
+// children are to be read.
+func readStyleChild(st *xStyle, x *xmlScanner, path [][]byte) bool {
+	name := string(path[len(path)-1])
+	switch {
+	case len(path) == 2 && name == "basedOn":
+		setVal(&st.BasedOn, x)
+	case len(path) == 2 && name == "pPr":
+		if st.PPr == nil {
+			st.PPr = new(xPPr)
+		}
+		return true
+	case len(path) == 3 && name == "numPr":
+		if st.PPr.NumPr == nil {
+			st.PPr.NumPr = new(xNumPr)
+		}
+		return true
+	case len(path) == 4 && name == "ilvl":
+		setVal(&st.PPr.NumPr.Ilvl, x)
+	case len(path) == 4 && name == "numId":
+		setVal(&st.PPr.NumPr.NumID, x)
+	}
+	return false
 }
 
 // setAttr sets *dst to the element's attribute named local, if it has one.
@@ -327,17 +332,24 @@ type numbering struct {
 }
 
 type style struct {
-	basedOn     string
-	numID       string
-	ilvl        int
-	hasNum      bool
-	hasLvl      bool
-	isParagraph bool
+	basedOn string
+	numID   string
+	ilvl    int
+	hasNum  bool
+	hasLvl  bool
 }
 
+// styles are the styles of styles.xml by id. parseStyles reads them all; indexStyles only
+// notes where each begins and reads one when the numberer first asks for it (style).
 type styles struct {
 	byID         map[string]*style
 	defaultParID string
+
+	// With indexStyles: styles.xml, where the last style of each id begins in it, and the
+	// first error met reading one.
+	data []byte
+	at   map[string]int
+	err  error
 }
 
 func parseNumbering(data []byte) (*numbering, error) { return parseNumberingOf(data, nil) }
@@ -415,26 +427,89 @@ func parseStyles(data []byte) (*styles, error) {
 		return nil, err
 	}
 	s := &styles{byID: map[string]*style{}}
-	for _, xs := range x.Style {
-		st := &style{isParagraph: xs.Type == "" || xs.Type == "paragraph"}
-		if xs.BasedOn != nil {
-			st.basedOn = xs.BasedOn.Val
-		}
-		if xs.PPr != nil && xs.PPr.NumPr != nil {
-			np := xs.PPr.NumPr
-			if np.NumID != nil {
-				st.numID, st.hasNum = np.NumID.Val, true
-			}
-			if np.Ilvl != nil {
-				st.ilvl, st.hasLvl = atoi(np.Ilvl.Val), true
-			}
-		}
-		if st.isParagraph && (xs.Default == "1" || xs.Default == "true") && s.defaultParID == "" {
+	for i := range x.Style {
+		xs := &x.Style[i]
+		if isDefaultParagraph(xs.Type, xs.Default) && s.defaultParID == "" {
 			s.defaultParID = xs.ID
 		}
-		s.byID[xs.ID] = st
+		s.byID[xs.ID] = newStyle(xs)
 	}
 	return s, nil
+}
+
+// indexStyles reads no more of styles.xml than the start tag of each style (the rest is
+// passed over by byte search where skipElement can): the id of each, where it begins, and the
+// default paragraph style. A style is read when the numberer asks for it, as parseStyles
+// would have read it: a report uses a handful of the styles of Word's styles.xml, which holds
+// every style the template ever had. data must stay as it is while the styles are used.
+func indexStyles(data []byte) (*styles, error) {
+	s := &styles{byID: map[string]*style{}, data: data, at: map[string]int{}}
+	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
+		if len(path) != 1 || string(path[0]) != "style" {
+			return false
+		}
+		var id string
+		setAttr(&id, x, "styleId")
+		s.at[id] = x.start
+		if s.defaultParID == "" {
+			var typ, def string
+			setAttr(&typ, x, "type")
+			setAttr(&def, x, "default")
+			if isDefaultParagraph(typ, def) {
+				s.defaultParID = id
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// style returns the style of an id, nil for none; with indexStyles, it reads the style the
+// first time (nil, and s.err set, when it cannot).
+func (s *styles) style(id string) *style {
+	st, ok := s.byID[id]
+	if ok || s.at == nil {
+		return st
+	}
+	if at, ok := s.at[id]; ok {
+		var xs xStyle
+		under := [][]byte{[]byte("style")}
+		err := readTreeUnder(s.data[at:], under, func(x *xmlScanner, path [][]byte) bool {
+			return readStyleChild(&xs, x, path)
+		})
+		if err != nil && s.err == nil {
+			s.err = err
+		}
+		if err == nil {
+			st = newStyle(&xs)
+		}
+	}
+	s.byID[id] = st
+	return st
+}
+
+func isDefaultParagraph(typ, def string) bool {
+	return (typ == "" || typ == "paragraph") && (def == "1" || def == "true")
+}
+
+func newStyle(xs *xStyle) *style {
+	st := &style{}
+	if xs.BasedOn != nil {
+		st.basedOn = xs.BasedOn.Val
+	}
+	if xs.PPr != nil && xs.PPr.NumPr != nil {
+		np := xs.PPr.NumPr
+		if np.NumID != nil {
+			st.numID, st.hasNum = np.NumID.Val, true
+		}
+		if np.Ilvl != nil {
+			st.ilvl, st.hasLvl = atoi(np.Ilvl.Val), true
+		}
+	}
+	return st
 }
 
 // numberer computes the ordinals of numbered paragraphs in document order.
@@ -459,7 +534,7 @@ func (nb *numberer) styleNumbering(id string) (st *style, found string) {
 		return nil, ""
 	}
 	for i := 0; i < 32 && id != ""; i++ {
-		s := nb.st.byID[id]
+		s := nb.st.style(id)
 		if s == nil {
 			return nil, ""
 		}

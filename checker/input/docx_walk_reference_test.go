@@ -336,18 +336,24 @@ func FuzzTagEnd(f *testing.F) {
 
 // numberedBoth: the numberer DecodeDocx makes, from only the list definitions that the
 // numIds of document.xml and styles.xml lead to (none, and numbering.xml not read, when they
-// name none), numbers every paragraph as the one made from every definition, wherever
-// encoding/xml reads numbering.xml (on what it refuses, the readers of numbering.xml may differ
-// anyway).
+// name none), and with the styles read as it asks for them (indexStyles), numbers every
+// paragraph as the one made from every definition and every style, wherever encoding/xml reads
+// numbering.xml and styles.xml (on what it refuses, the readers may differ anyway).
 func numberedBoth(t *testing.T, docXML, numXML, stylesXML string) {
 	if _, err := readNumberingReference([]byte(numXML)); err != nil {
 		return
 	}
-	var st *styles
+	var st, indexed *styles
 	if stylesXML != "" {
+		if _, err := readStylesReference([]byte(stylesXML)); err != nil {
+			return
+		}
 		var err error
 		if st, err = parseStyles([]byte(stylesXML)); err != nil {
-			return // the file is refused either way
+			t.Fatalf("%q: %v", stylesXML, err)
+		}
+		if indexed, err = indexStyles([]byte(stylesXML)); err != nil {
+			t.Fatalf("%q: indexing the styles: %v", stylesXML, err)
 		}
 	}
 	all, err := parseNumbering([]byte(numXML))
@@ -355,18 +361,21 @@ func numberedBoth(t *testing.T, docXML, numXML, stylesXML string) {
 		t.Fatalf("%q: %v", numXML, err)
 	}
 	var some *numbering
-	if wanted := numIDs([]byte(docXML), st); len(wanted) > 0 {
+	if wanted := numIDs([]byte(docXML), []byte(stylesXML)); len(wanted) > 0 {
 		if some, err = parseNumberingOf([]byte(numXML), wanted); err != nil {
 			t.Fatalf("%q: reading the lists %v: %v", numXML, wanted, err)
 		}
 	}
 	want, wantAnc, werr := docxWalk([]byte(docXML), newNumberer(all, st))
-	got, anc, err := docxWalk([]byte(docXML), newNumberer(some, st))
+	got, anc, err := docxWalk([]byte(docXML), newNumberer(some, indexed))
 	if (err != nil) != (werr != nil) {
 		t.Fatalf("%q: error %v, with every list read %v", docXML, err, werr)
 	}
+	if indexed != nil && indexed.err != nil {
+		t.Fatalf("%q: reading a style: %v", stylesXML, indexed.err)
+	}
 	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(anc, wantAnc) {
-		t.Fatalf("%q:\nlines %q\nwith every list read %q", docXML, got, want)
+		t.Fatalf("%q:\nlines %q\nwith every list and style read %q", docXML, got, want)
 	}
 }
 
@@ -385,7 +394,17 @@ func listSeeds() [][3]string {
 		`<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num></w:numbering>`
 	styles := `<w:styles><w:latentStyles><w:lsdException w:name="a"/></w:latentStyles><w:style w:styleId="L"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>` +
 		`<w:style w:styleId="H"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>`
-	return [][3]string{{doc, numbering, styles}, {`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, numbering, ""}}
+	// Styles read as the numberer asks for them: the default paragraph style (the first with
+	// an id), a style based on one further down, an id given twice, a list style based on the
+	// one that numbers.
+	lazyDoc := `<w:document><w:body><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="B"/></w:pPr></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="D"/></w:pPr></w:p><w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:p></w:body></w:document>`
+	numPr := func(id string) string { return `<w:pPr><w:numPr><w:numId w:val="` + id + `"/></w:numPr></w:pPr>` }
+	lazyStyles := `<w:styles><w:style w:type="paragraph" w:default="1">` + numPr("4") + `</w:style><w:style w:default="true" w:styleId="P">` + numPr("3") + `</w:style>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Q"/><w:style w:styleId="B"><w:basedOn w:val="N"/></w:style><w:style w:styleId="D"/>` +
+		`<w:style w:styleId="N">` + numPr("4") + `</w:style><w:style w:styleId="D"><w:pPr><w:numPr><w:numId w:val="3" x:val="5"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:styleId="L"><w:basedOn w:val="M"/></w:style><w:style w:styleId="M">` + numPr("3") + `</w:style></w:styles>`
+	return [][3]string{{doc, numbering, styles}, {`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, numbering, ""}, {lazyDoc, numbering, lazyStyles}}
 }
 
 // FuzzCountEnds: countEnds counts what bytes.Count counts.
@@ -396,6 +415,18 @@ func FuzzCountEnds(f *testing.F) {
 		p, r, x := countEnds([]byte(s))
 		if p != strings.Count(s, "</w:p>") || r != strings.Count(s, "</w:r>") || x != strings.Count(s, "</w:t>") {
 			t.Fatalf("%q: countEnds %d %d %d", s, p, r, x)
+		}
+	})
+}
+
+// FuzzIndexNumID: indexNumID finds what bytes.Index finds.
+func FuzzIndexNumID(f *testing.F) {
+	for _, s := range []string{"<w:numId w:val=\"1\"/>", "numI", "numId", "xnumIdnumId", "IdnumIId", "w:abstractNumId", "I"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexNumID([]byte(s)), strings.Index(s, "numId"); got != want {
+			t.Fatalf("%q: indexNumID %d, bytes.Index %d", s, got, want)
 		}
 	})
 }
