@@ -3,6 +3,7 @@ package copies
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -89,12 +90,19 @@ var signSamples = []string{
 	sample, "", "abc", "1234", "全年共办理", "２０２４年ＡＢＣ共办理案件1,234件，满意率98.5%。",
 	"坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政",
 	"\xed\xa0\x80非法字节\xff\xe4\xb8混入\xe0\x80\x80文本𠀋𠀌ÄÖÜ straße ΑΒΓ",
+	// Around the quick path for U+4E00 to U+9FFF: Han of extension A and symbols just below
+	// it (led by E4 too), the last Han, a character cut short at the end.
+	"䶵䷀一丁鿿龥䷿㐀扩展区A的字符作为段落的开头与结尾中\xe4\xb8",
+	"坚持以习近平新时代中国特色社会主义思想为指导。",
 }
 
 func TestSignTextIsSignOfNormalize(t *testing.T) {
 	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导"})
 	for _, s := range signSamples {
 		want, wantChars, wantOK := signPlain(n, s)
+		if got, want := slices.Clone(n.normalizeFast(s)), n.Normalize(s); !slices.Equal(got, want) {
+			t.Errorf("normalizeFast(%q) = %q, want %q", s, string(got), string(want))
+		}
 		got, chars, ok := n.SignText(s)
 		if got != want || chars != wantChars || ok != wantOK {
 			t.Errorf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
@@ -108,6 +116,9 @@ func FuzzSignText(f *testing.F) {
 	}
 	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导", "现将有关情况报告如下"})
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := slices.Clone(n.normalizeFast(s)), n.Normalize(s); !slices.Equal(got, want) {
+			t.Fatalf("normalizeFast(%q) = %q, want %q", s, string(got), string(want))
+		}
 		want, wantChars, wantOK := signPlain(n, s)
 		got, chars, ok := n.SignText(s)
 		if got != want || chars != wantChars || ok != wantOK {

@@ -116,27 +116,50 @@ func (n *Normalizer) add(mins *[Bins]uint32, h uint64) bool {
 	return true
 }
 
-// SignText is Sign(Normalize(text)) in one pass over the text's bytes, with the number of
-// characters Normalize would return: what a batch computes for each paragraph.
+// SignText is Sign(Normalize(text)) with the number of characters Normalize returns: what a
+// batch computes for each paragraph. It runs in two tight loops, not Normalize's and Sign's:
+// normalizeFast, which takes the common Han characters without decoding them in general, and
+// signRunes, which hashes each piece from the last one (one loop doing both keeps its hashes on
+// the stack, not in registers, because of the calls its rare paths make).
 func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
-	var mins [Bins]uint32
-	for i := range mins {
-		mins[i] = empty
+	norm := n.normalizeFast(text)
+	s, ok = n.signRunes(norm)
+	return s, len(norm), ok
+}
+
+// normalizeFast is Normalize: the same characters, in the same buffer.
+func (n *Normalizer) normalizeFast(text string) []rune {
+	// Normalize keeps at most one character of each byte: room for all of them, so that the
+	// loop stores without growing.
+	out := n.buf[:0]
+	if cap(out) < len(text) {
+		out = make([]rune, 0, len(text))
 	}
-	// The FNV-1a hashes (piece) of the last one, two and three characters kept: the piece
-	// ending at a character is the three before it continued, so each character takes four
-	// multiplications that do not wait for each other, not a chain of four.
-	var h1, h2, h3 uint64
+	out = out[:len(text)]
+	k := 0
 	digits := false
 	for i := 0; i < len(text); {
 		c := text[i]
+		// Three bytes led by E4 to E9 are U+4000 to U+9FFF: from U+4E00 on, the Han characters
+		// Normalize keeps as they are, nearly every character of a report.
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) {
+			if b := text[i+1 : i+3]; b[0]&0xC0 == 0x80 && b[1]&0xC0 == 0x80 {
+				if r := rune(c&0x0F)<<12 | rune(b[0]&0x3F)<<6 | rune(b[1]&0x3F); r >= 0x4E00 {
+					out[k] = r
+					k++
+					digits = false
+					i += 3
+					continue
+				}
+			}
+		}
 		var r rune
 		switch {
 		case c < utf8.RuneSelf:
 			r = rune(c)
 			i++
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// Three bytes (CJK) that need no more check than their continuation bytes.
+			// Three bytes that need no more check than their continuation bytes.
 			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			i += 3
 		default:
@@ -166,24 +189,45 @@ func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
 			digits = false
 			continue
 		}
-		chars++
+		out[k] = r
+		k++
+	}
+	n.buf = out[:k]
+	return n.buf
+}
+
+// signRunes is Sign. The FNV-1a hash (piece) of a piece is that of the three characters before
+// its last continued: it keeps the hashes of the last one, two and three characters, so that
+// each piece takes four multiplications that do not wait for each other, not a chain of four.
+func (n *Normalizer) signRunes(norm []rune) (Sig, bool) {
+	if len(norm) < shingle {
+		return Sig{}, false
+	}
+	var mins [Bins]uint32
+	for i := range mins {
+		mins[i] = empty
+	}
+	h1 := (fnvOffset ^ uint64(norm[2])) * fnvPrime
+	h2 := ((fnvOffset^uint64(norm[1]))*fnvPrime ^ uint64(norm[2])) * fnvPrime
+	h3 := (((fnvOffset^uint64(norm[0]))*fnvPrime^uint64(norm[1]))*fnvPrime ^ uint64(norm[2])) * fnvPrime
+	ignored := 0
+	for _, r := range norm[shingle-1:] {
 		h := (h3 ^ uint64(r)) * fnvPrime
 		h3 = (h2 ^ uint64(r)) * fnvPrime
 		h2 = (h1 ^ uint64(r)) * fnvPrime
 		h1 = (fnvOffset ^ uint64(r)) * fnvPrime
-		if chars < shingle || n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 && n.isIgnored(h) {
+		if n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 && n.isIgnored(h) {
+			ignored++
 			continue
 		}
-		ok = true
 		h = mix(h)
-		if v, bin := uint32(h), h>>(64-5); v < mins[bin] {
-			mins[bin] = v
-		}
+		bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
+		mins[bin] = min(mins[bin], uint32(h))
 	}
-	if !ok {
-		return Sig{}, chars, false
+	if ignored == len(norm)-(shingle-1) {
+		return Sig{}, false
 	}
-	return densify(&mins), chars, true
+	return densify(&mins), true
 }
 
 // isPunct reports whether r is in one of the blocks of punctuation Chinese text uses (general
