@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"sync"
 
@@ -71,14 +72,29 @@ func crossFileRun(jobs *jobList, fc *fileChecker, workers int, keepSource bool, 
 	found := stage.Findings(jobs.path)
 	stage = nil // the facts are not needed past this point
 	store.finish()
-	batch.RunN(jobs.len(), workers, func(i int) fileResult {
+	// The stored results are read back in order as they are emitted, in blocks (one read for
+	// many files); the workers check again only the files that need it.
+	type final struct {
+		i      int
+		stored bool // the result is the stored one, read back on emitting
+		fr     fileResult
+	}
+	batch.RunN(jobs.len(), workers, func(i int) final {
 		if found[i] == nil && store.stored(i) {
-			if r, err := store.get(i); err == nil {
-				return fileResult{Result: r}
-			}
+			return final{i: i, stored: true}
 		}
-		return checkJob(fc.withBatch(found[i]), jobs.at(i))
-	}, emit)
+		return final{i: i, fr: checkJob(fc.withBatch(found[i]), jobs.at(i))}
+	}, func(f final) {
+		if f.stored {
+			r, err := store.get(f.i)
+			if err == nil {
+				emit(fileResult{Result: r})
+				return
+			}
+			f.fr = checkJob(fc, jobs.at(f.i))
+		}
+		emit(f.fr)
+	})
 	return true
 }
 
@@ -86,13 +102,18 @@ func crossFileRun(jobs *jobList, fc *fileChecker, workers int, keepSource bool, 
 var encBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // resultStore keeps the encoded results of a batch in a temporary file (removed at the end,
-// and on Ctrl-C by tempfile.RemoveAll). Add is called in the batch's order from one goroutine;
-// get, after finish, from any.
+// and on Ctrl-C by tempfile.RemoveAll). Add is called in the batch's order from one goroutine,
+// then, after finish, get in the same order from one goroutine.
 type resultStore struct {
 	f      *os.File
 	w      *bufio.Writer
 	at     []int64 // where the i-th result added starts; at[i+1] where it ends
 	failed bool    // a write failed: nothing more is stored
+	// r reads the file back from the offset read, in blocks: a read a block, not a file.
+	r       *bufio.Reader
+	read    int64
+	readErr error  // a read failed: get fails from then on
+	buf     []byte // a result's bytes, reused
 }
 
 // newResultStore returns a store for n results, or nil when no temporary file can be made.
@@ -101,7 +122,7 @@ func newResultStore(n int) *resultStore {
 	if err != nil {
 		return nil
 	}
-	return &resultStore{f: f, w: bufio.NewWriterSize(f, 256<<10), at: append(make([]int64, 0, n+1), 0)}
+	return &resultStore{f: f, w: bufio.NewWriterSize(f, storeBlock), at: append(make([]int64, 0, n+1), 0)}
 }
 
 // add stores the next file's encoded result; a file whose result is not stored (enc nil)
@@ -128,23 +149,38 @@ func (s *resultStore) stored(i int) bool {
 
 // finish writes out what is buffered: get may be called from now on.
 func (s *resultStore) finish() {
-	if s != nil && s.w.Flush() != nil {
+	if s == nil {
+		return
+	}
+	if s.w.Flush() != nil {
 		s.failed = true
 	}
+	s.r = bufio.NewReaderSize(io.NewSectionReader(s.f, 0, s.at[len(s.at)-1]), storeBlock)
 }
 
-// get reads back the i-th result added.
+// storeBlock is the size of the blocks the results are written and read in.
+const storeBlock = 256 << 10
+
+// get reads back the i-th result added; i grows from one call to the next.
+// After a failed read, every call fails.
 func (s *resultStore) get(i int) (checker.Result, error) {
-	buf := encBuffers.Get().(*[]byte)
-	defer encBuffers.Put(buf)
-	n := int(s.at[i+1] - s.at[i])
-	if cap(*buf) < n {
-		*buf = make([]byte, n)
+	if s.readErr != nil {
+		return checker.Result{}, s.readErr
 	}
-	b := (*buf)[:n]
-	if _, err := s.f.ReadAt(b, s.at[i]); err != nil {
+	n := int(s.at[i+1] - s.at[i])
+	if cap(s.buf) < n {
+		s.buf = make([]byte, n)
+	}
+	b := s.buf[:n]
+	if _, err := s.r.Discard(int(s.at[i] - s.read)); err != nil {
+		s.readErr = err
 		return checker.Result{}, err
 	}
+	if _, err := io.ReadFull(s.r, b); err != nil {
+		s.readErr = err
+		return checker.Result{}, err
+	}
+	s.read = s.at[i+1]
 	return checker.DecodeResult(b)
 }
 

@@ -2,10 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fzlint/fzlint/checker"
 )
 
 // A batch with a paragraph copied between two reports reports it on both sides, in the JSON
@@ -199,4 +204,61 @@ func notInOrder(want, got []string) string {
 		got = got[1:]
 	}
 	return ""
+}
+
+// The result store gives back each stored result as it was added, read in blocks in the
+// batch's order past the results that are not stored or not asked for (a file checked again),
+// results larger than a block included; once a read fails, every later one fails.
+func TestResultStoreReadsBackInOrder(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	s := newResultStore(6)
+	if s == nil {
+		t.Fatal("no temporary file")
+	}
+	defer s.close()
+	big := strings.Repeat("长段落", storeBlock/3)
+	results := make([]checker.Result, 6)
+	for i := range results {
+		r := checker.Result{Path: fmt.Sprintf("%d.txt", i), Diagnostics: []checker.Diagnostic{{Rule: "x/y", Line: i + 1, Message: "第" + strconv.Itoa(i) + "处"}}}
+		if i == 2 {
+			r.Source = []string{big, big} // two blocks and more
+		}
+		results[i] = r
+		if i == 1 {
+			s.add(nil) // not stored (unreadable, or --annotate)
+			continue
+		}
+		s.add(checker.AppendResult(nil, &r))
+	}
+	s.finish()
+	for i, want := range results {
+		if s.stored(i) != (i != 1) {
+			t.Fatalf("stored(%d) = %v", i, s.stored(i))
+		}
+		if i == 1 || i == 3 { // 3 is checked again: its bytes are passed over
+			continue
+		}
+		got, err := s.get(i)
+		if err != nil {
+			t.Fatalf("get(%d): %v", i, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("get(%d) = %+v, want %+v", i, got, want)
+		}
+	}
+
+	// A store whose file fails to read: the first read and every later one fail.
+	f := newResultStore(3)
+	defer f.close()
+	for i := range 3 {
+		r := checker.Result{Path: big[:3*i], Source: []string{big}}
+		f.add(checker.AppendResult(nil, &r))
+	}
+	f.finish()
+	f.f.Close()
+	for i := range 3 {
+		if _, err := f.get(i); err == nil {
+			t.Errorf("get(%d) of a closed store: no error", i)
+		}
+	}
 }
