@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker/copies"
@@ -81,6 +82,8 @@ func (l *Linter) factsOf(doc *Document, m *input.SourceMap) Facts {
 	if end == 0 || end > len(doc.Lines) {
 		end = len(doc.Lines)
 	}
+	buf := paraBuffers.Get().(*[]ParaFacts)
+	paras := (*buf)[:0]
 	for n := max(doc.BodyStart, 1); n <= end; n++ {
 		line := &doc.Lines[n-1]
 		// Normalizing keeps at most one character of each: a line of fewer characters than
@@ -96,15 +99,22 @@ func (l *Linter) factsOf(doc *Document, m *input.SourceMap) Facts {
 		}
 		if ok {
 			at := m.Locate(n, 1)
-			f.Paras = append(f.Paras, ParaFacts{Line: int32(n), Page: int32(at.Page), SrcLine: int32(at.Line), Sig: sig})
+			paras = append(paras, ParaFacts{Line: int32(n), Page: int32(at.Page), SrcLine: int32(at.Line), Sig: sig})
 		}
 	}
-	f.Paras = slices.Clip(f.Paras)
-	if cap(f.Paras) > 2*len(f.Paras)+8 {
-		f.Paras = slices.Clone(f.Paras) // the batch keeps every file's facts: no spare room
+	if len(paras) > 0 {
+		f.Paras = slices.Clone(paras) // the batch may hold many files' facts: no spare room
+	}
+	if cap(paras) <= 1<<14 { // a big file's stays no longer than its facts
+		*buf = paras[:0]
+		paraBuffers.Put(buf)
 	}
 	return f
 }
+
+// paraBuffers hold the paragraphs of a file's facts while factsOf gathers them, so that the
+// facts are allocated once, at their size.
+var paraBuffers = sync.Pool{New: func() any { return new([]ParaFacts) }}
 
 // CrossFileFindings runs the cross-file stage over the facts of a batch's files (paths[i] is
 // the file of facts[i]) and returns each file's findings by index, for Options.Batch. Their
