@@ -1,6 +1,7 @@
 package copies
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -96,16 +97,43 @@ var signSamples = []string{
 	"坚持以习近平新时代中国特色社会主义思想为指导。",
 }
 
+// normalizeParts is what SignText normalizes of s: its parts put together.
+func normalizeParts(n *Normalizer, s string) []rune {
+	var out []rune
+	digits := false
+	for i := 0; i < len(s); {
+		var part []rune
+		part, i, digits = n.normalizePart(s, i, digits)
+		out = append(out, part...)
+	}
+	return out
+}
+
+// checkSignText reports where SignText, with parts of each size (the Normalizer's, and a few
+// characters: a number, a piece, a Han character cut by a part's end), differs from
+// Sign(Normalize(s)).
+func checkSignText(n *Normalizer, s string) string {
+	defer func(size int) { partRunes = size }(partRunes)
+	want, wantChars, wantOK := signPlain(n, s)
+	norm := slices.Clone(n.Normalize(s))
+	for _, size := range []int{partRunes, 1, 2, 3, 5} {
+		partRunes = size
+		if got := normalizeParts(n, s); !slices.Equal(got, norm) {
+			return fmt.Sprintf("parts of %d: normalizePart(%q) = %q, want %q", size, s, string(got), string(norm))
+		}
+		if got, chars, ok := n.SignText(s); got != want || chars != wantChars || ok != wantOK {
+			return fmt.Sprintf("parts of %d: SignText(%q) = %v %d %v, want %v %d %v", size, s, got, chars, ok, want, wantChars, wantOK)
+		}
+	}
+	return ""
+}
+
 func TestSignTextIsSignOfNormalize(t *testing.T) {
 	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导"})
-	for _, s := range signSamples {
-		want, wantChars, wantOK := signPlain(n, s)
-		if got, want := slices.Clone(n.normalizeFast(s)), n.Normalize(s); !slices.Equal(got, want) {
-			t.Errorf("normalizeFast(%q) = %q, want %q", s, string(got), string(want))
-		}
-		got, chars, ok := n.SignText(s)
-		if got != want || chars != wantChars || ok != wantOK {
-			t.Errorf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
+	long := strings.Repeat(sample, 3*partRunes/len([]rune(sample))) // parts of the Normalizer's size
+	for _, s := range append(signSamples, long, long[:len(long)-1]) {
+		if diff := checkSignText(n, s); diff != "" {
+			t.Error(diff)
 		}
 	}
 }
@@ -116,13 +144,8 @@ func FuzzSignText(f *testing.F) {
 	}
 	n := NewNormalizer([]string{"坚持以习近平新时代中国特色社会主义思想为指导", "现将有关情况报告如下"})
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := slices.Clone(n.normalizeFast(s)), n.Normalize(s); !slices.Equal(got, want) {
-			t.Fatalf("normalizeFast(%q) = %q, want %q", s, string(got), string(want))
-		}
-		want, wantChars, wantOK := signPlain(n, s)
-		got, chars, ok := n.SignText(s)
-		if got != want || chars != wantChars || ok != wantOK {
-			t.Fatalf("SignText(%q) = %v %d %v, want %v %d %v", s, got, chars, ok, want, wantChars, wantOK)
+		if diff := checkSignText(n, s); diff != "" {
+			t.Fatal(diff)
 		}
 	})
 }

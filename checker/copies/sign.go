@@ -36,6 +36,7 @@ type Normalizer struct {
 	buf     []rune
 	ignored map[uint64]struct{}
 	bloom   [bloomWords]uint64 // a quick "not ignored" for nearly every piece
+	part    [1024]rune         // the characters of a part of a text SignText signs
 }
 
 // bloomWords sizes the filter of ignored pieces: 64 Kbit, so that a few hundred ignored pieces
@@ -117,28 +118,40 @@ func (n *Normalizer) add(mins *[Bins]uint32, h uint64) bool {
 }
 
 // SignText is Sign(Normalize(text)) with the number of characters Normalize returns: what a
-// batch computes for each paragraph. It runs in two tight loops, not Normalize's and Sign's:
-// normalizeFast, which takes the common Han characters without decoding them in general, and
-// signRunes, which hashes each piece from the last one (one loop doing both keeps its hashes on
-// the stack, not in registers, because of the calls its rare paths make).
-func (n *Normalizer) SignText(text string) (s Sig, chars int, ok bool) {
-	norm := n.normalizeFast(text)
-	s, ok = n.signRunes(norm)
-	return s, len(norm), ok
-}
-
-// normalizeFast is Normalize: the same characters, in the same buffer.
-func (n *Normalizer) normalizeFast(text string) []rune {
-	// Normalize keeps at most one character of each byte: room for all of them, so that the
-	// loop stores without growing.
-	out := n.buf[:0]
-	if cap(out) < len(text) {
-		out = make([]rune, 0, len(text))
+// batch computes for each paragraph. It runs two tight loops over a part of the text at a time
+// (partRunes characters, in a buffer of the Normalizer's: no allocation, whatever the text's
+// length), not Normalize's and Sign's: normalizePart, which takes the common Han characters
+// without decoding them in general, and sign, which hashes each piece from the last one. One
+// loop doing both kept its hashes on the stack, not in registers, because of the calls its
+// rare paths make.
+func (n *Normalizer) SignText(text string) (Sig, int, bool) {
+	var s signer
+	for i := range s.mins {
+		s.mins[i] = empty
 	}
-	out = out[:len(text)]
-	k := 0
 	digits := false
 	for i := 0; i < len(text); {
+		var part []rune
+		part, i, digits = n.normalizePart(text, i, digits)
+		n.sign(&s, part)
+	}
+	if pieces := s.chars - (shingle - 1); pieces <= 0 || s.ignored == pieces {
+		return Sig{}, s.chars, false
+	}
+	return densify(&s.mins), s.chars, true
+}
+
+// partRunes is the most characters normalizePart returns at once (a variable, so that tests
+// can make the parts small).
+var partRunes = len(Normalizer{}.part)
+
+// normalizePart is Normalize over text from byte from, in parts: it returns the characters
+// Normalize keeps (at most partRunes, in the Normalizer's part buffer), where the next part
+// starts, and whether the text stops there inside a number (digits, given for the first part).
+func (n *Normalizer) normalizePart(text string, from int, digits bool) ([]rune, int, bool) {
+	out := n.part[:partRunes]
+	k, i := 0, from
+	for i < len(text) && k < len(out) {
 		c := text[i]
 		// Three bytes led by E4 to E9 are U+4000 to U+9FFF: from U+4E00 on, the Han characters
 		// Normalize keeps as they are, nearly every character of a report.
@@ -192,26 +205,33 @@ func (n *Normalizer) normalizeFast(text string) []rune {
 		out[k] = r
 		k++
 	}
-	n.buf = out[:k]
-	return n.buf
+	return out[:k], i, digits
 }
 
-// signRunes is Sign. The FNV-1a hash (piece) of a piece is that of the three characters before
-// its last continued: it keeps the hashes of the last one, two and three characters, so that
-// each piece takes four multiplications that do not wait for each other, not a chain of four.
-func (n *Normalizer) signRunes(norm []rune) (Sig, bool) {
-	if len(norm) < shingle {
-		return Sig{}, false
+// signer is what SignText keeps from one part of a text to the next: the bins' minimums, the
+// FNV-1a hashes (piece) of the last one, two and three characters, the characters and the
+// ignored pieces counted.
+type signer struct {
+	mins           [Bins]uint32
+	h1, h2, h3     uint64
+	chars, ignored int
+}
+
+// sign adds the pieces that end in part's characters to s. The hash of a piece is that of the
+// three characters before its last continued, so that each piece takes four multiplications
+// that do not wait for each other, not a chain of four.
+func (n *Normalizer) sign(s *signer, part []rune) {
+	h1, h2, h3 := s.h1, s.h2, s.h3
+	// The first characters of the text only start the hashes: no piece ends in them.
+	for ; s.chars < shingle-1 && len(part) > 0; part = part[1:] {
+		r := uint64(part[0])
+		h3 = (h2 ^ r) * fnvPrime
+		h2 = (h1 ^ r) * fnvPrime
+		h1 = (fnvOffset ^ r) * fnvPrime
+		s.chars++
 	}
-	var mins [Bins]uint32
-	for i := range mins {
-		mins[i] = empty
-	}
-	h1 := (fnvOffset ^ uint64(norm[2])) * fnvPrime
-	h2 := ((fnvOffset^uint64(norm[1]))*fnvPrime ^ uint64(norm[2])) * fnvPrime
-	h3 := (((fnvOffset^uint64(norm[0]))*fnvPrime^uint64(norm[1]))*fnvPrime ^ uint64(norm[2])) * fnvPrime
 	ignored := 0
-	for _, r := range norm[shingle-1:] {
+	for _, r := range part {
 		h := (h3 ^ uint64(r)) * fnvPrime
 		h3 = (h2 ^ uint64(r)) * fnvPrime
 		h2 = (h1 ^ uint64(r)) * fnvPrime
@@ -222,12 +242,11 @@ func (n *Normalizer) signRunes(norm []rune) (Sig, bool) {
 		}
 		h = mix(h)
 		bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
-		mins[bin] = min(mins[bin], uint32(h))
+		s.mins[bin] = min(s.mins[bin], uint32(h))
 	}
-	if ignored == len(norm)-(shingle-1) {
-		return Sig{}, false
-	}
-	return densify(&mins), true
+	s.h1, s.h2, s.h3 = h1, h2, h3
+	s.chars += len(part)
+	s.ignored += ignored
 }
 
 // isPunct reports whether r is in one of the blocks of punctuation Chinese text uses (general
