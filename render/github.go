@@ -21,7 +21,7 @@ type githubOut struct {
 func init() { register("github", newGitHub) }
 
 func newGitHub(w io.Writer, opt Options) Renderer {
-	return &githubOut{w: bufio.NewWriter(w), opt: opt}
+	return &githubOut{w: bufio.NewWriterSize(w, machineBuffer), opt: opt}
 }
 
 // githubCommand maps a severity to its workflow command.

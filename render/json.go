@@ -79,7 +79,7 @@ type jsonOut struct {
 }
 
 func newJSON(w io.Writer, _ Options) Renderer {
-	j := &jsonOut{w: bufio.NewWriter(w)}
+	j := &jsonOut{w: bufio.NewWriterSize(w, machineBuffer)}
 	j.files = jsonArray{w: j.w, indent: "    "}
 	j.w.WriteString("{\n  \"version\": 1,\n  \"files\": [")
 	return j

@@ -134,7 +134,7 @@ type sarifOut struct {
 func init() { register("sarif", newSARIF) }
 
 func newSARIF(w io.Writer, opt Options) Renderer {
-	s := &sarifOut{w: bufio.NewWriter(w), ruleIndex: map[string]int{}}
+	s := &sarifOut{w: bufio.NewWriterSize(w, machineBuffer), ruleIndex: map[string]int{}}
 	s.results = jsonArray{w: s.w, indent: "        "}
 	driver := sarifDriver{Name: "fzlint", Version: opt.Version, InformationURI: informationURI, Rules: []sarifRule{}}
 	for i, c := range checker.Checks() {
