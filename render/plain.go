@@ -21,7 +21,9 @@ type plain struct {
 // took 1,270 write calls to stdout for 2,000 files, each a system call).
 const machineBuffer = 64 << 10
 
-func newPlain(w io.Writer, opt Options) Renderer { return &plain{w: bufio.NewWriterSize(w, machineBuffer), opt: opt} }
+func newPlain(w io.Writer, opt Options) Renderer {
+	return &plain{w: bufio.NewWriterSize(w, machineBuffer), opt: opt}
+}
 
 func (p *plain) File(r *checker.Result) error {
 	for _, d := range r.Diagnostics {
