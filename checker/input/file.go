@@ -64,47 +64,23 @@ func tooLarge(size int64) error {
 	return &Unreadable{fmt.Sprintf("文件过大（超过 %d MB），不像是一份报告", maxBytes>>20)}
 }
 
-// openRegular opens a regular file for reading, following symbolic links only to one. What
-// could block or never end is refused before it is opened: a directory, a device, a pipe, a
-// socket, a file of a pseudo-filesystem. The file is opened without blocking (a pipe swapped in
-// after the check cannot hang the run) and must still be the file checked.
-func openRegular(path string) (*os.File, os.FileInfo, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, openError(err)
-	}
-	if err := checkRegular(path, info); err != nil {
-		return nil, nil, err
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
-	if err != nil {
-		return nil, nil, openError(err)
-	}
-	now, err := f.Stat()
-	if err == nil && !os.SameFile(info, now) {
-		err = &Unreadable{"文件在读取时被替换，请重试"}
-	} else if err == nil {
-		err = checkRegular(path, now)
-	}
-	if err != nil {
-		f.Close()
-		return nil, nil, openError(err)
-	}
-	return f, now, nil
-}
-
-// checkRegular refuses what is not a regular file of an ordinary filesystem.
-func checkRegular(path string, info os.FileInfo) error {
+// notRegular is the reason a file of this kind is not read, nil for a regular file: a
+// directory (saying whether it could be listed) or anything else that is not a plain file.
+func notRegular(path string, dir, regular bool) error {
 	switch {
-	case info.IsDir():
+	case dir:
 		return dirError(path)
-	case !info.Mode().IsRegular():
+	case !regular:
 		return &Unreadable{"不是普通文件（设备、管道或套接字）"}
-	case pseudoFS(path):
-		return &Unreadable{"是系统的虚拟文件（/proc、/sys 之类），不是报告"}
 	}
 	return nil
 }
+
+// The reasons a file that was opened is not read.
+var (
+	errReplaced = &Unreadable{"文件在读取时被替换，请重试"}
+	errPseudoFS = &Unreadable{"是系统的虚拟文件（/proc、/sys 之类），不是报告"}
+)
 
 // dirError is the reason a directory given as a file cannot be read: a directory that cannot
 // be listed says why, so that a folder the user may not read is not taken for a mistake.

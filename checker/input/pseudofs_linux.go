@@ -2,14 +2,24 @@ package input
 
 import "syscall"
 
-// pseudoFS reports whether path is on one of the kernel's pseudo-filesystems, whose files call
-// themselves regular and empty but may block when read (/proc/kmsg) or never end.
-func pseudoFS(path string) bool {
+// pseudoFS reports whether the open file fd is on one of the kernel's pseudo-filesystems,
+// whose files call themselves regular and empty but may block when read (/proc/kmsg) or never
+// end.
+func pseudoFS(fd int) bool {
 	var st syscall.Statfs_t
-	if syscall.Statfs(path, &st) != nil {
-		return false
-	}
-	switch uint64(st.Type) {
+	return ignoringEINTR(func() error { return syscall.Fstatfs(fd, &st) }) == nil && pseudoType(uint32(st.Type))
+}
+
+// pseudoPath is pseudoFS for a path, for a file that could not be opened.
+func pseudoPath(path string) bool {
+	var st syscall.Statfs_t
+	return ignoringEINTR(func() error { return syscall.Statfs(path, &st) }) == nil && pseudoType(uint32(st.Type))
+}
+
+// pseudoType says whether a file system magic number (statfs f_type, 32 bits on every Linux
+// whatever type the field has) is a pseudo-filesystem's.
+func pseudoType(t uint32) bool {
+	switch t {
 	case 0x9fa0, // proc
 		0x62656572, // sysfs
 		0x64626720, // debugfs

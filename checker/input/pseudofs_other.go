@@ -1,5 +1,7 @@
-//go:build !linux
+//go:build unix && !linux
 
 package input
 
-func pseudoFS(string) bool { return false }
+func pseudoFS(int) bool { return false }
+
+func pseudoPath(string) bool { return false }

@@ -38,19 +38,19 @@ func SetReadTimeout(d time.Duration) {
 // openAndRead opens path, checks what it is, says its size and reads it into spare's storage
 // (grown as needed); the tests replace it with one that hangs.
 var openAndRead = func(path string, spare []byte, size func(int64)) ([]byte, error) {
-	f, info, err := openRegular(path)
+	f, n, err := openRegular(path)
 	if err != nil {
 		return spare[:0], err
 	}
 	defer f.Close()
-	if info.Size() > maxBytes {
-		return spare[:0], tooLarge(info.Size())
+	if n > maxBytes {
+		return spare[:0], tooLarge(n)
 	}
-	size(info.Size())
+	size(n)
 	// Sized from Stat, the buffer takes the file in one read (io.ReadAll would grow it from 512
 	// bytes); the limit holds if the file grows meanwhile.
 	buf := bytes.NewBuffer(spare[:0])
-	buf.Grow(int(info.Size()) + bytes.MinRead)
+	buf.Grow(int(n) + bytes.MinRead)
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
 		return buf.Bytes()[:0], openError(err)
 	}

@@ -179,21 +179,13 @@ func TestUnlistableDirectory(t *testing.T) {
 	os.MkdirAll(filepath.Join(top, "all", "closed"), 0o755)
 	os.WriteFile(filepath.Join(top, "all", "a.txt"), data, 0o644)
 	os.WriteFile(filepath.Join(top, "all", "closed", "b.txt"), data, 0o644)
-	abin := filepath.Join(top, "fzlint")
-	if raw, err := os.ReadFile(bin); err != nil || os.WriteFile(abin, raw, 0o755) != nil {
-		t.Fatal("copying the binary:", err)
-	}
 	for _, p := range []string{top, filepath.Join(top, "all")} {
 		os.Chmod(p, 0o755)
 	}
 	os.Chmod(filepath.Join(top, "all", "closed"), 0o000)
 	defer os.Chmod(filepath.Join(top, "all", "closed"), 0o755)
 	for _, arg := range []string{"all", "all/closed"} {
-		cmd := exec.Command(abin, "check", "--format", "plain", "--fail-on", "none", arg)
-		cmd.Dir = top
-		if os.Geteuid() == 0 {
-			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-		}
+		cmd := asNobody(t, bin, top, "check", "--format", "plain", "--fail-on", "none", arg)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		err := cmd.Run()
@@ -207,6 +199,48 @@ func TestUnlistableDirectory(t *testing.T) {
 		if arg == "all" && !strings.Contains(out.String(), "all/a.txt:") {
 			t.Errorf("the readable file was not checked:\n%s", out.String())
 		}
+	}
+}
+
+// asNobody is a command running a copy of bin in top (a directory anyone may enter) as the user
+// nobody when the tests run as root, so that permissions apply.
+func asNobody(t *testing.T, bin, top string, args ...string) *exec.Cmd {
+	t.Helper()
+	abin := filepath.Join(top, "fzlint")
+	if _, err := os.Stat(abin); err != nil {
+		if raw, err := os.ReadFile(bin); err != nil || os.WriteFile(abin, raw, 0o755) != nil {
+			t.Fatal("copying the binary:", err)
+		}
+	}
+	cmd := exec.Command(abin, args...)
+	cmd.Dir = top
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	return cmd
+}
+
+// A file of /proc that may not even be opened (/proc/kmsg without CAP_SYSLOG, that is as any
+// user but root) is refused as a virtual file, as when it can be opened (TestSymlinks), not
+// for the permission.
+func TestVirtualFileNotOpenable(t *testing.T) {
+	bin := buildBinary(t)
+	top, err := os.MkdirTemp("", "fzlint-perm-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(top)
+	os.Chmod(top, 0o755)
+	cmd := asNobody(t, bin, top, "check", "--format", "plain", "--fail-on", "none", "/proc/kmsg")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	if !errors.As(err, &exitErr) || exitErr.ExitCode() != exitTrouble {
+		t.Errorf("%v, want exit 2\n%s%s", err, out.String(), errb.String())
+	}
+	if want := "/proc/kmsg:1:1: error: 无法读取：是系统的虚拟文件"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s%s", want, out.String(), errb.String())
 	}
 }
 
