@@ -10,6 +10,7 @@ import (
 	"strings"
 	unicodeclass "unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -117,7 +118,9 @@ func decodeWith(data []byte, enc encoding.Encoding, name string) (string, string
 	if err != nil {
 		return "", "", &Unreadable{fmt.Sprintf("无法按 %s 解码：%v", name, err)}
 	}
-	s := string(out)
+	// out is the decoder's new slice, which nothing else refers to or writes: the text is it
+	// rather than a copy.
+	s := unsafe.String(unsafe.SliceData(out), len(out))
 	if name == GB18030 {
 		// GB18030 maps almost any byte sequence; invalid bytes come out as U+FFFD. A real GBK or
 		// GB18030 text has none, or a handful from a damaged copy.
