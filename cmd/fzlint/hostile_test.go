@@ -170,41 +170,56 @@ func TestSymlinks(t *testing.T) {
 // Root may list anything, so the binary runs as nobody.
 func TestUnlistableDirectory(t *testing.T) {
 	bin := buildBinary(t)
-	top, err := os.MkdirTemp("", "fzlint-perm-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(top)
+	top := nobodyDir(t)
 	data, _ := os.ReadFile(seed("001_82d8d1cc76649ea2.txt"))
 	os.MkdirAll(filepath.Join(top, "all", "closed"), 0o755)
 	os.WriteFile(filepath.Join(top, "all", "a.txt"), data, 0o644)
 	os.WriteFile(filepath.Join(top, "all", "closed", "b.txt"), data, 0o644)
-	for _, p := range []string{top, filepath.Join(top, "all")} {
-		os.Chmod(p, 0o755)
-	}
+	os.Chmod(filepath.Join(top, "all"), 0o755)
 	os.Chmod(filepath.Join(top, "all", "closed"), 0o000)
 	defer os.Chmod(filepath.Join(top, "all", "closed"), 0o755)
 	for _, arg := range []string{"all", "all/closed"} {
-		cmd := asNobody(t, bin, top, "check", "--format", "plain", "--fail-on", "none", arg)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		var exitErr *exec.ExitError
-		if !errors.As(err, &exitErr) || exitErr.ExitCode() != exitTrouble {
-			t.Errorf("%s: %v, want exit 2\n%s%s", arg, err, out.String(), errb.String())
+		code, out, errs := runAsNobody(t, bin, top, "check", "--format", "plain", "--fail-on", "none", arg)
+		if code != exitTrouble {
+			t.Errorf("%s: exit %d, want 2\n%s%s", arg, code, out, errs)
 		}
-		if want := "all/closed:1:1: error: 无法读取：目录无法列出：没有读取权限"; !strings.Contains(out.String(), want) {
-			t.Errorf("%s: output lacks %q:\n%s%s", arg, want, out.String(), errb.String())
+		if want := "all/closed:1:1: error: 无法读取：目录无法列出：没有读取权限"; !strings.Contains(out, want) {
+			t.Errorf("%s: output lacks %q:\n%s%s", arg, want, out, errs)
 		}
-		if arg == "all" && !strings.Contains(out.String(), "all/a.txt:") {
-			t.Errorf("the readable file was not checked:\n%s", out.String())
+		if arg == "all" && !strings.Contains(out, "all/a.txt:") {
+			t.Errorf("the readable file was not checked:\n%s", out)
 		}
 	}
 }
 
-// asNobody is a command running a copy of bin in top (a directory anyone may enter) as the user
-// nobody when the tests run as root, so that permissions apply.
-func asNobody(t *testing.T, bin, top string, args ...string) *exec.Cmd {
+// A file of /proc that may not even be opened (/proc/kmsg without CAP_SYSLOG, that is as any
+// user but root) is refused as a virtual file, as when it can be opened (TestSymlinks), not
+// for the permission.
+func TestVirtualFileNotOpenable(t *testing.T) {
+	code, out, errs := runAsNobody(t, buildBinary(t), nobodyDir(t), "check", "--format", "plain", "--fail-on", "none", "/proc/kmsg")
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2\n%s%s", code, out, errs)
+	}
+	if want := "/proc/kmsg:1:1: error: 无法读取：是系统的虚拟文件"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s%s", want, out, errs)
+	}
+}
+
+// nobodyDir is a directory anyone may enter, for runAsNobody, removed when the test ends.
+func nobodyDir(t *testing.T) string {
+	t.Helper()
+	top, err := os.MkdirTemp("", "fzlint-perm-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(top) })
+	os.Chmod(top, 0o755)
+	return top
+}
+
+// runAsNobody runs a copy of bin in top (from nobodyDir) as the user nobody when the tests
+// run as root, so that permissions apply, and returns its exit status and output.
+func runAsNobody(t *testing.T, bin, top string, args ...string) (int, string, string) {
 	t.Helper()
 	abin := filepath.Join(top, "fzlint")
 	if _, err := os.Stat(abin); err != nil {
@@ -217,31 +232,9 @@ func asNobody(t *testing.T, bin, top string, args ...string) *exec.Cmd {
 	if os.Geteuid() == 0 {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	}
-	return cmd
-}
-
-// A file of /proc that may not even be opened (/proc/kmsg without CAP_SYSLOG, that is as any
-// user but root) is refused as a virtual file, as when it can be opened (TestSymlinks), not
-// for the permission.
-func TestVirtualFileNotOpenable(t *testing.T) {
-	bin := buildBinary(t)
-	top, err := os.MkdirTemp("", "fzlint-perm-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(top)
-	os.Chmod(top, 0o755)
-	cmd := asNobody(t, bin, top, "check", "--format", "plain", "--fail-on", "none", "/proc/kmsg")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
-	var exitErr *exec.ExitError
-	if !errors.As(err, &exitErr) || exitErr.ExitCode() != exitTrouble {
-		t.Errorf("%v, want exit 2\n%s%s", err, out.String(), errb.String())
-	}
-	if want := "/proc/kmsg:1:1: error: 无法读取：是系统的虚拟文件"; !strings.Contains(out.String(), want) {
-		t.Errorf("output lacks %q:\n%s%s", want, out.String(), errb.String())
-	}
+	return exitCode(t, cmd.Run()), out.String(), errb.String()
 }
 
 // With input/unreadable turned off the exit status is still 2, and stderr names the file and
