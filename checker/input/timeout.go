@@ -14,7 +14,9 @@ import (
 // a goroutine of its own, and a caller that waited long enough moves on: the file is
 // unreadable ("读取超时"), the batch goes on. The goroutine stays stuck in the kernel; at most
 // maxStuck may be, after which no file is read any more (each says why), so that a dead mount
-// cannot take one thread per file of a batch of thousands.
+// cannot take one thread per file of a batch of thousands. The goroutine, its channels and its
+// timer cost 3–5 µs of CPU a file (BenchmarkReadFile, bounded against direct), under 1 % of
+// checking it.
 
 // DefaultReadTimeout is how long finding and opening a file may take, and then reading it, plus
 // a second per MB of its size: far more than a local disk or a working network share needs.
