@@ -582,7 +582,7 @@ func runTitle(p *Pass) {
 		return
 	}
 	var lacks []string
-	if yearRE.FindStringIndex(d.Title) == nil {
+	if yearRE.FindStringIndex(d.Title) == nil && !p.yearIsPlaceholder(d.Title) {
 		lacks = append(lacks, "年份")
 	}
 	for i, re := range p.m.titleRequired {
@@ -605,6 +605,23 @@ func runTitle(p *Pass) {
 			p.Report(diag)
 		}
 	}
+}
+
+// yearIsPlaceholder reports whether the year of a title is written as a placeholder that
+// language/placeholder reports (“关于20××年度”): the slip is the unfilled template, one
+// finding, not also a title without a year.
+func (p *Pass) yearIsPlaceholder(title string) bool {
+	re := p.m.placeholder
+	if re == nil || !slices.Contains(p.enabled, placeholder) {
+		return false
+	}
+	for _, loc := range re.FindAllStringIndex(title, -1) {
+		rest := strings.TrimLeft(title[loc[1]:], "0123456789")
+		if strings.HasPrefix(rest, "年") {
+			return true
+		}
+	}
+	return false
 }
 
 var deadline = &Check{
