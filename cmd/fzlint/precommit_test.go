@@ -243,3 +243,29 @@ func TestPreCommitConfigFromREADME(t *testing.T) {
 		}
 	}
 }
+
+// TestOneFileRunsOnOneProcessor: a run over one file uses one processor (the collector's trace
+// names the processors at each collection), unless GOMAXPROCS says otherwise.
+func TestOneFileRunsOnOneProcessor(t *testing.T) {
+	bin := buildBinary(t)
+	lastGC := func(env ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, "check", "-q", "--format", "json", seed("002_21c7d6ccdca8baa6.txt"))
+		// GOGC=25 makes the run collect while it checks, GODEBUG=gctrace=1 reports each time.
+		cmd.Env = append(os.Environ(), append([]string{"GOGC=25", "GODEBUG=gctrace=1"}, env...)...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		cmd.Run()
+		gcs := regexp.MustCompile(`(?m)^gc \d+ .* (\d+) P$`).FindAllStringSubmatch(stderr.String(), -1)
+		if len(gcs) == 0 {
+			t.Fatalf("no collection traced:\n%s", stderr.String())
+		}
+		return gcs[len(gcs)-1][1]
+	}
+	if p := lastGC("GOMAXPROCS="); p != "1" {
+		t.Errorf("one file checked with %s processors, want 1", p)
+	}
+	if p := lastGC("GOMAXPROCS=3"); p != "3" {
+		t.Errorf("GOMAXPROCS=3 set, one file checked with %s processors", p)
+	}
+}
