@@ -60,6 +60,16 @@ const (
 	HintDiff
 )
 
+// SwapHint replaces the hint from with to in every finding that has it: where the text came
+// from decides what can be offered (no fix for a .docx, --diff rather than --fix for stdin).
+func SwapHint(ds []Diagnostic, from, to Hint) {
+	for i := range ds {
+		if ds[i].Hint == from {
+			ds[i].Hint = to
+		}
+	}
+}
+
 // CommandLine is the hint in the command line's words, as it follows the message there ("" for
 // NoHint). The baseline's fingerprints of whole-document findings are taken from the message
 // so worded, as they were when the hint was part of the message.

@@ -295,11 +295,7 @@ func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts
 	res := l.CheckDocument(doc)
 	if !input.Fixable(name, orig) {
 		// No fix edits this file (a .docx, a web page): nothing to offer.
-		for i := range res.Diagnostics {
-			if res.Diagnostics[i].Hint == HintFix {
-				res.Diagnostics[i].Hint = NoHint
-			}
-		}
+		SwapHint(res.Diagnostics, HintFix, NoHint)
 	}
 	return res
 }

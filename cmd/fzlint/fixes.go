@@ -92,21 +92,12 @@ func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace
 	}
 	fr := c.applyFixes(l, name, data, t, res, inPlace)
 	if !inPlace {
-		stdinHints(fr.Diagnostics)
+		// --fix refuses standard input; --diff prints its fixes.
+		checker.SwapHint(fr.Diagnostics, checker.HintFix, checker.HintDiff)
 	}
 	fr.annotation = an
 	fr.facts = facts
 	return fr
-}
-
-// stdinHints words the hints of a text read from standard input: its fixes are offered as
-// --diff, which reads it, not --fix, which refuses it.
-func stdinHints(ds []checker.Diagnostic) {
-	for i := range ds {
-		if ds[i].Hint == checker.HintFix {
-			ds[i].Hint = checker.HintDiff
-		}
-	}
 }
 
 // applyFixes applies the fixes of a file's findings (--fix) or computes them (--diff).
