@@ -290,6 +290,17 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 				break
 			}
 		}
+		// A body with no top-level heading at all (a copy whose headings lost their
+		// ordinals, a report written as prose) is this part, when it says enough to be one:
+		// no other part can be told in it, and a finding that it is missing would be wrong
+		// about the text the drafter did write.
+		if len(top) == 0 && d.Parts[rp.ID] == nil && d.BodyStart <= d.BodyEnd {
+			p := &Part{ID: rp.ID, Rule: rp, Start: d.BodyStart}
+			if d.hanAtLeast(d.BodyStart, d.BodyEnd, max(rp.MinChars, 1)) {
+				d.Parts[rp.ID] = p
+				d.PartOrder = append(d.PartOrder, p)
+			}
+		}
 	}
 	// Parts in document order; each runs to the line before the next part.
 	for _, h := range top {
@@ -304,6 +315,19 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 			p.End = d.BodyEnd
 		}
 	}
+}
+
+// hanAtLeast reports whether lines from to through to, chrome left out, hold at least n
+// Chinese characters.
+func (d *Document) hanAtLeast(from, to, n int) bool {
+	for i := from; i <= to && i <= len(d.Lines); i++ {
+		if l := &d.Lines[i-1]; !l.Chrome {
+			if n -= countHan(l.Content); n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findYear settles the report year Y: the flag, else the title, the first sentence, a heading
