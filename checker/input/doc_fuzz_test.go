@@ -1,3 +1,5 @@
+//go:build !fzlintpage
+
 package input
 
 import (
