@@ -36,7 +36,7 @@ type Normalizer struct {
 	buf     []rune
 	ignored map[uint64]struct{}
 	bloom   [bloomWords]uint64 // a quick "not ignored" for nearly every piece
-	part    [1024]rune         // the characters of a part of a text SignText signs
+	mins    [Bins]uint32       // the bins' minimums of the text SignText signs
 }
 
 // bloomWords sizes the filter of ignored pieces: 64 Kbit, so that a few hundred ignored pieces
@@ -118,135 +118,145 @@ func (n *Normalizer) add(mins *[Bins]uint32, h uint64) bool {
 }
 
 // SignText is Sign(Normalize(text)) with the number of characters Normalize returns: what a
-// batch computes for each paragraph. It runs two tight loops over a part of the text at a time
-// (partRunes characters, in a buffer of the Normalizer's: no allocation, whatever the text's
-// length), not Normalize's and Sign's: normalizePart, which takes the common Han characters
-// without decoding them in general, and sign, which hashes each piece from the last one. One
-// loop doing both kept its hashes on the stack, not in registers, because of the calls its
-// rare paths make.
+// batch computes for each paragraph, in one pass over the text and without a buffer. Nearly
+// every character of a report is a Han character (U+4E00 to U+9FFF, three bytes) or a mark of
+// Chinese punctuation (three bytes too): signer.run takes runs of them straight from their
+// bytes and calls nothing, so that the compiler keeps the rolling hashes in registers; every
+// other character, and the first few of the text (which only start the hashes), goes through
+// normalizeRune and push, one at a time.
 func (n *Normalizer) SignText(text string) (Sig, int, bool) {
-	var s signer
-	for i := range s.mins {
-		s.mins[i] = empty
+	s := signer{n: n}
+	for i := range n.mins {
+		n.mins[i] = empty
 	}
 	digits := false
 	for i := 0; i < len(text); {
-		var part []rune
-		part, i, digits = n.normalizePart(text, i, digits)
-		n.sign(&s, part)
+		if s.chars >= shingle-1 {
+			j, h, maybe := s.run(text, i)
+			if j > i {
+				i, digits = j, false // as Normalize: Han characters and marks end a number
+			}
+			if maybe {
+				s.piece(h) // a piece the filter cannot tell from an ignored one
+				continue
+			}
+			if i == len(text) {
+				break
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		var keep bool
+		if r, keep, digits = normalizeRune(r, digits); keep {
+			s.push(r)
+		}
 	}
 	if pieces := s.chars - (shingle - 1); pieces <= 0 || s.ignored == pieces {
 		return Sig{}, s.chars, false
 	}
-	return densify(&s.mins), s.chars, true
+	return densify(&n.mins), s.chars, true
 }
 
-// partRunes is the most characters normalizePart returns at once (a variable, so that tests
-// can make the parts small).
-var partRunes = len(Normalizer{}.part)
-
-// normalizePart is Normalize over text from byte from, in parts: it returns the characters
-// Normalize keeps (at most partRunes, in the Normalizer's part buffer), where the next part
-// starts, and whether the text stops there inside a number (digits, given for the first part).
-func (n *Normalizer) normalizePart(text string, from int, digits bool) ([]rune, int, bool) {
-	out := n.part[:partRunes]
-	k, i := 0, from
-	for i < len(text) && k < len(out) {
-		c := text[i]
-		// Three bytes led by E4 to E9 are U+4000 to U+9FFF: from U+4E00 on, the Han characters
-		// Normalize keeps as they are, nearly every character of a report.
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) {
-			if b := text[i+1 : i+3]; b[0]&0xC0 == 0x80 && b[1]&0xC0 == 0x80 {
-				if r := rune(c&0x0F)<<12 | rune(b[0]&0x3F)<<6 | rune(b[1]&0x3F); r >= 0x4E00 {
-					out[k] = r
-					k++
-					digits = false
-					i += 3
-					continue
-				}
-			}
-		}
-		var r rune
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// Three bytes that need no more check than their continuation bytes.
-			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			i += 3
-		default:
-			var size int
-			r, size = utf8.DecodeRuneInString(text[i:])
-			i += size
-		}
-		// As Normalize: the characters it keeps, one 0 for a number.
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
-			digits = false
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			if digits {
-				continue
-			}
-			digits = true
-			r = '0'
-		case (r == '.' || r == ',') && digits:
-			continue
-		case r >= 'A' && r <= 'Z':
-			digits = false
-			r += 'a' - 'A'
-		case r >= 0x80 && !isPunct(r) && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
-			digits = false
-			r = unicode.ToLower(r)
-		default:
-			digits = false
-			continue
-		}
-		out[k] = r
-		k++
+// normalizeRune is Normalize for one character r after the characters before it (digits says
+// whether they end in a number): the character kept, if one is, and whether a number now runs.
+func normalizeRune(r rune, digits bool) (rune, bool, bool) {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 'a' && r <= 'z':
+		return r, true, false
+	case r >= '0' && r <= '9', r >= '０' && r <= '９':
+		return '0', !digits, true
+	case (r == '.' || r == ',') && digits:
+		return 0, false, true // 98.5% and 1,234 are one number
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A', true, false
+	case r >= 0x80 && !isPunct(r) && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)):
+		return unicode.ToLower(r), true, false
 	}
-	return out[:k], i, digits
+	return 0, false, false
 }
 
-// signer is what SignText keeps from one part of a text to the next: the bins' minimums, the
-// FNV-1a hashes (piece) of the last one, two and three characters, the characters and the
-// ignored pieces counted.
+// signer is what SignText keeps while it reads a text: the bins' minimums, the FNV-1a hashes
+// (piece) of the last one, two and three characters, the characters and the ignored pieces
+// counted.
 type signer struct {
-	mins           [Bins]uint32
+	n              *Normalizer
 	h1, h2, h3     uint64
 	chars, ignored int
 }
 
-// sign adds the pieces that end in part's characters to s. The hash of a piece is that of the
-// three characters before its last continued, so that each piece takes four multiplications
-// that do not wait for each other, not a chain of four.
-func (n *Normalizer) sign(s *signer, part []rune) {
+// push adds the next character kept. The hash of a piece is that of the three characters
+// before its last continued, so that each piece takes four multiplications that do not wait
+// for each other, not a chain of four; the first characters of the text only start the hashes.
+func (s *signer) push(r rune) {
+	x := uint64(r)
+	h := (s.h3 ^ x) * fnvPrime
+	s.h3 = (s.h2 ^ x) * fnvPrime
+	s.h2 = (s.h1 ^ x) * fnvPrime
+	s.h1 = (fnvOffset ^ x) * fnvPrime
+	s.chars++
+	if s.chars >= shingle {
+		s.piece(h)
+	}
+}
+
+// piece adds a piece's hash to the bins unless the piece is ignored.
+func (s *signer) piece(h uint64) {
+	if s.n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 && s.n.isIgnored(h) {
+		s.ignored++
+		return
+	}
+	h = mix(h)
+	bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
+	s.n.mins[bin] = min(s.n.mins[bin], uint32(h))
+}
+
+// run is push for the Han characters U+4E00 to U+9FFF of text from byte i on, and passes over
+// the marks of punctuation isPunct knows, as long as they come three bytes each (with room for
+// a fourth: the last bytes of a text go one at a time); s must have started its hashes. It
+// returns where it stopped: at any other character, or just after a piece that may be ignored
+// (its hash h, maybe true), which it leaves to the caller.
+func (s *signer) run(text string, i int) (next int, h uint64, maybe bool) {
 	h1, h2, h3 := s.h1, s.h2, s.h3
-	// The first characters of the text only start the hashes: no piece ends in them.
-	for ; s.chars < shingle-1 && len(part) > 0; part = part[1:] {
-		r := uint64(part[0])
+	n := s.n
+	chars := 0
+	for i >= 0 && i+4 <= len(text) {
+		// One load of four bytes. Three of them in the shape of a three-byte character
+		// (1110xxxx 10xxxxxx 10xxxxxx) that make U+4E00 to U+9FFF, or one of isPunct's marks,
+		// are that character: its lead byte is neither E0 (an overlong form, below U+1000) nor
+		// ED (a surrogate, U+D800 to U+DFFF).
+		b := text[i : i+4]
+		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if w&0xC0C0F0 != 0x8080E0 {
+			break
+		}
+		r := uint64(w&0x0F)<<12 | uint64(w>>8&0x3F)<<6 | uint64(w>>16&0x3F)
+		if r-0x4E00 > 0x9FFF-0x4E00 {
+			if !isPunct(rune(r)) {
+				break
+			}
+			i += 3 // a mark: Normalize drops it
+			continue
+		}
+		i += 3
+		chars++
+		p := (h3 ^ r) * fnvPrime
 		h3 = (h2 ^ r) * fnvPrime
 		h2 = (h1 ^ r) * fnvPrime
 		h1 = (fnvOffset ^ r) * fnvPrime
-		s.chars++
-	}
-	ignored := 0
-	for _, r := range part {
-		h := (h3 ^ uint64(r)) * fnvPrime
-		h3 = (h2 ^ uint64(r)) * fnvPrime
-		h2 = (h1 ^ uint64(r)) * fnvPrime
-		h1 = (fnvOffset ^ uint64(r)) * fnvPrime
-		if n.bloom[h/64%bloomWords]&(1<<(h%64)) != 0 && n.isIgnored(h) {
-			ignored++
-			continue
+		if n.bloom[p/64%bloomWords]&(1<<(p%64)) != 0 {
+			h, maybe = p, true
+			break
 		}
-		h = mix(h)
-		bin := h >> (64 - 5) // Bins = 32: the top five bits choose the bin
-		s.mins[bin] = min(s.mins[bin], uint32(h))
+		m := mix(p)
+		bin := m >> (64 - 5)
+		n.mins[bin] = min(n.mins[bin], uint32(m))
 	}
 	s.h1, s.h2, s.h3 = h1, h2, h3
-	s.chars += len(part)
-	s.ignored += ignored
+	s.chars += chars
+	return i, h, maybe
 }
 
 // isPunct reports whether r is in one of the blocks of punctuation Chinese text uses (general
