@@ -11,7 +11,8 @@ import "unicode/utf8"
 // The automaton steps a character at a time, not a byte: a report is mostly Han characters of
 // three bytes, and each step is a load that depends on the one before, so three times fewer
 // steps are about twice as fast even with the decoding. Characters that occur in no phrase
-// share class 0; the others have a class each, found through small tables.
+// share class 0; the others have a class each, found in one table for the characters of the
+// Basic Multilingual Plane: a table of pages would cost a dependent load more per character.
 type Matcher struct {
 	next   []map[rune]int32 // goto function, per state (used while building)
 	fail   []int32
@@ -22,11 +23,10 @@ type Matcher struct {
 	delta []int32
 	width int
 	ascii [utf8.RuneSelf]uint16
-	// Classes of the other characters of the Basic Multilingual Plane: page[r>>8] is 1 + the
-	// index in pages of the 256 classes of r's block, or 0 when no phrase has a character
-	// there.
-	page   [256]uint16
-	pages  [][256]uint16
+	// bmp holds the classes of the characters up to U+FFFF (ASCII's are in ascii), 128 KB of
+	// which only the pages that hold a phrase's characters are ever written; noClasses while
+	// there is none.
+	bmp    *[1 << 16]uint16
 	astral map[rune]uint16 // characters beyond U+FFFF
 	// invalid is the class of a byte that is not valid UTF-8: 0, unless a folding matcher
 	// folds U+FFFD (the character such a byte decodes as).
@@ -57,7 +57,7 @@ func NewFoldingMatcher(patterns []string, fold map[rune]rune) *Matcher {
 }
 
 func newMatcher(patterns []string, fold map[rune]rune) *Matcher {
-	m := &Matcher{next: []map[rune]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns))}
+	m := &Matcher{next: []map[rune]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns)), bmp: &noClasses}
 	for id, p := range patterns {
 		m.length[id] = len(p)
 		if p == "" {
@@ -137,12 +137,10 @@ func (m *Matcher) setClass(r rune, c uint16) {
 	case r < utf8.RuneSelf:
 		m.ascii[r] = c
 	case r <= 0xFFFF:
-		hi := r >> 8
-		if m.page[hi] == 0 {
-			m.pages = append(m.pages, [256]uint16{})
-			m.page[hi] = uint16(len(m.pages))
+		if m.bmp == &noClasses {
+			m.bmp = new([1 << 16]uint16)
 		}
-		m.pages[m.page[hi]-1][r&0xFF] = c
+		m.bmp[r] = c
 	default:
 		if m.astral == nil {
 			m.astral = map[rune]uint16{}
@@ -151,16 +149,16 @@ func (m *Matcher) setClass(r rune, c uint16) {
 	}
 }
 
+// noClasses is the bmp of a matcher with no character beyond ASCII, shared and never written.
+var noClasses [1 << 16]uint16
+
 // classOf returns r's class, 0 for a character in no pattern.
 func (m *Matcher) classOf(r rune) uint16 {
 	switch {
 	case r < utf8.RuneSelf:
 		return m.ascii[r]
 	case r <= 0xFFFF:
-		if p := m.page[r>>8]; p != 0 {
-			return m.pages[p-1][r&0xFF]
-		}
-		return 0
+		return m.bmp[r]
 	}
 	return m.astral[r]
 }
@@ -256,6 +254,7 @@ func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 		return dst, false
 	}
 	row := int32(0)
+	bmp := m.bmp
 	for i := 0; i < len(text); {
 		c := text[i]
 		var class uint16
@@ -267,9 +266,7 @@ func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 			// A valid character of three bytes (E0 and ED have narrower second bytes and
 			// take the slow path), decoded inline: the common case.
 			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if p := m.page[r>>8]; p != 0 {
-				class = m.pages[p-1][r&0xFF]
-			}
+			class = bmp[r&0xFFFF]
 			i += 3
 		default:
 			var size int
@@ -295,12 +292,11 @@ func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 // classes are one lookup in a table of the pair's own, and the two chains of table loads, which
 // do not depend on each other, overlap.
 type Pair struct {
-	m, o  *Matcher
-	ascii [utf8.RuneSelf]uint32
-	// page and pages are as a Matcher's, for both: m's class in the low 16 bits, o's in the
+	m, o *Matcher
+	// ascii and bmp are as a Matcher's, for both: m's class in the low 16 bits, o's in the
 	// high.
-	page  [256]uint16
-	pages [][256]uint32
+	ascii [utf8.RuneSelf]uint32
+	bmp   *[1 << 16]uint32
 }
 
 // NewPair pairs m, whose occurrences FindAllContains lists, with o, which it only asks about;
@@ -313,17 +309,12 @@ func NewPair(m, o *Matcher) *Pair {
 	for c := range p.ascii {
 		p.ascii[c] = uint32(m.ascii[c]) | uint32(o.ascii[c])<<16
 	}
-	for hi := range p.page {
-		if m.page[hi] == 0 && o.page[hi] == 0 {
-			continue
+	p.bmp = new([1 << 16]uint32)
+	for r := range p.bmp {
+		// Written only where one of them has a class, as theirs are.
+		if classes := uint32(m.bmp[r]) | uint32(o.bmp[r])<<16; classes != 0 {
+			p.bmp[r] = classes
 		}
-		var classes [256]uint32
-		for lo := range classes {
-			r := rune(hi<<8 | lo)
-			classes[lo] = uint32(m.classOf(r)) | uint32(o.classOf(r))<<16
-		}
-		p.pages = append(p.pages, classes)
-		p.page[hi] = uint16(len(p.pages))
 	}
 	return p
 }
@@ -338,6 +329,7 @@ func (p *Pair) FindAllContains(dst []Match, text string) ([]Match, bool) {
 	}
 	row, orow := int32(0), int32(0)
 	found := false
+	bmp := p.bmp
 	for i := 0; i < len(text); {
 		c := text[i]
 		var classes uint32
@@ -348,9 +340,7 @@ func (p *Pair) FindAllContains(dst []Match, text string) ([]Match, bool) {
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
 			// A valid character of three bytes, as in scan.
 			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if pg := p.page[r>>8]; pg != 0 {
-				classes = p.pages[pg-1][r&0xFF]
-			}
+			classes = bmp[r&0xFFFF]
 			i += 3
 		default:
 			class, size := m.slowClass(text, i)
