@@ -64,9 +64,18 @@ func IsUnreadable(err error) bool {
 	return errors.As(err, &u)
 }
 
-// DecodeText decodes the bytes of a .txt or .md file.
-func DecodeText(data []byte) (*Text, error) {
-	s, enc, err := decode(data)
+// DecodeText decodes the bytes of a .txt or .md file. The text is a copy: data may change
+// afterwards.
+func DecodeText(data []byte) (*Text, error) { return decodeText(data, false) }
+
+// DecodeTextOwned is DecodeText for bytes handed over to the text: a UTF-8 file's lines are
+// data's bytes rather than a copy of them (one copy of the file in memory, not two, and no
+// time spent making it). Nothing may change data afterwards, for as long as the text or any
+// string taken from it is in use.
+func DecodeTextOwned(data []byte) (*Text, error) { return decodeText(data, true) }
+
+func decodeText(data []byte, owned bool) (*Text, error) {
+	s, enc, err := decode(data, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -79,8 +88,9 @@ func DecodeText(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}, nil
 }
 
-// decode finds the encoding and returns the text as UTF-8 without a BOM.
-func decode(data []byte) (string, string, error) {
+// decode finds the encoding and returns the text as UTF-8 without a BOM; owned says the text
+// may be data's bytes (DecodeTextOwned).
+func decode(data []byte, owned bool) (string, string, error) {
 	if len(data) > maxBytes {
 		return "", "", &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", len(data)>>20)}
 	}
@@ -90,7 +100,7 @@ func decode(data []byte) (string, string, error) {
 		if !validUTF8(body) {
 			return "", "", &Unreadable{"文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"}
 		}
-		return checkText(string(body), UTF8BOM)
+		return checkText(asString(body, owned), UTF8BOM)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), UTF16LE)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -108,9 +118,18 @@ func decode(data []byte) (string, string, error) {
 		return "", "", &Unreadable{"二进制文件（含 NUL 字节），不是文本"}
 	}
 	if validUTF8(data) {
-		return checkText(string(data), UTF8)
+		return checkText(asString(data, owned), UTF8)
 	}
 	return decodeWith(data, simplifiedchinese.GB18030, GB18030)
+}
+
+// asString returns b as a string: b's own bytes when the caller owns them and will never
+// change them (owned), a copy otherwise.
+func asString(b []byte, owned bool) string {
+	if owned {
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return string(b)
 }
 
 func decodeWith(data []byte, enc encoding.Encoding, name string) (string, string, error) {
@@ -250,7 +269,8 @@ func sniffUTF16(data []byte) (string, bool) {
 // splitLines splits text at "\r\n", "\r" or "\n" and returns the lines, each line's end, and
 // the first line end seen. A final line end does not start another line.
 func splitLines(s string) (lines, ends []string, eol string) {
-	lines = make([]string, 0, strings.Count(s, "\n")+1)
+	n := strings.Count(s, "\n") + 1
+	lines, ends = make([]string, 0, n), make([]string, 0, n)
 	// Find line ends with the vectorised byte search; most files have no CR at all.
 	next := func(t string) int { return strings.IndexByte(t, '\n') }
 	if cr := strings.Count(s, "\r"); cr > 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A batch reads every file into the same buffer: what was read from one file must not change
@@ -52,6 +53,29 @@ func TestReadFileIntoReusesBufferSafely(t *testing.T) {
 			if line != copies[i][k] {
 				t.Fatalf("%s line %d changed after the buffer was reused: %q", files[i], k+1, line)
 			}
+		}
+	}
+}
+
+// DecodeTextOwned's lines are the bytes handed over, not a copy (a batch reads each text file
+// into memory of its own for that); DecodeText's are a copy.
+func TestDecodeTextOwnedSharesTheBytes(t *testing.T) {
+	for _, prefix := range []string{"", "\xef\xbb\xbf"} {
+		data := []byte(prefix + "一、总体情况\n正文。\n")
+		owned, err := DecodeTextOwned(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copied, err := DecodeText(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := unsafe.SliceData(data[len(prefix):])
+		if unsafe.StringData(owned.Lines[0]) != start {
+			t.Errorf("%q: DecodeTextOwned copied the bytes", prefix)
+		}
+		if unsafe.StringData(copied.Lines[0]) == start {
+			t.Errorf("%q: DecodeText shares the caller's bytes", prefix)
 		}
 	}
 }

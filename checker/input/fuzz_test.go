@@ -1,8 +1,11 @@
 package input_test
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -46,6 +49,11 @@ func FuzzDecodeText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		txt, err := input.DecodeText(data)
 		checkDecoded(t, txt, err)
+		// The reading of a batch, which hands its bytes over, decodes alike.
+		owned, oerr := input.DecodeTextOwned(bytes.Clone(data))
+		if !reflect.DeepEqual(owned, txt) || fmt.Sprint(oerr) != fmt.Sprint(err) {
+			t.Fatalf("DecodeTextOwned = %+v, %v; DecodeText = %+v, %v", owned, oerr, txt, err)
+		}
 	})
 }
 

@@ -48,23 +48,23 @@ func DecodeHTML(data []byte) (*Text, error) {
 func decodeHTMLBytes(data []byte) (string, string, error) {
 	if len(data) > maxBytes || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) ||
 		bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return decode(data)
+		return decode(data, false)
 	}
 	label := declaredCharset(data)
 	if label == "" {
-		return decode(data)
+		return decode(data, false)
 	}
 	enc, name := charset.Lookup(label)
 	switch {
 	case enc == nil:
-		return decode(data)
+		return decode(data, false)
 	case name == "replacement":
 		// iso-2022-kr, hz-gb-2312 and the like: the standard decodes them to nothing, as they
 		// can smuggle markup past filters.
 		return "", "", &Unreadable{"网页声明的字符集“" + label + "”按 HTML 标准不可解码；请另存为 UTF-8 或 GB18030 后再检查"}
 	case name == "utf-8":
 		if !validUTF8(data) {
-			return decode(data) // the declaration is wrong; detect instead
+			return decode(data, false) // the declaration is wrong; detect instead
 		}
 		s, _, err := checkText(string(data), UTF8)
 		return s, UTF8, err

@@ -107,18 +107,24 @@ func init() {
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Read turns the bytes of a named file into text, by the file's kind.
-func Read(name string, data []byte) (*Text, error) {
-	t, err := read(name, data)
+func Read(name string, data []byte) (*Text, error) { return readKind(name, data, false) }
+
+// ReadOwned is Read for bytes handed over to the text, as DecodeTextOwned takes them: nothing
+// may change data afterwards.
+func ReadOwned(name string, data []byte) (*Text, error) { return readKind(name, data, true) }
+
+func readKind(name string, data []byte, owned bool) (*Text, error) {
+	t, err := read(name, data, owned)
 	if err == nil && len(t.Lines) > maxLines {
 		return nil, tooManyLines(len(t.Lines))
 	}
 	return t, err
 }
 
-func read(name string, data []byte) (*Text, error) {
+func read(name string, data []byte, owned bool) (*Text, error) {
 	switch KindOf(name) {
 	case KindText:
-		return DecodeText(data)
+		return decodeText(data, owned)
 	case KindDocx:
 		return DecodeDocx(data)
 	case KindHTML:

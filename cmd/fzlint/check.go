@@ -211,7 +211,7 @@ func (e *env) check(args []string) int {
 			if stdinErr != nil {
 				return fileResult{Result: l.Unreadable(name, stdinErr)}
 			}
-			return fc.check(l, name, stdinData, false)
+			return fc.check(l, name, stdinData, false, false)
 		}
 		return fc.readFile(l, j.path)
 	}

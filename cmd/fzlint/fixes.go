@@ -65,15 +65,20 @@ func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err erro
 }
 
 // check reads, checks and, if asked, fixes a file. inPlace says the data came from a file that
-// may be rewritten (not stdin).
-func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace bool) fileResult {
-	t, err := input.Read(name, data)
+// may be rewritten (not stdin); owned, that data is handed over to the text (input.ReadOwned):
+// nothing changes it afterwards.
+func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace, owned bool) fileResult {
+	read := input.Read
+	if owned {
+		read = input.ReadOwned
+	}
+	t, err := read(name, data)
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}
 	if !c.annotate && !c.fix && !c.diff {
-		// The text is decoded into memory of its own: the bytes read, as big as the file, need
-		// not stay alive while it is checked.
+		// The text is decoded into memory of its own, or is the bytes read: this variable
+		// need not keep them alive while it is checked.
 		data = nil
 	}
 	var facts checker.Facts
@@ -238,7 +243,18 @@ func (discard) File(*checker.Result) error { return nil }
 func (discard) Close(render.Summary) error { return nil }
 
 // readFile reads a file for checking; an error is the file's input/unreadable finding.
+//
+// A text file is read into memory of its own, which its lines then are (input.ReadOwned): a
+// UTF-8 file, most reports, is in memory once and copied by nothing but the read. Other
+// kinds are read into a worker's pooled buffer, since their readers make text of their own.
 func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
+	if input.KindOf(path) == input.KindText {
+		data, err := input.ReadFileInto(path, new(bytes.Buffer))
+		if err != nil {
+			return fileResult{Result: l.Unreadable(path, err)}
+		}
+		return c.check(l, path, data, true, true)
+	}
 	buf := readBuffers.Get().(*bytes.Buffer)
 	data, err := input.ReadFileInto(path, buf)
 	// A buffer that took a huge file goes with it (check drops the bytes once decoded) rather
@@ -250,11 +266,12 @@ func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
 	if err != nil {
 		return fileResult{Result: l.Unreadable(path, err)}
 	}
-	return c.check(l, path, data, true)
+	return c.check(l, path, data, true, false)
 }
 
-// readBuffers are the workers' file buffers: a batch reads thousands of files, and what is
-// checked never refers to the bytes read (text is decoded into strings of its own).
+// readBuffers are the workers' buffers for the files other than text: a batch reads thousands
+// of files, and what is checked never refers to the bytes read (their readers make strings of
+// their own).
 var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // maxPooledBuffer is the largest read buffer kept for the next file: a report is a few tens of
