@@ -114,6 +114,7 @@ type Report struct {
 	Unit     string
 	Sections map[string]int // part id → 1-based heading line, 0 when absent
 	// PartIDs lists every part id of the rule set in template order, for stable output.
+	// PartIDs and PartNames are the rule set's, shared by all its reports: read them only.
 	PartIDs []string
 	// PartNames maps each part id to its Chinese name (rules.toml), for summaries.
 	PartNames map[string]string

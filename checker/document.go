@@ -4,7 +4,9 @@
 package checker
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,6 +194,7 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	d.markChrome(rs.Document.ChromeMaxChars, m.chrome)
 	d.markFooter(rs.Document.ChromeMaxChars, m)
 	d.findFrame(rs, m)
+	var headings []Heading
 	for i := d.BodyStart - 1; i >= 0 && i < d.BodyEnd; i++ {
 		l := &d.Lines[i]
 		if l.Chrome || l.Content == "" {
@@ -204,9 +207,14 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		}
 		h.Line = i + 1
 		h.Column = l.Indent + 1 + utf8.RuneCountInString(l.Content[:len(l.Content)-len(stripped)])
-		// A copy: taking h's own address would put every line's h on the heap, heading or not.
-		l.Heading = new(Heading)
-		*l.Heading = h
+		// A copy, in blocks of headings rather than one allocation each (taking h's own
+		// address would put every line's h on the heap, heading or not). A full block is
+		// left as it is, for the headings it holds, and a new one started.
+		if len(headings) == cap(headings) {
+			headings = make([]Heading, 0, max(8, 2*cap(headings)))
+		}
+		headings = append(headings, h)
+		l.Heading = &headings[len(headings)-1]
 		d.Headings = append(d.Headings, l.Heading)
 	}
 	d.findParts(rs, m)
@@ -316,6 +324,12 @@ type matchers struct {
 	punctChars   string
 	numbers      *numberMatchers
 	diffs        *diffCache
+
+	// partOrder is the rule set's parts in template order (by ordinal); partIDs and partNames
+	// their ids in that order and their names, shared by every Report.
+	partOrder []*rules.Part
+	partIDs   []string
+	partNames map[string]string
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -423,6 +437,16 @@ func Compile(rs *rules.Set) *Compiled {
 		m.marks.repeatWithin = n
 	}
 	m.diffs = &diffCache{}
+	m.partNames = make(map[string]string, len(rs.Parts))
+	for i := range rs.Parts {
+		m.partOrder = append(m.partOrder, &rs.Parts[i])
+	}
+	slices.SortStableFunc(m.partOrder, func(a, b *rules.Part) int { return cmp.Compare(a.Ordinal, b.Ordinal) })
+	for _, p := range m.partOrder {
+		m.partIDs = append(m.partIDs, p.ID)
+		m.partNames[p.ID] = p.Name
+	}
+	m.partIDs = slices.Clip(m.partIDs)
 
 	return &Compiled{Set: rs, m: m}
 }

@@ -313,12 +313,15 @@ func prepare(t *input.Text) (_ *input.Text, lines []string, folded bool) {
 // CheckDocument runs every enabled check on a document and returns its findings sorted by
 // position, then rule.
 func (l *Linter) CheckDocument(doc *Document) Result {
-	res := Result{Path: doc.Name, Report: doc.report(l.rules.Set), Source: doc.sourceLines()}
+	res := Result{Path: doc.Name, Report: doc.report(l.rules), Source: doc.sourceLines()}
 	if doc.scorecard {
 		res.Report.Score = doc.score(l.rules)
 	}
+	// One pass serves every check in turn, and its findings' storage is reused: they are
+	// copied into the result as each check ends.
+	p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, wantFixes: l.wantFixes, enabled: l.checks}
 	for _, ch := range l.order {
-		p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, check: ch, wantFixes: l.wantFixes, enabled: l.checks, prior: res.Diagnostics}
+		p.check, p.prior, p.diags = ch, res.Diagnostics, p.diags[:0]
 		ch.Run(p)
 		for _, d := range p.diags {
 			// A check may raise one finding above the rule's default (a typo in a heading is a
@@ -356,17 +359,13 @@ func SortDiagnostics(ds []Diagnostic) {
 	})
 }
 
-func (d *Document) report(rs *rules.Set) *Report {
-	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.originalTitle()), Unit: strings.Clone(d.original(d.Unit)), Sections: map[string]int{},
-		PartNames: map[string]string{}, Optional: map[string]bool{}}
-	ids := make([]*rules.Part, len(rs.Parts))
-	for i := range rs.Parts {
-		ids[i] = &rs.Parts[i]
-	}
-	sort.SliceStable(ids, func(i, j int) bool { return ids[i].Ordinal < ids[j].Ordinal })
-	for _, p := range ids {
-		r.PartIDs = append(r.PartIDs, p.ID)
-		r.PartNames[p.ID] = p.Name
+func (d *Document) report(c *Compiled) *Report {
+	m := c.m
+	// The parts' ids and names are the rule set's, the same in every report: shared, not
+	// rebuilt for each (nothing changes a Report's).
+	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.originalTitle()), Unit: strings.Clone(d.original(d.Unit)),
+		Sections: make(map[string]int, len(m.partOrder)), PartIDs: m.partIDs, PartNames: m.partNames, Optional: map[string]bool{}}
+	for _, p := range m.partOrder {
 		if !p.RequiredIn(d.Year) {
 			r.Optional[p.ID] = true
 		}
