@@ -73,28 +73,37 @@ func crossFileRun(jobs *jobList, fc *fileChecker, workers int, keepSource bool, 
 	stage = nil // the facts are not needed past this point
 	store.finish()
 	// The stored results are read back in order as they are emitted, in blocks (one read for
-	// many files); the workers check again only the files that need it.
-	type final struct {
-		i      int
-		stored bool // the result is the stored one, read back on emitting
-		fr     fileResult
+	// many files), by this goroutine; the workers check again only the files that need it, in
+	// order, and each is emitted after the stored results before it. (A stored result passed
+	// through the workers too cost a hand-over to a worker and back for every file.)
+	var again []int
+	for i := range jobs.len() {
+		if found[i] != nil || !store.stored(i) {
+			again = append(again, i)
+		}
 	}
-	batch.RunN(jobs.len(), workers, func(i int) final {
-		if found[i] == nil && store.stored(i) {
-			return final{i: i, stored: true}
-		}
-		return final{i: i, fr: checkJob(fc.withBatch(found[i]), jobs.at(i))}
-	}, func(f final) {
-		if f.stored {
-			r, err := store.get(f.i)
-			if err == nil {
-				emit(fileResult{Result: r})
-				return
+	next := 0 // the next file to emit
+	emitStored := func(to int) {
+		for ; next < to; next++ {
+			r, err := store.get(next)
+			if err != nil {
+				emit(checkJob(fc, jobs.at(next)))
+				continue
 			}
-			f.fr = checkJob(fc, jobs.at(f.i))
+			emit(fileResult{Result: r})
 		}
-		emit(f.fr)
+	}
+	redone := 0 // the files checked again emitted so far
+	batch.RunN(len(again), workers, func(k int) fileResult {
+		i := again[k]
+		return checkJob(fc.withBatch(found[i]), jobs.at(i))
+	}, func(fr fileResult) {
+		emitStored(again[redone])
+		redone++
+		emit(fr)
+		next++
 	})
+	emitStored(jobs.len())
 	return true
 }
 
