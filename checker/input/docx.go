@@ -17,6 +17,12 @@ import (
 // included), in document order, runs joined. A paragraph with automatic numbering gets the
 // ordinal the reader sees (一、 （一） 1. …), computed from numbering.xml and styles.xml.
 func DecodeDocx(data []byte) (*Text, error) {
+	return decodeDocx(data, true)
+}
+
+// decodeDocx is DecodeDocx; without anchors, the Text has no Docx (what only the annotator
+// needs) and the walk records none.
+func decodeDocx(data []byte, anchors bool) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return DecodeDoc(data) // a .doc renamed .docx, or an encrypted .docx: it says which
 	}
@@ -62,7 +68,7 @@ func DecodeDocx(data []byte) (*Text, error) {
 			return nil, err
 		}
 	}
-	lines, anchors, err := docxWalk(doc, newNumberer(num, st))
+	lines, anc, err := docxWalk(doc, newNumberer(num, st), anchors)
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
@@ -76,8 +82,12 @@ func DecodeDocx(data []byte) (*Text, error) {
 	if len(lines) > 1 {
 		eol = "\n"
 	}
-	anchors.Size = len(doc)
-	return &Text{Lines: lines, Encoding: UTF8, EOL: eol, Docx: anchors}, nil
+	t := &Text{Lines: lines, Encoding: UTF8, EOL: eol}
+	if anchors {
+		anc.Size = len(doc)
+		t.Docx = anc
+	}
+	return t, nil
 }
 
 // numIDs returns the ids of the list instances that document.xml and styles.xml may name: the
@@ -194,17 +204,22 @@ type paragraph struct {
 // docxParagraphs walks word/document.xml and returns the text of its paragraphs in order.
 // Paragraphs nested in a paragraph (text boxes) come out before the one holding them.
 func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
-	lines, _, err := docxWalk(data, nb)
+	lines, _, err := docxWalk(data, nb, false)
 	return lines, err
 }
 
 // docxWalk is docxParagraphs that also records, in the same walk, where each piece of the
-// text is in data.
-func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
+// text is in data, when anchors is set (nil anchors otherwise: the walk then keeps the
+// places of a paragraph's pieces only while it reads the paragraph, and no comment markers).
+func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, error) {
 	x := newXMLScanner(data)
 	// Room for what Word's w: elements say the document holds, so that the arrays are not
-	// grown a step at a time.
-	nParas, nRuns, nSegs := countEnds(data)
+	// grown a step at a time. Without anchors, only the lines' ends are kept, grown as they
+	// come (counting them would cost more than growing).
+	nParas, nRuns, nSegs := 0, 0, 0
+	if anchors {
+		nParas, nRuns, nSegs = countEnds(data)
+	}
 	var (
 		anc   = &DocxAnchors{Paras: make([]DocxPara, 0, nParas)}
 		stack []*paragraph // open w:p elements
@@ -256,6 +271,9 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 			}
 			switch string(x.name) {
 			case "commentRangeStart", "commentRangeEnd", "commentReference":
+				if !anchors {
+					break
+				}
 				// Recorded even in deleted text: an earlier comment of fzlint may be there.
 				c := DocxComment{Name: string(x.name), ID: x.attr("id"), Elem: [2]int{x.start, x.pos}}
 				if c.Name == "commentReference" && skip == 0 && cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
@@ -411,6 +429,9 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 				text = append(append(text, ord...), p.text...)
 			}
 			ends = append(ends, len(text))
+			if !anchors {
+				continue
+			}
 			para := p.anchor
 			para.Runs, para.Segs = keep(&runs, para.Runs), keep(&segs, para.Segs)
 			anc.Paras = append(anc.Paras, para)
@@ -424,6 +445,9 @@ func docxWalk(data []byte, nb *numberer) ([]string, *DocxAnchors, error) {
 	}
 	if len(lines) == 0 {
 		lines, anc.Paras = nil, nil
+	}
+	if !anchors {
+		anc = nil
 	}
 	return lines, anc, nil
 }

@@ -15,7 +15,8 @@ import (
 // holds docxgen's small files (styles.xml and numbering.xml of a few hundred bytes), "word" the
 // same reports as Word writes them (docxgen.WordReport: Word's markup in document.xml, and
 // styles.xml and numbering.xml of about 40 KB each), "libreoffice" the one report LibreOffice
-// wrote (testdata/docx).
+// wrote (testdata/docx). The "-check" cases read them as a check that does not annotate does
+// (ReadOptions.NoAnchors).
 func BenchmarkDocx(b *testing.B) {
 	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	var generated, word [][]byte
@@ -43,16 +44,24 @@ func BenchmarkDocx(b *testing.B) {
 		files [][]byte
 		size  int
 	}{{"generated", generated, size}, {"word", word, size}, {"libreoffice", [][]byte{lo}, len(seed)}} {
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(c.size))
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				for _, d := range c.files {
-					if _, err := input.DecodeDocx(d); err != nil {
-						b.Fatal(err)
+		for _, r := range []struct {
+			name string
+			read func([]byte) (*input.Text, error)
+		}{
+			{c.name, input.DecodeDocx},
+			{c.name + "-check", func(d []byte) (*input.Text, error) { return input.ReadWith("报告.docx", d, input.ReadOptions{NoAnchors: true}) }},
+		} {
+			b.Run(r.name, func(b *testing.B) {
+				b.SetBytes(int64(c.size))
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					for _, d := range c.files {
+						if _, err := r.read(d); err != nil {
+							b.Fatal(err)
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -257,7 +257,7 @@ func walkBoth(t *testing.T, doc, numbering, styles string) {
 		s, _ := parseStyles([]byte(styles))
 		return newNumberer(n, s)
 	}
-	lines, anc, err := docxWalk([]byte(doc), numberer())
+	lines, anc, err := docxWalk([]byte(doc), numberer(), true)
 	want, wantAnc, werr := docxWalkReference([]byte(doc), numberer())
 	if (err != nil) != (werr != nil) {
 		t.Fatalf("%q: error %v, before %v", doc, err, werr)
@@ -267,6 +267,11 @@ func walkBoth(t *testing.T, doc, numbering, styles string) {
 	}
 	if !reflect.DeepEqual(anc, wantAnc) {
 		t.Fatalf("%q:\nanchors %+v\nbefore  %+v", doc, anc, wantAnc)
+	}
+	// Without anchors, the same lines (and errors).
+	bare, none, berr := docxWalk([]byte(doc), numberer(), false)
+	if (berr != nil) != (err != nil) || !reflect.DeepEqual(bare, lines) || none != nil {
+		t.Fatalf("%q: without anchors\nlines %q (%v), anchors %v\nwith  %q (%v)", doc, bare, berr, none, lines, err)
 	}
 	numberedBoth(t, doc, numbering, styles)
 }
@@ -278,8 +283,9 @@ func TestDocxWalkAsBefore(t *testing.T) {
 }
 
 // FuzzDocxWalk: the walk gives the lines and anchors it gave before its fast paths, on any
-// document.xml, numbering.xml and styles.xml; and with only the lists they name read, the
-// lines and anchors it gives with all read (numberedBoth).
+// document.xml, numbering.xml and styles.xml, and the same lines when it records no anchors;
+// and with only the lists they name read, the lines and anchors it gives with all read
+// (numberedBoth).
 func FuzzDocxWalk(f *testing.F) {
 	for _, s := range walkSeeds(f, strings.Split(readSeedText(f), "\n")[:12]) {
 		f.Add(s[0], s[1], s[2])
@@ -366,8 +372,8 @@ func numberedBoth(t *testing.T, docXML, numXML, stylesXML string) {
 			t.Fatalf("%q: reading the lists %v: %v", numXML, wanted, err)
 		}
 	}
-	want, wantAnc, werr := docxWalk([]byte(docXML), newNumberer(all, st))
-	got, anc, err := docxWalk([]byte(docXML), newNumberer(some, indexed))
+	want, wantAnc, werr := docxWalk([]byte(docXML), newNumberer(all, st), true)
+	got, anc, err := docxWalk([]byte(docXML), newNumberer(some, indexed), true)
 	if (err != nil) != (werr != nil) {
 		t.Fatalf("%q: error %v, with every list read %v", docXML, err, werr)
 	}

@@ -107,26 +107,33 @@ func init() {
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Read turns the bytes of a named file into text, by the file's kind.
-func Read(name string, data []byte) (*Text, error) { return readKind(name, data, false) }
+func Read(name string, data []byte) (*Text, error) { return ReadWith(name, data, ReadOptions{}) }
 
-// ReadOwned is Read for bytes handed over to the text, as DecodeTextOwned takes them: nothing
-// may change data afterwards.
-func ReadOwned(name string, data []byte) (*Text, error) { return readKind(name, data, true) }
+// ReadOptions says how ReadWith reads a file.
+type ReadOptions struct {
+	// Owned: data is handed over to the text, as DecodeTextOwned takes it: nothing may change
+	// it afterwards.
+	Owned bool
+	// NoAnchors: the file is checked and not annotated: the Text of a .docx has no Docx
+	// anchors, which only the annotator uses, and the reader records none.
+	NoAnchors bool
+}
 
-func readKind(name string, data []byte, owned bool) (*Text, error) {
-	t, err := read(name, data, owned)
+// ReadWith is Read with options.
+func ReadWith(name string, data []byte, o ReadOptions) (*Text, error) {
+	t, err := read(name, data, o)
 	if err == nil && len(t.Lines) > maxLines {
 		return nil, tooManyLines(len(t.Lines))
 	}
 	return t, err
 }
 
-func read(name string, data []byte, owned bool) (*Text, error) {
+func read(name string, data []byte, o ReadOptions) (*Text, error) {
 	switch KindOf(name) {
 	case KindText:
-		return decodeText(data, owned)
+		return decodeText(data, o.Owned)
 	case KindDocx:
-		return DecodeDocx(data)
+		return decodeDocx(data, !o.NoAnchors)
 	case KindHTML:
 		return DecodeHTML(data)
 	case KindPDF:

@@ -65,14 +65,11 @@ func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err erro
 }
 
 // check reads, checks and, if asked, fixes a file. inPlace says the data came from a file that
-// may be rewritten (not stdin); owned, that data is handed over to the text (input.ReadOwned):
-// nothing changes it afterwards.
+// may be rewritten (not stdin); owned, that data is handed over to the text (ReadOptions.Owned):
+// nothing changes it afterwards. A .docx is read with the anchors the annotator splices
+// comments at only for --annotate.
 func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace, owned bool) fileResult {
-	read := input.Read
-	if owned {
-		read = input.ReadOwned
-	}
-	t, err := read(name, data)
+	t, err := input.ReadWith(name, data, input.ReadOptions{Owned: owned, NoAnchors: !c.annotate})
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}
