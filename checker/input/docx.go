@@ -346,9 +346,11 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 					} else {
 						cur.text = append(cur.text, '\t')
 					}
-					cur.tab = len(cur.anchor.Segs)
-					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
-					cur.cols++
+					if anchors {
+						cur.tab = len(cur.anchor.Segs)
+						cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
+						cur.cols++
+					}
 				}
 			}
 		case xmlText:
@@ -361,6 +363,9 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 				text, n = appendLineText(text, x.text)
 			} else {
 				cur.text, n = appendLineText(cur.text, x.text)
+			}
+			if !anchors {
+				continue
 			}
 			seg := DocxSeg{Col: cur.cols, N: n, Run: cur.run, Kind: SegText, Raw: [2]int{x.start, x.pos}, Tag: tTag}
 			if data[x.start] == '<' {

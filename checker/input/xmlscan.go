@@ -66,6 +66,9 @@ func (x *xmlScanner) next() (bool, error) {
 			return true, nil
 		}
 		rest := x.data[x.pos:]
+		if len(rest) > 1 && rest[1] != '/' && rest[1] != '?' && rest[1] != '!' {
+			return x.startTag() // most tokens: the markup below starts with one of those
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			if !x.skipPast("?>") {
@@ -134,6 +137,13 @@ func (x *xmlScanner) startTag() (bool, error) {
 // tagEnd returns the index in b of the '>' that ends a tag, the first outside a quoted value,
 // or -1 when there is none or a '<' comes first.
 func tagEnd(b []byte) int {
+	// Many tags have no attributes: <w:r>, <w:rPr>, <w:b/>.
+	if len(b) > 0 && b[0] == '>' {
+		return 0
+	}
+	if len(b) > 1 && b[0] == '/' && b[1] == '>' {
+		return 1
+	}
 	// Most tags quote with '"' and have no '>' in a value: the first '>', after an even number
 	// of '"' and no other quote or '<', ends them. Those bytes are looked for with the
 	// vectorised searches, not one at a time.
