@@ -456,6 +456,9 @@ func readPartInto(format string, parts map[string]*zip.File, name string, buf []
 	if err := checkPart(format, name, f.UncompressedSize64); err != nil {
 		return nil, err
 	}
+	if b, ok := inflatePart(f, buf); ok {
+		return b, nil
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, &Unreadable{fmt.Sprintf(".%s 中的 %s 无法解压：%v", format, name, err)}

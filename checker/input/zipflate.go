@@ -3,8 +3,11 @@ package input
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
@@ -85,4 +88,52 @@ func (m inMemory) section(off, n int64) ([]byte, bool) {
 		return nil, false
 	}
 	return m[off : off+min(n, int64(len(m))-off)], true
+}
+
+// inflatePart decompresses a deflated part of an archive in memory in one call (inflate) into
+// buf's array, when that reads it without error as f.Open and a Read to the end would: the
+// stream ends with the size the directory gives, and the CRC-32 is checked as archive/zip
+// checks it (against the data descriptor's when there is one). Otherwise it is false, and
+// the part is read through f.Open, which says what is wrong.
+func inflatePart(f *zip.File, buf []byte) ([]byte, bool) {
+	if f.Method != zip.Deflate || strings.HasSuffix(f.Name, "/") || f.UncompressedSize64 > maxPart {
+		return nil, false
+	}
+	raw, err := f.OpenRaw()
+	if err != nil {
+		return nil, false
+	}
+	s, ok := raw.(*io.SectionReader)
+	if !ok {
+		return nil, false
+	}
+	m, off, n := s.Outer()
+	data, ok := m.(inMemory)
+	if !ok {
+		return nil, false
+	}
+	src, ok := data.section(off, n)
+	if !ok {
+		return nil, false
+	}
+	out, ok := inflate(buf[:0], src, int(f.UncompressedSize64))
+	if !ok {
+		return nil, false
+	}
+	sum := crc32.ChecksumIEEE(out)
+	if f.Flags&0x8 == 0 {
+		return out, f.CRC32 == 0 || sum == f.CRC32
+	}
+	// The data descriptor: its CRC-32, after a signature or not, must be the directory's.
+	d, ok := data.section(off+n, 16)
+	if !ok || len(d) < 4 {
+		return nil, false
+	}
+	if binary.LittleEndian.Uint32(d) == 0x08074b50 {
+		d = d[4:]
+	}
+	if len(d) < 12 || binary.LittleEndian.Uint32(d) != f.CRC32 || sum != f.CRC32 {
+		return nil, false
+	}
+	return out, true
 }

@@ -47,3 +47,44 @@ func FuzzInflate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzInflateWhole: inflate decodes what compress/flate and the streaming inflater decode, to
+// the byte, when told the right size, and refuses every other size and every stream they
+// refuse.
+func FuzzInflateWhole(f *testing.F) {
+	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
+	for _, part := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml"} {
+		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression, flate.HuffmanOnly} {
+			var b bytes.Buffer
+			w, _ := flate.NewWriter(&b, level)
+			w.Write([]byte(unzipText(f, word, part)[:4000]))
+			w.Close()
+			f.Add(b.Bytes())
+		}
+	}
+	f.Add([]byte("\x00\x05\x00\xfa\xffhello"))
+	f.Add([]byte("\x01\x00\x00\xff\xff"))
+	f.Add([]byte("\x03\x00"))
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, werr := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		r := newInflater(bytes.NewReader(data))
+		streamed, serr := io.ReadAll(r)
+		r.Close()
+		if (serr != nil) != (werr != nil) || serr == nil && !bytes.Equal(streamed, want) {
+			t.Fatalf("%q: streaming inflater %q (%v), compress/flate %q (%v)", data, streamed, serr, want, werr)
+		}
+		for _, size := range []int{len(want), len(want) + 1, len(want) - 1, 0} {
+			if size < 0 {
+				continue
+			}
+			got, ok := inflate(make([]byte, 0, 8), data, size)
+			if ok != (werr == nil && size == len(want)) {
+				t.Fatalf("%q, size %d: inflate ok %v; compress/flate %d bytes, error %v", data, size, ok, len(want), werr)
+			}
+			if ok && !bytes.Equal(got, want) {
+				t.Fatalf("%q: inflated %q, compress/flate %q", data, got, want)
+			}
+		}
+	})
+}
