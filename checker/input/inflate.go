@@ -273,23 +273,9 @@ var (
 var fixedLit, fixedDist huffTable
 
 func init() {
-	for i, base := 0, 3; i < 28; i++ {
-		k := 0
-		if i >= 8 {
-			k = i/4 - 1
-		}
-		lengthBase[i], lengthExtra[i] = uint16(base), uint8(k)
-		base += 1 << k
-	}
+	codeBases(lengthBase[:28], lengthExtra[:28], 3, 8, 4)
 	lengthBase[28] = 258
-	for i, base := 0, 1; i < 30; i++ {
-		k := 0
-		if i >= 4 {
-			k = i/2 - 1
-		}
-		distBase[i], distExtra[i] = uint16(base), uint8(k)
-		base += 1 << k
-	}
+	codeBases(distBase[:], distExtra[:], 1, 4, 2)
 	var l [288]uint8
 	for i := range l {
 		switch {
@@ -309,6 +295,19 @@ func init() {
 		dl[i] = 5
 	}
 	fixedDist.build(dl[:], 8)
+}
+
+// codeBases fills the bases and extra bits of the length or distance codes, the first from
+// b: the first plain codes have no extra bits, and every per codes after them one more.
+func codeBases(base []uint16, extra []uint8, b, plain, per int) {
+	for i := range base {
+		k := 0
+		if i >= plain {
+			k = (i-plain)/per + 1
+		}
+		base[i], extra[i] = uint16(b), uint8(k)
+		b += 1 << k
+	}
 }
 
 // huffTable decodes a canonical Huffman code: t[bits & mask] is the entry of the code the

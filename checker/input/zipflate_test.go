@@ -16,16 +16,7 @@ import (
 // it reads from a bytes.Reader; here one that runs past the end of the bytes), each twice, as
 // the pool reuses it.
 func FuzzInflate(f *testing.F) {
-	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
-	for _, part := range []string{"word/document.xml", "word/styles.xml"} {
-		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.HuffmanOnly} {
-			var b bytes.Buffer
-			w, _ := flate.NewWriter(&b, level)
-			w.Write([]byte(unzipText(f, word, part)[:4000]))
-			w.Close()
-			f.Add(b.Bytes())
-		}
-	}
+	addDeflated(f, []string{"word/document.xml", "word/styles.xml"}, flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.HuffmanOnly)
 	f.Add([]byte("\x00\x05\x00\xfa\xffhello"))
 	f.Add([]byte("garbage"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -52,16 +43,7 @@ func FuzzInflate(f *testing.F) {
 // the byte, when told the right size, and refuses every other size and every stream they
 // refuse.
 func FuzzInflateWhole(f *testing.F) {
-	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
-	for _, part := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml"} {
-		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression, flate.HuffmanOnly} {
-			var b bytes.Buffer
-			w, _ := flate.NewWriter(&b, level)
-			w.Write([]byte(unzipText(f, word, part)[:4000]))
-			w.Close()
-			f.Add(b.Bytes())
-		}
-	}
+	addDeflated(f, []string{"word/document.xml", "word/styles.xml", "word/numbering.xml"}, flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression, flate.HuffmanOnly)
 	f.Add([]byte("\x00\x05\x00\xfa\xffhello"))
 	f.Add([]byte("\x01\x00\x00\xff\xff"))
 	f.Add([]byte("\x03\x00"))
@@ -87,4 +69,19 @@ func FuzzInflateWhole(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addDeflated adds to the corpus the first 4,000 bytes of parts of a Word-like file, deflated
+// at each level.
+func addDeflated(f *testing.F, parts []string, levels ...int) {
+	word := docxgen.WordReport(strings.Split(readSeedText(f), "\n")[:12])
+	for _, part := range parts {
+		for _, level := range levels {
+			var b bytes.Buffer
+			w, _ := flate.NewWriter(&b, level)
+			w.Write([]byte(unzipText(f, word, part)[:4000]))
+			w.Close()
+			f.Add(b.Bytes())
+		}
+	}
 }
