@@ -245,7 +245,7 @@ func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
 	data, err := input.ReadFileInto(path, buf)
 	// A buffer that took a huge file goes with it rather than staying in the pool for the
 	// rest of the run; nothing else will write to it, so a text file's bytes are handed over
-	// as its text (input.ReadOwned) rather than copied: a 90 MB report is in memory once, not
+	// as its text (input.ReadOptions.Owned) rather than copied: a 90 MB report is in memory once, not
 	// twice. A small file's bytes are copied and the buffer reused, which costs less than a
 	// fresh buffer a file (README, "Reading files").
 	owned := buf.Cap() > maxPooledBuffer
