@@ -49,7 +49,9 @@ func BenchmarkDocx(b *testing.B) {
 			read func([]byte) (*input.Text, error)
 		}{
 			{c.name, input.DecodeDocx},
-			{c.name + "-check", func(d []byte) (*input.Text, error) { return input.ReadWith("报告.docx", d, input.ReadOptions{NoAnchors: true}) }},
+			{c.name + "-check", func(d []byte) (*input.Text, error) {
+				return input.ReadWith("报告.docx", d, input.ReadOptions{NoAnchors: true})
+			}},
 		} {
 			b.Run(r.name, func(b *testing.B) {
 				b.SetBytes(int64(c.size))
