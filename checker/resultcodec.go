@@ -93,34 +93,54 @@ func AppendResult(b []byte, r *Result) []byte {
 // one allocation; every other string has its own, so that what a renderer keeps (a unit, a
 // message) does not keep the rest alive.
 func DecodeResult(data []byte) (Result, error) {
-	d := decoder{b: data}
+	return (&decoder{b: data}).result()
+}
+
+// A ResultDecoder decodes results as DecodeResult does, but gives the names that recur from
+// one result to the next (rule IDs, the report's profile, its parts' IDs and names) one copy
+// for all the results it decodes: most of a result's strings, allocated once, not once a
+// result. It keeps at most maxNames of them. It is not safe for concurrent use.
+type ResultDecoder struct{ names map[string]string }
+
+// maxNames bounds the names a ResultDecoder keeps (a rule set has a few hundred).
+const maxNames = 4096
+
+// Decode returns the result AppendResult encoded in data.
+func (rd *ResultDecoder) Decode(data []byte) (Result, error) {
+	if rd.names == nil {
+		rd.names = map[string]string{}
+	}
+	return (&decoder{b: data, names: rd.names}).result()
+}
+
+func (d *decoder) result() (Result, error) {
 	var r Result
 	r.Path = d.str()
 	if d.flag() {
 		rep := &Report{}
 		rep.Year = d.int()
-		rep.Profile = d.str()
+		rep.Profile = d.name()
 		rep.Title = d.str()
 		rep.Unit = d.str()
 		if n, ok := d.len(); ok {
 			rep.Sections = make(map[string]int, n)
 			for range n {
-				k := d.str()
+				k := d.name()
 				rep.Sections[k] = d.int()
 			}
 		}
-		rep.PartIDs = d.strs(false)
+		rep.PartIDs = d.nameList()
 		if n, ok := d.len(); ok {
 			rep.PartNames = make(map[string]string, n)
 			for range n {
-				k := d.str()
-				rep.PartNames[k] = d.str()
+				k := d.name()
+				rep.PartNames[k] = d.name()
 			}
 		}
 		if n, ok := d.len(); ok {
 			rep.Optional = make(map[string]bool, n)
 			for range n {
-				k := d.str()
+				k := d.name()
 				rep.Optional[k] = d.flag()
 			}
 		}
@@ -137,7 +157,7 @@ func DecodeResult(data []byte) (Result, error) {
 		r.Diagnostics = make([]Diagnostic, n)
 		for i := range r.Diagnostics {
 			x := &r.Diagnostics[i]
-			x.Rule = d.str()
+			x.Rule = d.name()
 			x.Severity = Severity(d.int())
 			x.Page = d.int()
 			x.EndPage = d.int()
@@ -147,7 +167,7 @@ func DecodeResult(data []byte) (Result, error) {
 			x.EndColumn = d.int()
 			x.Message = d.str()
 			x.Suggestion = d.str()
-			x.Template = d.str()
+			x.Template = d.name()
 			x.Hint = Hint(d.int())
 			if n, ok := d.len(); ok {
 				x.Diff = make([]DiffOp, n)
@@ -169,7 +189,7 @@ func DecodeResult(data []byte) (Result, error) {
 			}
 		}
 	}
-	r.Source = d.strs(true)
+	r.Source = d.strs()
 	if d.err != nil || len(d.b) != 0 {
 		return Result{}, errEncoded
 	}
@@ -207,9 +227,11 @@ func (e *encoder) strs(ss []string) {
 }
 
 // decoder reads what encoder wrote; past a fault every read returns zero and err is set.
+// names, when not nil, holds the names met so far (ResultDecoder).
 type decoder struct {
-	b   []byte
-	err error
+	b     []byte
+	err   error
+	names map[string]string
 }
 
 func (d *decoder) fail() { d.err, d.b = errEncoded, nil }
@@ -259,25 +281,49 @@ func (d *decoder) bytes() []byte {
 
 func (d *decoder) str() string { return string(d.bytes()) }
 
+// name reads a string that recurs from one result to the next: with names, it is the copy met
+// before (looking it up allocates nothing), or the string is kept, while there is room.
+func (d *decoder) name() string {
+	b := d.bytes()
+	if d.names == nil {
+		return string(b)
+	}
+	if s, ok := d.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.names) < maxNames {
+		d.names[s] = s
+	}
+	return s
+}
+
+// nameList reads a list of names.
+func (d *decoder) nameList() []string {
+	n, ok := d.len()
+	if !ok {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.name()
+	}
+	return out
+}
+
 // len reads a length written by encoder.len: ok is false for nil.
 func (d *decoder) len() (n int, ok bool) {
 	n = d.uint()
 	return n - 1, n > 0
 }
 
-// strs reads a list of strings; shared puts them all in one allocation.
-func (d *decoder) strs(shared bool) []string {
+// strs reads a list of strings, all in one allocation.
+func (d *decoder) strs() []string {
 	n, ok := d.len()
 	if !ok {
 		return nil
 	}
 	out := make([]string, n)
-	if !shared {
-		for i := range out {
-			out[i] = d.str()
-		}
-		return out
-	}
 	// Two passes: the first finds the bytes of every string, the second slices one copy.
 	start, size := d.b, 0
 	for range out {

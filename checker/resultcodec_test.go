@@ -53,14 +53,42 @@ func fill(v reflect.Value, n *int) {
 	}
 }
 
+// shared decodes the results of every test, as one batch's store does.
+var shared checker.ResultDecoder
+
 func roundTrip(t *testing.T, r checker.Result) {
 	t.Helper()
-	got, err := checker.DecodeResult(checker.AppendResult(nil, &r))
+	enc := checker.AppendResult(nil, &r)
+	got, err := checker.DecodeResult(enc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, r) {
 		t.Errorf("round trip changed the result:\n got %#v\nwant %#v", got, r)
+	}
+	if again, err := shared.Decode(enc); err != nil || !reflect.DeepEqual(again, r) {
+		t.Errorf("a ResultDecoder that decoded other results decodes %#v (%v), want %#v", again, err, r)
+	}
+}
+
+// A ResultDecoder's names stay bounded, and results with more names than it keeps decode as
+// they do alone.
+func TestResultDecoderKeepsFewNames(t *testing.T) {
+	var rd checker.ResultDecoder
+	for round := range 3 {
+		rep := &checker.Report{Sections: map[string]int{}, PartNames: map[string]string{}}
+		for i := range 3000 {
+			rep.Sections[fmt.Sprintf("第%d部分", round*1000+i)] = i
+			rep.PartNames[fmt.Sprintf("p%d", i)] = fmt.Sprintf("名称%d", i%7)
+		}
+		r := checker.Result{Path: "a", Report: rep, Diagnostics: []checker.Diagnostic{{Rule: "a/b", Template: "t"}}}
+		got, err := rd.Decode(checker.AppendResult(nil, &r))
+		if err != nil || !reflect.DeepEqual(got, r) {
+			t.Fatalf("round %d: decoded %v", round, err)
+		}
+	}
+	if n := checker.ResultDecoderNames(&rd); n > 4096 {
+		t.Errorf("the decoder keeps %d names", n)
 	}
 }
 
@@ -100,8 +128,12 @@ func FuzzDecodeResult(f *testing.F) {
 	fill(reflect.ValueOf(&r).Elem(), &n)
 	f.Add(checker.AppendResult(nil, &r))
 	f.Add(checker.AppendResult(nil, &checker.Result{Path: "x"}))
+	var rd checker.ResultDecoder
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := checker.DecodeResult(data)
+		if named, nerr := rd.Decode(data); (nerr == nil) != (err == nil) || !reflect.DeepEqual(named, r) {
+			t.Fatalf("DecodeResult gives %#v (%v), a ResultDecoder %#v (%v)", r, err, named, nerr)
+		}
 		if err != nil {
 			return
 		}
@@ -111,4 +143,39 @@ func FuzzDecodeResult(f *testing.F) {
 			t.Fatalf("decoded %#v, which does not round-trip (%v)", r, err)
 		}
 	})
+}
+
+// BenchmarkResultCodec encodes and decodes the results of the seeds as a batch with the
+// cross-file stage stores them (without their lines, as for JSON).
+func BenchmarkResultCodec(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	l := linterFor(b)
+	var results []checker.Result
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := l.CheckBytes(f, data, checker.Options{})
+		r.Source = nil
+		results = append(results, r)
+	}
+	var rd checker.ResultDecoder
+	for _, dec := range []struct {
+		name   string
+		decode func([]byte) (checker.Result, error)
+	}{{"DecodeResult", checker.DecodeResult}, {"ResultDecoder", rd.Decode}} {
+		b.Run(dec.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf []byte
+			for b.Loop() {
+				for i := range results {
+					buf = checker.AppendResult(buf[:0], &results[i])
+					if _, err := dec.decode(buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }

@@ -123,6 +123,7 @@ type resultStore struct {
 	read    int64
 	readErr error  // a read failed: get fails from then on
 	buf     []byte // a result's bytes, reused
+	dec     checker.ResultDecoder
 }
 
 // newResultStore returns a store for n results, or nil when no temporary file can be made.
@@ -190,7 +191,7 @@ func (s *resultStore) get(i int) (checker.Result, error) {
 		return checker.Result{}, err
 	}
 	s.read = s.at[i+1]
-	return checker.DecodeResult(b)
+	return s.dec.Decode(b)
 }
 
 func (s *resultStore) close() {
