@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -344,9 +345,55 @@ func (sm *staleMatcher) wordRun(t *rules.StaleTerm, text string, ms []textscan.M
 type staleScratch struct {
 	matches []textscan.Match
 	offs    []int32
+	verdict []staleVerdict
 }
 
 var staleScratchPool = sync.Pool{New: func() any { return &staleScratch{} }}
+
+// staleVerdict is what a term found in a document means for it: the report year (or its date)
+// makes the term stale, or too early to be written.
+type staleVerdict struct{ stale, staleByDate, early, earlyByDate bool }
+
+func (v staleVerdict) reported() bool { return v.stale || v.staleByDate || v.early }
+
+// mayFind reports whether findFolded could find on the line a term that wanted says is
+// reported, judging from the folding matcher's matches on the line as written, without
+// folding or copying it: a line whose phrases are only terms the report year allows, or a
+// first word short of its term's MinWords, is passed over. It answers true whenever the
+// folding matcher may not find what the matcher of findFolded finds in the folded line (a
+// rule set with two automata, or a line that is not valid UTF-8).
+func (sm *staleMatcher) mayFind(rs *rules.Set, text string, buf []textscan.Match, wanted []staleVerdict) (bool, []textscan.Match) {
+	if sm.m != sm.any {
+		return true, buf
+	}
+	buf = sm.any.FindAll(buf[:0], text)
+	for _, m := range buf {
+		t := sm.term[m.ID]
+		if !wanted[t].reported() {
+			continue
+		}
+		if sm.word[m.ID] < 0 {
+			return true, buf
+		}
+		if sm.word[m.ID] != 0 {
+			continue
+		}
+		// A run of words starts at the first word and counts each word of the term once.
+		var words uint64
+		for _, o := range buf {
+			if w := sm.word[o.ID]; sm.term[o.ID] == t && w >= 0 {
+				if w >= 64 {
+					return true, buf
+				}
+				words |= 1 << w
+			}
+		}
+		if bits.OnesCount64(words) >= rs.StaleTerms[t].MinWords {
+			return true, buf
+		}
+	}
+	return !utf8.ValidString(text), buf
+}
 
 func runStaleTerm(p *Pass) {
 	d, rs, sm := p.Doc, p.Rules, p.m.stale
@@ -372,22 +419,34 @@ func runStaleTerm(p *Pass) {
 	defer staleScratchPool.Put(sc)
 	buf, offs := sc.matches, sc.offs
 	defer func() { sc.matches, sc.offs = buf[:0], offs[:0] }()
+	// What each term means for this report: the same on every line.
+	verdicts := sc.verdict[:0]
+	for i := range rs.StaleTerms {
+		t := &rs.StaleTerms[i]
+		var v staleVerdict
+		v.stale = t.StaleFrom > 0 && d.Year >= t.StaleFrom
+		v.staleByDate = !v.stale && dated && !t.StaleDate.IsZero() && !d.Date.Before(day(t.StaleDate))
+		v.early = t.CurrentFrom > 0 && d.Year < t.CurrentFrom
+		if dated && !t.CurrentDate.IsZero() {
+			v.early = d.Date.Before(day(t.CurrentDate))
+			v.earlyByDate = v.early
+		}
+		verdicts = append(verdicts, v)
+	}
+	sc.verdict = verdicts
 	var found []staleHit
 	d.TextLines(func(n int, l *Line) bool {
 		if !p.m.staleIn(l) {
 			return true
 		}
+		may := false
+		if may, buf = sm.mayFind(rs, l.Text, buf, verdicts); !may {
+			return true
+		}
 		found, buf, offs = sm.findFolded(rs, l.Text, buf, offs)
 		for _, f := range found {
-			t := &rs.StaleTerms[f.term]
-			stale := t.StaleFrom > 0 && d.Year >= t.StaleFrom
-			staleByDate := !stale && dated && !t.StaleDate.IsZero() && !d.Date.Before(day(t.StaleDate))
-			early, earlyByDate := t.CurrentFrom > 0 && d.Year < t.CurrentFrom, false
-			if dated && !t.CurrentDate.IsZero() {
-				early = d.Date.Before(day(t.CurrentDate))
-				earlyByDate = early
-			}
-			if !stale && !staleByDate && !early {
+			v := verdicts[f.term]
+			if !v.reported() {
 				continue
 			}
 			col := runeCol(l.Text, f.start)
@@ -398,7 +457,7 @@ func runStaleTerm(p *Pass) {
 				continue
 			}
 			hits[f.term] = &hit{line: n, col: col, endCol: col + utf8.RuneCountInString(l.Text[f.start:f.end]), text: d.quote(n, f.start, f.end),
-				early: early, byDate: earlyByDate || staleByDate, lines: []lineCol{{n, col}}}
+				early: v.early, byDate: v.earlyByDate || v.staleByDate, lines: []lineCol{{n, col}}}
 			order = append(order, f.term)
 		}
 		return true

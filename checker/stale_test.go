@@ -160,6 +160,31 @@ func sameStaleHits(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) {
 	}
 }
 
+// sameMayFind holds mayFind to findFolded: for every term alone, and for all terms at once,
+// a line mayFind passes over holds no hit of a reported term. It returns how many times
+// mayFind passed over the line.
+func sameMayFind(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) int {
+	hits, _, _ := plainStale(t, rs).findFolded(rs, s, nil, nil)
+	skipped := 0
+	wanted := make([]staleVerdict, len(rs.StaleTerms))
+	for k := -1; k < len(wanted); k++ {
+		for i := range wanted {
+			wanted[i] = staleVerdict{stale: k < 0 || i == k}
+		}
+		may, _ := sm.mayFind(rs, s, nil, wanted)
+		if may {
+			continue
+		}
+		skipped++
+		for _, h := range hits {
+			if wanted[h.term].reported() {
+				t.Fatalf("%q: mayFind passes over the line, which holds %q (term %d)", s, s[h.start:h.end], h.term)
+			}
+		}
+	}
+	return skipped
+}
+
 // TestStaleFindSeeds: on every line of the seeds and of the openings, find gives what
 // folding the line gives, the line's phrase pass says it may hold a term exactly when the
 // folding matcher alone does and finds the phrases the phrase matcher alone does, and some
@@ -169,7 +194,7 @@ func TestStaleFindSeeds(t *testing.T) {
 	m := Compile(rs).m
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
 	more, _ := filepath.Glob("../testdata/openings/*")
-	hits := 0
+	hits, skipped := 0, 0
 	for _, f := range append(files, more...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -177,6 +202,7 @@ func TestStaleFindSeeds(t *testing.T) {
 		}
 		for _, l := range strings.Split(string(data), "\n") {
 			sameStaleHits(t, rs, sm, l)
+			skipped += sameMayFind(t, rs, sm, l)
 			if got, want := m.staleIn(&Line{Text: l}), sm.any.Contains(l); got != want {
 				t.Fatalf("%q: staleIn = %v, the folding matcher says %v", l, got, want)
 			}
@@ -188,14 +214,15 @@ func TestStaleFindSeeds(t *testing.T) {
 			}
 		}
 	}
-	if len(files) == 0 || hits == 0 {
-		t.Fatalf("%d seeds, %d lines with a stale term: the test reads nothing", len(files), hits)
+	if len(files) == 0 || hits == 0 || skipped == 0 {
+		t.Fatalf("%d seeds, %d lines with a stale term, %d passed over: the test reads nothing", len(files), hits, skipped)
 	}
 }
 
 // FuzzStaleFind: any line folds like the reference, and every term found lies inside it.
 func FuzzStaleFind(f *testing.F) {
-	for _, s := range []string{"深入实施“七五”普法规划。", "全面依法治国的新思想、新理念、新战略", "「」（—）", "纲要（2021—2025年）》圆满收官"} {
+	for _, s := range []string{"深入实施“七五”普法规划。", "全面依法治国的新思想、新理念、新战略", "「」（—）", "纲要（2021—2025年）》圆满收官",
+		"“全面依法治国”的新思想\xe6“\x96\xb0理念", "学习习近平法治思想，落实全面依法治国新理念", "学习全面依法治国新思想新战略"} {
 		f.Add(s)
 	}
 	rs, sm := defaultStale(f)
@@ -204,6 +231,7 @@ func FuzzStaleFind(f *testing.F) {
 		if utf8.ValidString(s) {
 			sameStaleHits(t, rs, sm, s)
 		}
+		sameMayFind(t, rs, sm, s)
 		hits, _, _ := sm.find(rs, s, nil, nil)
 		for _, h := range hits {
 			if h.start < 0 || h.end > len(s) || h.start >= h.end {
