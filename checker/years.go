@@ -67,6 +67,34 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	return out
 }
 
+// hasYearDigits reports whether digits, the runs of a line in order, hold one of four digits
+// inside [from, to), as a year yearsIn finds must be.
+func hasYearDigits(digits [][2]int, from, to int) bool {
+	for _, run := range digits {
+		if run[0] >= to {
+			break
+		}
+		if run[1]-run[0] == 4 && run[0] >= from && run[1] <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// trimLeadingSpace is strings.TrimLeft(s, " \u3000") without the cutset's decoding.
+func trimLeadingSpace(s string) string {
+	for {
+		switch {
+		case strings.HasPrefix(s, " "):
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+}
+
 // yearBrackets are the brackets of a citation: 〔2019〕, （2021—2025年）.
 var yearBrackets = [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}}
 
@@ -185,7 +213,8 @@ func runYearMismatch(p *Pass) {
 			return true
 		}
 		s := l.Text
-		if len(l.Digits()) == 0 {
+		digits := l.Digits()
+		if !hasYearDigits(digits, 0, len(s)) {
 			return true
 		}
 		markers = markers[:0]
@@ -199,8 +228,16 @@ func runYearMismatch(p *Pass) {
 			if start == 0 {
 				start = l.MarkerEnd() // a heading's marker is not part of its sentence
 			}
+			// yearsIn finds nothing in a sentence without four digits in a row. (Runs that
+			// end before this sentence are dropped: they end before every later one too.)
+			for len(digits) > 0 && digits[0][1] <= sp[0] {
+				digits = digits[1:]
+			}
+			if !hasYearDigits(digits, start, sp[1]) {
+				continue
+			}
 			sentence := s[start:sp[1]]
-			lead := strings.TrimLeft(sentence, " \u3000")
+			lead := trimLeadingSpace(sentence)
 			leadOff := start + len(sentence) - len(lead)
 			// Only a sentence that opens with a year or names the report year is checked.
 			marker := false
@@ -296,7 +333,7 @@ func runPlanYear(p *Pass) {
 	}
 	// Only a year that opens the sentence says which year the plan is for; later years in it
 	// (巩固2024年的成果, 对标2035年) are references.
-	lead := strings.TrimLeft(s[start:end], " \u3000")
+	lead := trimLeadingSpace(s[start:end])
 	leadOff := end - len(lead)
 	if refs := yearsIn(&d.Lines[n-1], leadOff, end, y.NotBefore, y.NotAfter); len(refs) > 0 && refs[0].start == leadOff && refs[0].year != want {
 		report(n, refs[0], "“下一年度安排”部分的开头一句")
