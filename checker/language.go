@@ -470,8 +470,8 @@ func runPunctuationWidth(p *Pass) {
 				low = min(low, h.off)
 			}
 			e := (&colCounter{s: s}).edit(n, low, "")
-			rs := []rune(p.Doc.quote(n, 0, len(s)))
 			a, b := e.Column-3, e.Column+2
+			rs := leadingRunes(p.Doc.quote(n, 0, len(s)), b)
 			for a > 0 && unicode.IsDigit(rs[a]) {
 				a-- // do not cut a number
 			}
@@ -495,6 +495,19 @@ func runPunctuationWidth(p *Pass) {
 		first.Fix = &Fix{Edits: edits}
 	}
 	p.Report(first)
+}
+
+// leadingRunes returns the first n characters of s, as []rune(s)[:n] has them (or all, if
+// s has fewer), without decoding the rest of a long line.
+func leadingRunes(s string, n int) []rune {
+	rs := make([]rune, 0, min(n, len(s)))
+	for _, r := range s {
+		if len(rs) >= n {
+			break
+		}
+		rs = append(rs, r)
+	}
+	return rs
 }
 
 // colCounter turns byte offsets into rune columns, counting on from the last offset asked

@@ -242,8 +242,17 @@ func (sm *staleMatcher) find(rs *rules.Set, text string, buf []textscan.Match, o
 
 // findFolded is find on the folded copy of the line.
 func (sm *staleMatcher) findFolded(rs *rules.Set, text string, buf []textscan.Match, offs []int32) ([]staleHit, []textscan.Match, []int32) {
+	return sm.findIn(rs, text, buf, offs, false)
+}
+
+// findIn is findFolded; with scanned, buf holds what the folding matcher finds in text
+// (mayFind's matches), which is what findFolded's matcher finds in a line that folds to
+// itself: that line is not scanned again.
+func (sm *staleMatcher) findIn(rs *rules.Set, text string, buf []textscan.Match, offs []int32, scanned bool) ([]staleHit, []textscan.Match, []int32) {
 	folded, offs, changed := sm.view(text, offs)
-	buf = sm.m.FindAll(buf[:0], folded)
+	if changed || !scanned || sm.m != sm.any {
+		buf = sm.m.FindAll(buf[:0], folded)
+	}
 	if len(buf) == 0 {
 		return nil, buf, offs
 	}
@@ -443,7 +452,7 @@ func runStaleTerm(p *Pass) {
 		if may, buf = sm.mayFind(rs, l.Text, buf, verdicts); !may {
 			return true
 		}
-		found, buf, offs = sm.findFolded(rs, l.Text, buf, offs)
+		found, buf, offs = sm.findIn(rs, l.Text, buf, offs, true)
 		for _, f := range found {
 			v := verdicts[f.term]
 			if !v.reported() {

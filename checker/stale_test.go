@@ -161,7 +161,8 @@ func sameStaleHits(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) {
 }
 
 // sameMayFind holds mayFind to findFolded: for every term alone, and for all terms at once,
-// a line mayFind passes over holds no hit of a reported term. It returns how many times
+// a line mayFind passes over holds no hit of a reported term, and on the others findIn with
+// mayFind's matches finds what findFolded finds. It returns how many times
 // mayFind passed over the line.
 func sameMayFind(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) int {
 	hits, _, _ := plainStale(t, rs).findFolded(rs, s, nil, nil)
@@ -171,8 +172,11 @@ func sameMayFind(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) int {
 		for i := range wanted {
 			wanted[i] = staleVerdict{stale: k < 0 || i == k}
 		}
-		may, _ := sm.mayFind(rs, s, nil, wanted)
+		may, buf := sm.mayFind(rs, s, nil, wanted)
 		if may {
+			if got, _, _ := sm.findIn(rs, s, buf, nil, true); !reflect.DeepEqual(got, hits) && len(got)+len(hits) > 0 {
+				t.Fatalf("%q: findIn after mayFind finds %v, findFolded %v", s, got, hits)
+			}
 			continue
 		}
 		skipped++

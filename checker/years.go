@@ -24,9 +24,27 @@ type yearRef struct {
 // in ranges or comparisons (较2019年, 2019年至2022年, 2019年以来), not part of a date (2025年2月)
 // and not part of a longer number.
 func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
+	var titles lineTitles
+	return titles.yearsIn(l, from, to, notBefore, notAfter)
+}
+
+// lineTitles holds the titles in 《》 of one line (titleSpans), looked for once, when a range
+// of the line first has a year, and kept for its other ranges.
+type lineTitles struct {
+	spans [][2]int
+	done  bool
+}
+
+func (t *lineTitles) of(s string) [][2]int {
+	if !t.done {
+		t.spans, t.done = titleSpans(s), true
+	}
+	return t.spans
+}
+
+// yearsIn is yearsIn on a line whose titles t holds or is to hold.
+func (t *lineTitles) yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	var out []yearRef
-	var spans [][2]int
-	spansDone := false
 	s := l.Text
 	for ri, run := range l.Digits() {
 		i, j := run[0], run[1]
@@ -49,14 +67,8 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 			continue
 		}
 		y, _ := strconv.Atoi(s[i : i+4])
-		if !spansDone {
-			// Titles are looked for only once a year is found, and only in a line with one.
-			if strings.Contains(s, "《") {
-				spans = titleSpans(s)
-			}
-			spansDone = true
-		}
-		if y < 2000 || y > 2099 || inSpans(spans, i) {
+		// Titles are looked for only once a year is found.
+		if y < 2000 || y > 2099 || inSpans(t.of(s), i) {
 			continue
 		}
 		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i, ri > 0) {
@@ -109,8 +121,13 @@ func inBrackets(s string, i int, digitBefore bool) bool {
 		}
 	}
 	for _, pair := range yearBrackets {
+		// The closing mark after the year is looked for first: a forward search, and most
+		// lines have none of most pairs.
+		if !strings.Contains(s[i:], pair[1]) {
+			continue
+		}
 		o := lastIndexByLead(before, pair[0])
-		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
+		if o >= 0 && !strings.Contains(before[o:], pair[1]) {
 			inner := s[o:i]
 			// Only a citation-like bracket: the year comes right after the opening mark or after
 			// another year (2021—).
@@ -217,6 +234,7 @@ func runYearMismatch(p *Pass) {
 		if !hasYearDigits(digits, 0, len(s)) {
 			return true
 		}
+		var titles lineTitles
 		markers = markers[:0]
 		for _, m := range p.m.phrasesIn(l) {
 			if p.m.phraseKind[m.ID] == phraseYearMarker {
@@ -250,7 +268,7 @@ func runYearMismatch(p *Pass) {
 			if !marker && !(len(lead) >= 4 && allDigits(lead[:4])) {
 				continue
 			}
-			refs := yearsIn(l, start, sp[1], y.NotBefore, y.NotAfter)
+			refs := titles.yearsIn(l, start, sp[1], y.NotBefore, y.NotAfter)
 			for _, r := range refs {
 				if r.year == d.Year {
 					continue

@@ -3,8 +3,10 @@ package checker
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // checkYearGuards holds the shortcuts of the year checks to the code they stand for: a range
@@ -17,7 +19,11 @@ func checkYearGuards(t *testing.T, s string, notBefore, notAfter []string) int {
 	l := &Line{Text: s}
 	ruled := 0
 	ranges := append([][2]int{{0, len(s)}}, l.Sentences()...)
+	var titles lineTitles // shared by the ranges of the line, as runYearMismatch shares it
 	for _, sp := range ranges {
+		if got, want := titles.yearsIn(l, sp[0], sp[1], notBefore, notAfter), yearsIn(l, sp[0], sp[1], notBefore, notAfter); !slices.Equal(got, want) {
+			t.Fatalf("%q [%d,%d): with the line's titles kept, %v; alone, %v", s, sp[0], sp[1], got, want)
+		}
 		for _, from := range []int{sp[0], sp[0] + 1} {
 			if from > sp[1] {
 				continue
@@ -31,7 +37,35 @@ func checkYearGuards(t *testing.T, s string, notBefore, notAfter []string) int {
 			}
 		}
 	}
+	for i := 0; i <= len(s); i++ {
+		for _, digitBefore := range []bool{false, true} {
+			if got, want := inBrackets(s, i, digitBefore), plainInBrackets(s, i, digitBefore); got != want {
+				t.Fatalf("inBrackets(%q, %d, %v) = %v, want %v", s, i, digitBefore, got, want)
+			}
+		}
+	}
 	return ruled
+}
+
+// plainInBrackets is inBrackets as it was, the opening mark looked for before the closing one.
+func plainInBrackets(s string, i int, digitBefore bool) bool {
+	before := s[:i]
+	if !digitBefore {
+		prev := strings.TrimRightFunc(before, unicode.IsSpace)
+		if !slices.ContainsFunc(yearBrackets, func(pair [2]string) bool { return strings.HasSuffix(prev, pair[0]) }) {
+			return false
+		}
+	}
+	for _, pair := range yearBrackets {
+		o := lastIndexByLead(before, pair[0])
+		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
+			inner := s[o:i]
+			if len(strings.TrimSpace(inner)) == len(pair[0]) || hasDigit(inner) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func TestYearGuardsSeeds(t *testing.T) {
@@ -53,7 +87,7 @@ func TestYearGuardsSeeds(t *testing.T) {
 }
 
 func FuzzYearGuards(f *testing.F) {
-	for _, s := range []string{"2024年，全县共办理案件16件。", "　 2023年度法治政府建设", "较2019年增长；12345年", "《纲要（2021—2025年）》", "2024年 ", "\u3000\u3000 x"} {
+	for _, s := range []string{"2024年，全县共办理案件16件。", "〔2019〕28号，《纲要（2021—2025年）》(2023年)[2022年]2024年，", "（ 2021", "　 2023年度法治政府建设", "较2019年增长；12345年", "《纲要（2021—2025年）》", "2024年 ", "\u3000\u3000 x"} {
 		f.Add(s)
 	}
 	rs, _ := defaultStale(f)
