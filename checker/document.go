@@ -330,6 +330,9 @@ type matchers struct {
 	partOrder []*rules.Part
 	partIDs   []string
 	partNames map[string]string
+
+	// placeholderEach is placeholder a pattern at a time, for the short windows around triggers.
+	placeholderEach branches
 }
 
 // Compiled is a rule set with its patterns joined for matching; build it once per rule set
@@ -398,6 +401,7 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	m.phrasesStale = textscan.NewPair(m.phrases, stale)
 	m.placeholder = rs.Placeholders.Patterns.Any()
+	m.placeholderEach = newBranches(rs.Placeholders.Patterns)
 	m.repeatSingle = map[rune]bool{}
 	for _, c := range rs.Repeated.Single {
 		for _, r := range c {

@@ -130,9 +130,10 @@ func runPlaceholder(p *Pass) {
 				continue
 			}
 			from, to := window(s, 0, pm.Start, 1), min(len(s), pm.Start+placeholderWindow)
-			loc := re.FindStringIndex(s[from:to])
+			each := p.m.placeholderEach
+			loc := each.FindStringIndex(s[from:to])
 			if loc != nil && from+loc[1] == to && to < len(s) {
-				loc = re.FindStringIndex(s[from:]) // the match may go on past the window
+				loc = each.FindStringIndex(s[from:]) // the match may go on past the window
 			}
 			if loc == nil || from+loc[0] < done {
 				continue

@@ -122,6 +122,34 @@ func (p *patternSet) MatchString(s string) bool {
 	return p.re != nil && (p.must == nil || p.must.Contains(s)) && p.re.MatchString(s)
 }
 
+// branches finds what the alternation of a list of patterns (rules.Patterns.Any) finds, a
+// pattern at a time: the leftmost match, and of those that start there the first pattern's.
+// A pattern none of whose required phrases (requiredPhrases) is in the text is not run, so a
+// short text meets only the few patterns that may match it, not the whole alternation.
+type branches []guardedRegexp
+
+func newBranches(ps rules.Patterns) branches {
+	var bs branches
+	for _, p := range ps {
+		bs = append(bs, guardedRegexp{p.Regexp, requiredPhrases(p.String())})
+	}
+	return bs
+}
+
+// FindStringIndex is regexp.FindStringIndex of the alternation.
+func (bs branches) FindStringIndex(s string) []int {
+	var best []int
+	for _, b := range bs {
+		if b.must != nil && !containsAny(s, b.must) {
+			continue
+		}
+		if loc := b.re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+		}
+	}
+	return best
+}
+
 // literalSuffix returns the phrase of a pattern that is only a phrase at the end of the text
 // (人民政府$), or "".
 func literalSuffix(pattern string) string {

@@ -186,3 +186,33 @@ func TestPatternGroupsAgreeWithRegexp(t *testing.T) {
 		t.Errorf("the seeds should give both outcomes: %v", seen)
 	}
 }
+
+// FuzzBranches: a pattern at a time, guarded by its required phrases, finds what the joined
+// regular expression finds (the leftmost match, the first pattern's at a tie), for every
+// pattern list of the rules and for lists whose patterns overlap and tie.
+func FuzzBranches(f *testing.F) {
+	rs, err := rules.Load("rules.toml", fzlint.DefaultRules, rules.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"2024年，XX县共召开会议*次，审核规范性文件____件。", "3+X功能", "【 】【请填写】", "某某单位○○", "AX县x县", "**＊件", "ab", "abc", "aab"} {
+		f.Add(s)
+	}
+	lists := []rules.Patterns{rs.Placeholders.Patterns, rs.Causes.Patterns, rs.Document.Chrome, rs.Document.Footer}
+	var tie rules.Patterns
+	for _, p := range []string{`a+`, `ab`, `(?i)B`, `^a`, `b|c$`} {
+		var r rules.Regexp
+		if err := r.UnmarshalText([]byte(p)); err != nil {
+			f.Fatal(err)
+		}
+		tie = append(tie, r)
+	}
+	lists = append(lists, tie)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, ps := range lists {
+			if got, want := newBranches(ps).FindStringIndex(s), ps.Any().FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%q: branches %v, joined regexp %v (%s)", s, got, want, ps.Any())
+			}
+		}
+	})
+}
