@@ -101,7 +101,7 @@ func runEmptySection(p *Pass) {
 		}
 		n := 0
 		for s := range p.Doc.PartLines(part) {
-			if n += countHan(s); n >= part.Rule.MinChars {
+			if n += countHan(s, part.Rule.MinChars-n); n >= part.Rule.MinChars {
 				break // enough: the count is shown only when it falls short
 			}
 		}

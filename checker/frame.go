@@ -322,7 +322,7 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 func (d *Document) hanAtLeast(from, to, n int) bool {
 	for i := from; i <= to && i <= len(d.Lines); i++ {
 		if l := &d.Lines[i-1]; !l.Chrome {
-			if n -= countHan(l.Content); n <= 0 {
+			if n -= countHan(l.Content, n); n <= 0 {
 				return true
 			}
 		}

@@ -308,10 +308,11 @@ func blank(s string) bool {
 }
 
 // countHan counts the characters of the common Han block (U+4E00–U+9FFF) by their UTF-8 lead
-// bytes, without decoding: enough to tell a part with text from one without.
-func countHan(s string) int {
+// bytes, without decoding: enough to tell a part with text from one without. It stops at
+// most: a long paragraph is not read to its end to learn that a part holds enough.
+func countHan(s string, most int) int {
 	n := 0
-	for i := 0; i+2 < len(s); i++ {
+	for i := 0; i+2 < len(s) && n < most; i++ {
 		if c := s[i]; c >= 0xE4 && c <= 0xE9 && (c != 0xE4 || s[i+1] >= 0xB8) {
 			n++
 			i += 2
