@@ -47,25 +47,18 @@ func checkYearGuards(t *testing.T, s string, notBefore, notAfter []string) int {
 	return ruled
 }
 
-// plainInBrackets is inBrackets as it was, the opening mark looked for before the closing one.
+// plainInBrackets is inBrackets written as its doc says, with strings.LastIndex for the
+// opening mark and the closing mark looked for after it.
 func plainInBrackets(s string, i int, digitBefore bool) bool {
-	before := s[:i]
-	if !digitBefore {
-		prev := strings.TrimRightFunc(before, unicode.IsSpace)
-		if !slices.ContainsFunc(yearBrackets, func(pair [2]string) bool { return strings.HasSuffix(prev, pair[0]) }) {
-			return false
-		}
+	prev := strings.TrimRightFunc(s[:i], unicode.IsSpace)
+	if !digitBefore && !slices.ContainsFunc(yearBrackets, func(p [2]string) bool { return strings.HasSuffix(prev, p[0]) }) {
+		return false
 	}
-	for _, pair := range yearBrackets {
-		o := lastIndexByLead(before, pair[0])
-		if o >= 0 && !strings.Contains(before[o:], pair[1]) && strings.Contains(s[i:], pair[1]) {
-			inner := s[o:i]
-			if len(strings.TrimSpace(inner)) == len(pair[0]) || hasDigit(inner) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(yearBrackets, func(p [2]string) bool {
+		o := strings.LastIndex(s[:i], p[0])
+		return o >= 0 && !strings.Contains(s[o:i], p[1]) && strings.Contains(s[i:], p[1]) &&
+			(len(strings.TrimSpace(s[o:i])) == len(p[0]) || hasDigit(s[o:i]))
+	})
 }
 
 func TestYearGuardsSeeds(t *testing.T) {
