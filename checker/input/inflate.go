@@ -18,8 +18,8 @@ func inflate(dst, src []byte, size int) ([]byte, bool) {
 	if cap(dst) < size {
 		dst = make([]byte, size)
 	}
-	d := inflaters1.Get().(*wholeInflater)
-	defer inflaters1.Put(d)
+	d := wholeInflaters.Get().(*wholeInflater)
+	defer wholeInflaters.Put(d)
 	d.src, d.pos, d.bits, d.n = src, 0, 0, 0
 	out := dst[:size]
 	o := 0
@@ -66,7 +66,7 @@ type wholeInflater struct {
 	lengths          [maxLit + maxDist]uint8
 }
 
-var inflaters1 = sync.Pool{New: func() any { return new(wholeInflater) }}
+var wholeInflaters = sync.Pool{New: func() any { return new(wholeInflater) }}
 
 const (
 	maxLit  = 286 // literal/length symbols a stream may use (287 and 288 are refused)
