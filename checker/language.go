@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/rules"
 )
 
 func init() {
@@ -374,12 +376,8 @@ func runPunctuationWidth(p *Pass) {
 	if p.m.punctChars == "" {
 		return
 	}
-	type hit struct {
-		off  int
-		full string
-	}
 	var edits []Edit
-	var hits []hit
+	var hits []punctHit
 	var lines []lineCol
 	total := 0
 	sample := ""
@@ -390,59 +388,7 @@ func runPunctuationWidth(p *Pass) {
 		if len(offs) == 0 {
 			return true
 		}
-		from := l.MarkerEnd()
-		var spans [][2]int // the titles in 《》, found at the first half-width mark
-		spansDone := false
-		hits = hits[:0]
-		lastClose := -1  // offset of the last ')' turned full-width
-		var parens []int // offsets of unmatched half-width '('
-		for _, off := range offs {
-			i := int(off)
-			c := s[i]
-			if i < from || c >= utf8.RuneSelf {
-				continue // a pair mark such as 《
-			}
-			mk := marks[c]
-			if mk == nil {
-				continue
-			}
-			if !spansDone {
-				spans, spansDone = titleSpans(s), true
-			}
-			if inSpans(spans, i) {
-				continue
-			}
-			switch c {
-			case '(':
-				parens = append(parens, i)
-				continue
-			case ')':
-				if len(parens) == 0 {
-					continue
-				}
-				o := parens[len(parens)-1]
-				parens = parens[:len(parens)-1]
-				if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
-					hits = append(hits, hit{o, marks['('].Full}, hit{i, mk.Full})
-					lastClose = i
-				}
-				continue
-			}
-			left, right := prevRune(s, i), nextRune(s, i+1)
-			// A bracket this rule turns full-width counts as Chinese punctuation: the comma in
-			// "(含共同被告),败诉" is fixed in the same pass as the brackets.
-			if left == ')' && lastClose >= 0 && strings.TrimRight(s[:i], " ") == s[:lastClose+1] {
-				left = '）'
-			}
-			if right == '(' && isHan(nextRune(s, strings.IndexByte(s[i:], '(')+i+1)) {
-				right = '（'
-			}
-			leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
-			rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
-			if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) {
-				hits = append(hits, hit{i, mk.Full})
-			}
-		}
+		hits = punctHits(hits[:0], s, offs, l.MarkerEnd(), marks, false)
 		if len(hits) == 0 {
 			return true
 		}
@@ -509,6 +455,75 @@ func leadingRunes(s string, n int) []rune {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// punctHit is a half-width mark to write full-width: its offset and the mark to write.
+type punctHit struct {
+	off  int
+	full string
+}
+
+// punctHits appends to hits the half-width marks of line s (at offs, the line's marks, from
+// byte from on) that stand between Chinese characters. The titles in 《》 are found only
+// when a bracket or a hit needs them; eagerTitles finds them first, as the plain code did.
+func punctHits(hits []punctHit, s string, offs []int32, from int, marks *[256]*rules.PunctMark, eagerTitles bool) []punctHit {
+	var spans [][2]int // the titles in 《》, found when first needed
+	spansDone := false
+	inTitle := func(i int) bool {
+		if !spansDone {
+			spans, spansDone = titleSpans(s), true
+		}
+		return inSpans(spans, i)
+	}
+	lastClose := -1  // offset of the last ')' turned full-width
+	var parens []int // offsets of unmatched half-width '('
+	for _, off := range offs {
+		i := int(off)
+		c := s[i]
+		if i < from || c >= utf8.RuneSelf {
+			continue // a pair mark such as 《
+		}
+		mk := marks[c]
+		if mk == nil {
+			continue
+		}
+		// A bracket inside a title is passed over before it is counted; another mark is
+		// looked for in the titles only if it is a hit (or always, with eagerTitles).
+		if (eagerTitles || c == '(' || c == ')') && inTitle(i) {
+			continue
+		}
+		switch c {
+		case '(':
+			parens = append(parens, i)
+			continue
+		case ')':
+			if len(parens) == 0 {
+				continue
+			}
+			o := parens[len(parens)-1]
+			parens = parens[:len(parens)-1]
+			if isHan(prevRune(s, o)) || isHan(nextRune(s, o+1)) || isHan(prevRune(s, i)) || isHan(nextRune(s, i+1)) {
+				hits = append(hits, punctHit{o, marks['('].Full}, punctHit{i, mk.Full})
+				lastClose = i
+			}
+			continue
+		}
+		left, right := prevRune(s, i), nextRune(s, i+1)
+		// A bracket this rule turns full-width counts as Chinese punctuation: the comma in
+		// "(含共同被告),败诉" is fixed in the same pass as the brackets.
+		if left == ')' && lastClose >= 0 && strings.TrimRight(s[:i], " ") == s[:lastClose+1] {
+			left = '）'
+		}
+		if right == '(' && isHan(nextRune(s, strings.IndexByte(s[i:], '(')+i+1)) {
+			right = '（'
+		}
+		leftOK := isHan(left) || isCJKPunct(left) || left >= '0' && left <= '9' || left == '%'
+		rightOK := isHan(right) || isCJKPunct(right) || right >= '0' && right <= '9' || right == 0 && mk.EndOfLine
+		if leftOK && rightOK && (isHan(left) || isHan(right) || isCJKPunct(left) || isCJKPunct(right)) && !inTitle(i) {
+			hits = append(hits, punctHit{i, mk.Full})
+		}
+	}
+	return hits
 }
 
 // colCounter turns byte offsets into rune columns, counting on from the last offset asked

@@ -2,7 +2,10 @@ package checker
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -48,6 +51,37 @@ func FuzzCountHan(f *testing.F) {
 			if full != want {
 				t.Fatalf("countHan(%q) = %d, want %d", s, full, want)
 			}
+		}
+	})
+}
+
+// punctHits looks for titles only when a bracket or a hit needs them, and finds what it finds
+// when it looks for them first (the plain code), on every line of the seeds and any line.
+func FuzzPunctHits(f *testing.F) {
+	rs, _ := defaultStale(f)
+	m := Compile(rs).m
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			f.Add(l, 0)
+		}
+	}
+	for _, s := range []string{"《关于(试行)的通知,附件》,全县(含共同被告),败诉", "《纲要,2021》汉,字", "汉(字《书(名)》),汉", "(一)汉,字"} {
+		f.Add(s, 0)
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		l := &Line{Text: s, arena: &lineArena{marks: m.marks}}
+		offs := l.Marks()
+		from = min(max(from, 0), len(s))
+		got := punctHits(nil, s, offs, from, &m.punct, false)
+		want := punctHits(nil, s, offs, from, &m.punct, true)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q from %d: %v, looking for titles first %v", s, from, got, want)
 		}
 	})
 }
