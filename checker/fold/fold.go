@@ -63,16 +63,17 @@ func String(s string) (string, bool) {
 			continue
 		}
 		c1, c2 := s[i+1], s[i+2]
-		if c > 0xEF || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		// Both continuation bytes (10xxxxxx) in one test: each XOR 0x80 is below 0x40.
+		if c > 0xEF || (c1^0x80)|(c2^0x80) >= 0x40 {
 			i++ // a four-byte character, or not UTF-8: step over its bytes one by one
 			continue
 		}
-		r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
-		if has[r>>6&1023]&(1<<(r&63)) != 0 {
+		// The character's block of 64 (its bits 15–6) picks the word, its last six bits the bit.
+		if has[(uint(c&0x0F)<<6|uint(c1&0x3F))&1023]>>(c2&0x3F)&1 != 0 {
 			if b == nil {
 				b = []byte(s)
 			}
-			t := table[r&0xFFFF]
+			t := table[uint(c&0x0F)<<12|uint(c1&0x3F)<<6|uint(c2&0x3F)]
 			b[i], b[i+1], b[i+2] = 0xE0|byte(t>>12), 0x80|byte(t>>6)&0x3F, 0x80|byte(t)&0x3F
 		}
 		i += 3
