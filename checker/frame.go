@@ -295,8 +295,8 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 		// no other part can be told in it, and a finding that it is missing would be wrong
 		// about the text the drafter did write.
 		if len(top) == 0 && d.Parts[rp.ID] == nil && d.BodyStart <= d.BodyEnd {
-			p := &Part{ID: rp.ID, Rule: rp, Start: d.BodyStart}
 			if d.hanAtLeast(d.BodyStart, d.BodyEnd, max(rp.MinChars, 1)) {
+				p := &Part{ID: rp.ID, Rule: rp, Start: d.BodyStart}
 				d.Parts[rp.ID] = p
 				d.PartOrder = append(d.PartOrder, p)
 			}
