@@ -68,12 +68,10 @@ func IsUnreadable(err error) bool {
 // afterwards.
 func DecodeText(data []byte) (*Text, error) { return decodeText(data, false) }
 
-// DecodeTextOwned is DecodeText for bytes handed over to the text: a UTF-8 file's lines are
-// data's bytes rather than a copy of them (one copy of the file in memory, not two, and no
-// time spent making it). Nothing may change data afterwards, for as long as the text or any
-// string taken from it is in use.
-func DecodeTextOwned(data []byte) (*Text, error) { return decodeText(data, true) }
-
+// decodeText is DecodeText; with owned, data is handed over to the text (ReadOptions.Owned): a
+// UTF-8 file's lines are data's bytes rather than a copy of them (one copy of the file in
+// memory, not two, and no time spent making it), and nothing may change data afterwards, for
+// as long as the text or any string taken from it is in use.
 func decodeText(data []byte, owned bool) (*Text, error) {
 	s, enc, err := decode(data, owned)
 	if err != nil {
@@ -89,7 +87,7 @@ func decodeText(data []byte, owned bool) (*Text, error) {
 }
 
 // decode finds the encoding and returns the text as UTF-8 without a BOM; owned says the text
-// may be data's bytes (DecodeTextOwned).
+// may be data's bytes (ReadOptions.Owned).
 func decode(data []byte, owned bool) (string, string, error) {
 	if len(data) > maxBytes {
 		return "", "", &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", len(data)>>20)}

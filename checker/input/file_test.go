@@ -57,12 +57,12 @@ func TestReadFileIntoReusesBufferSafely(t *testing.T) {
 	}
 }
 
-// DecodeTextOwned's lines are the bytes handed over, not a copy (a batch reads each text file
-// into memory of its own for that); DecodeText's are a copy.
-func TestDecodeTextOwnedSharesTheBytes(t *testing.T) {
+// A text file read with ReadOptions.Owned has the bytes handed over as its lines, not a copy
+// (a batch hands over the buffer of a huge file); DecodeText's are a copy.
+func TestOwnedTextSharesTheBytes(t *testing.T) {
 	for _, prefix := range []string{"", "\xef\xbb\xbf"} {
 		data := []byte(prefix + "一、总体情况\n正文。\n")
-		owned, err := DecodeTextOwned(data)
+		owned, err := ReadWith("r.txt", data, ReadOptions{Owned: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +72,7 @@ func TestDecodeTextOwnedSharesTheBytes(t *testing.T) {
 		}
 		start := unsafe.SliceData(data[len(prefix):])
 		if unsafe.StringData(owned.Lines[0]) != start {
-			t.Errorf("%q: DecodeTextOwned copied the bytes", prefix)
+			t.Errorf("%q: ReadWith(Owned) copied the bytes", prefix)
 		}
 		if unsafe.StringData(copied.Lines[0]) == start {
 			t.Errorf("%q: DecodeText shares the caller's bytes", prefix)

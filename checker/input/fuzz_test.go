@@ -49,10 +49,11 @@ func FuzzDecodeText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		txt, err := input.DecodeText(data)
 		checkDecoded(t, txt, err)
-		// The reading of a batch, which hands its bytes over, decodes alike.
-		owned, oerr := input.DecodeTextOwned(bytes.Clone(data))
-		if !reflect.DeepEqual(owned, txt) || fmt.Sprint(oerr) != fmt.Sprint(err) {
-			t.Fatalf("DecodeTextOwned = %+v, %v; DecodeText = %+v, %v", owned, oerr, txt, err)
+		// The reading of a batch, which hands its bytes over, reads alike.
+		copied, err := input.Read("r.txt", data)
+		owned, oerr := input.ReadWith("r.txt", bytes.Clone(data), input.ReadOptions{Owned: true})
+		if !reflect.DeepEqual(owned, copied) || fmt.Sprint(oerr) != fmt.Sprint(err) {
+			t.Fatalf("ReadWith(Owned) = %+v, %v; Read = %+v, %v", owned, oerr, copied, err)
 		}
 	})
 }

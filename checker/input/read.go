@@ -111,8 +111,8 @@ func Read(name string, data []byte) (*Text, error) { return ReadWith(name, data,
 
 // ReadOptions says how ReadWith reads a file.
 type ReadOptions struct {
-	// Owned: data is handed over to the text, as DecodeTextOwned takes it: nothing may change
-	// it afterwards.
+	// Owned: data is handed over to the text: a text file's lines are data's bytes, not a
+	// copy, and nothing may change data afterwards.
 	Owned bool
 	// NoAnchors: the file is checked and not annotated: the Text of a .docx has no Docx
 	// anchors, which only the annotator uses, and the reader records none.
