@@ -305,7 +305,13 @@ func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts
 // ones, at the same offsets (what a finding quotes is taken from the lines as written,
 // Document.quote). folded says whether folding changed a line.
 func prepare(t *input.Text) (_ *input.Text, lines []string, folded bool) {
+	// Reflowing joins and splits the lines' own text: what had nothing to fold has nothing
+	// after it either.
+	plain := t.NothingToFold()
 	t = reflow(t)
+	if plain {
+		return t, t.Lines, false
+	}
 	lines, folded = fold.Lines(t.Lines)
 	return t, lines, folded
 }

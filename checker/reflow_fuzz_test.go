@@ -2,6 +2,7 @@ package checker
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,12 +16,19 @@ func FuzzReflow(f *testing.F) {
 	f.Add("某县关于2024年度法治政府建设情况的报告 2024年，全县推进依法行政。 一、主要举措和成效 （一）强化领导。1.健全机制。 二、存在的不足和原因 基层力量薄弱，原因是编制不足。")
 	f.Add(strings.Repeat("全面推进法治政府建设，落实行政执法三项制度，办理行政复议案件\n", 8) + "一、主要举措\n《中华人民共和国行政\n复议法》实施。\n")
 	f.Add("一、\n二、\n 1. 2. \n（一）")
+	f.Add("深入實施「八五」普法規劃\n一、主要舉措\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		t0, err := input.DecodeText([]byte(s))
 		if err != nil {
 			return
 		}
+		// prepare, which skips folding a text the reader found nothing to fold in, prepares
+		// it as reflowing and folding every line does.
 		r := reflow(t0)
+		want, wantFolded := fold.Lines(r.Lines)
+		if p, lines, folded := prepare(t0); !slices.Equal(lines, want) || folded != wantFolded || !slices.Equal(p.Lines, r.Lines) {
+			t.Fatalf("prepare = %q, %v; want %q, %v", lines, folded, want, wantFolded)
+		}
 		if r == t0 {
 			return
 		}

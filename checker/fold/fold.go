@@ -84,6 +84,41 @@ func String(s string) (string, bool) {
 	return string(b), true
 }
 
+// Valid reports whether p is valid UTF-8, as utf8.Valid does, and, in the same pass, whether
+// it holds a character String folds. A reader that validates its bytes anyway learns this way,
+// for a few instructions a character, that a text has nothing to fold (most have nothing), and
+// the text need not be read again to fold it.
+func Valid(p []byte) (valid, folds bool) {
+	once.Do(load)
+	var bits uint64 // bit 0 set once a character has a simplified form
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// The three-byte character most of a Chinese text is: E0 and ED take narrower second
+		// bytes (no overlong forms, no surrogates) and go the long way below.
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(p) {
+			c1, c2 := p[i+1], p[i+2]
+			if (c1^0x80)|(c2^0x80) < 0x40 {
+				bits |= has[(uint(c&0x0F)<<6|uint(c1&0x3F))&1023] >> (c2 & 0x3F)
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, false
+		}
+		if size == 3 {
+			bits |= has[r>>6&1023] >> (r & 0x3F)
+		}
+		i += size
+	}
+	return true, bits&1 != 0
+}
+
 // Lines folds each line; it returns lines itself, and false, when none has a traditional
 // character.
 func Lines(lines []string) ([]string, bool) {

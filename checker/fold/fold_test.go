@@ -81,3 +81,48 @@ func BenchmarkString(b *testing.B) {
 		String(s)
 	}
 }
+
+// Valid is utf8.Valid, and says whether String changes the text, for any bytes.
+func FuzzValid(f *testing.F) {
+	for _, s := range []string{"", "abc", "黨的十九大精神", "党的十九大精神", "\xe9\xbb", "\xe9\xbb\xa8\xf0\x9f\x98\x80後",
+		"\xed\xa0\x80", "\xe0\xa0\x80", "\xe0\x80\x80", "a\xffb", "2024年，全縣辦理", "ＡＢＣ１２３", "é后"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		valid, folds := Valid(p)
+		if valid != utf8.Valid(p) {
+			t.Fatalf("Valid(%q) = %v, utf8.Valid %v", p, valid, !valid)
+		}
+		if !valid {
+			return
+		}
+		if _, changed := String(string(p)); folds != changed {
+			t.Fatalf("Valid(%q) says folds %v, String changed %v", p, folds, changed)
+		}
+	})
+}
+
+// Every character of the table is seen by Valid, whatever its neighbours.
+func TestValidSeesEveryFoldedCharacter(t *testing.T) {
+	once.Do(load)
+	n := 0
+	for r := rune(0); r < 1<<16; r++ {
+		if table[r] == 0 {
+			continue
+		}
+		n++
+		for _, s := range []string{string(r), "a" + string(r), "后" + string(r) + "1", "é" + string(r)} {
+			if valid, folds := Valid([]byte(s)); !valid || !folds {
+				t.Fatalf("Valid(%q) = %v, %v", s, valid, folds)
+			}
+		}
+		simple := string(rune(table[r]))
+		_, changed := String(simple)
+		if valid, folds := Valid([]byte(simple)); !valid || folds != changed {
+			t.Fatalf("Valid(%q), the simplified form of %q = %v, %v; String changes it: %v", simple, r, valid, folds, changed)
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d characters fold", n)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/fzlint/fzlint/checker/fold"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -50,6 +51,18 @@ type Text struct {
 	// Docx, for a .docx, says where each character of each line is in word/document.xml
 	// (recorded by the walk that reads it), for writers that splice into the file.
 	Docx *DocxAnchors
+
+	// plain is Lines as the reader made them when validating the file's UTF-8 found no
+	// character that fold.String changes (see NothingToFold); nil otherwise.
+	plain []string
+}
+
+// NothingToFold reports whether the reader found, in the pass that validated the file's
+// UTF-8, that no character of Lines has a traditional form fold.String would change, so that
+// the text need not be read again to fold it. It holds only for the lines the reader made:
+// a copy of the Text given other Lines (a fixed text) does not inherit it.
+func (t *Text) NothingToFold() bool {
+	return len(t.plain) > 0 && len(t.plain) == len(t.Lines) && &t.plain[0] == &t.Lines[0]
 }
 
 // Unreadable is the error for a file that is not a text fzlint can read. Its message is shown
@@ -73,7 +86,7 @@ func DecodeText(data []byte) (*Text, error) { return decodeText(data, false) }
 // memory, not two, and no time spent making it), and nothing may change data afterwards, for
 // as long as the text or any string taken from it is in use.
 func decodeText(data []byte, owned bool) (*Text, error) {
-	s, enc, err := decode(data, owned)
+	s, enc, folds, err := decodeFolds(data, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -83,26 +96,42 @@ func decodeText(data []byte, owned bool) (*Text, error) {
 		return nil, tooManyLines(n)
 	}
 	lines, ends, eol := splitLines(s)
-	return &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}, nil
+	t := &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}
+	if !folds {
+		t.plain = lines
+	}
+	return t, nil
 }
 
 // decode finds the encoding and returns the text as UTF-8 without a BOM; owned says the text
 // may be data's bytes (ReadOptions.Owned).
 func decode(data []byte, owned bool) (string, string, error) {
+	s, enc, _, err := decodeFolds(data, owned)
+	return s, enc, err
+}
+
+// decodeFolds is decode, and also says whether the text may hold a character that
+// fold.String changes: false only when validating its UTF-8 found none (fold.Valid).
+func decodeFolds(data []byte, owned bool) (s, enc string, folds bool, err error) {
+	folds = true
 	if len(data) > maxBytes {
-		return "", "", &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", len(data)>>20)}
+		return "", "", folds, &Unreadable{fmt.Sprintf("文件过大（%d MB），不像是一份报告", len(data)>>20)}
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		body := data[3:]
-		if !validUTF8(body) {
-			return "", "", &Unreadable{"文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"}
+		valid, f := fold.Valid(body)
+		if !valid {
+			return "", "", folds, &Unreadable{"文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8"}
 		}
-		return checkText(asString(body, owned), UTF8BOM)
+		s, enc, err = checkText(asString(body, owned), UTF8BOM)
+		return s, enc, f, err
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), UTF16LE)
+		s, enc, err = decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), UTF16LE)
+		return s, enc, folds, err
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), UTF16BE)
+		s, enc, err = decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), UTF16BE)
+		return s, enc, folds, err
 	}
 	// UTF-16 without a BOM has NUL bytes, as binary files do; text has none.
 	if bytes.IndexByte(data, 0) >= 0 {
@@ -111,14 +140,17 @@ func decode(data []byte, owned bool) (string, string, error) {
 			if enc == UTF16BE {
 				e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 			}
-			return decodeWith(data, e, enc)
+			s, enc, err = decodeWith(data, e, enc)
+			return s, enc, folds, err
 		}
-		return "", "", &Unreadable{"二进制文件（含 NUL 字节），不是文本"}
+		return "", "", folds, &Unreadable{"二进制文件（含 NUL 字节），不是文本"}
 	}
-	if validUTF8(data) {
-		return checkText(asString(data, owned), UTF8)
+	if valid, f := fold.Valid(data); valid {
+		s, enc, err = checkText(asString(data, owned), UTF8)
+		return s, enc, f, err
 	}
-	return decodeWith(data, simplifiedchinese.GB18030, GB18030)
+	s, enc, err = decodeWith(data, simplifiedchinese.GB18030, GB18030)
+	return s, enc, folds, err
 }
 
 // asString returns b as a string: b's own bytes when the caller owns them and will never

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fzlint/fzlint/checker/fold"
 	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/docxgen"
 )
@@ -32,6 +33,25 @@ func checkDecoded(t *testing.T, txt *input.Text, err error) {
 	}
 }
 
+// checkNothingToFold: a text said to have nothing to fold has no line fold.String changes; a
+// UTF-8 text is said to have nothing to fold whenever it has none; and a copy of the text
+// with other lines is not said to.
+func checkNothingToFold(t *testing.T, txt *input.Text) {
+	if txt == nil {
+		return
+	}
+	_, folds := fold.Lines(txt.Lines)
+	utf8 := txt.Encoding == input.UTF8 || txt.Encoding == input.UTF8BOM
+	if got := txt.NothingToFold(); got && folds || utf8 && len(txt.Lines) > 0 && got == folds {
+		t.Fatalf("NothingToFold() = %v for %s lines %q", got, txt.Encoding, txt.Lines)
+	}
+	other := *txt
+	other.Lines = append([]string(nil), txt.Lines...)
+	if other.NothingToFold() {
+		t.Fatalf("a copy with other lines has nothing to fold")
+	}
+}
+
 func addSeeds(f *testing.F) {
 	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	for _, s := range seeds {
@@ -43,12 +63,13 @@ func addSeeds(f *testing.F) {
 
 func FuzzDecodeText(f *testing.F) {
 	addSeeds(f)
-	for _, s := range []string{"", "\xef\xbb\xbf一、\r\n（一）\r", "\xff\xfe\x00N\x01N", "\xfe\xff", "\xd2\xbb\xa1\xa2", "a\x00b", "\u3000\u3000"} {
+	for _, s := range []string{"", "\xef\xbb\xbf一、\r\n（一）\r", "\xff\xfe\x00N\x01N", "\xfe\xff", "\xd2\xbb\xa1\xa2", "a\x00b", "\u3000\u3000", "\xef\xbb\xbf深入實施\n", "深入實施"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		txt, err := input.DecodeText(data)
 		checkDecoded(t, txt, err)
+		checkNothingToFold(t, txt)
 		// The reading of a batch, which hands its bytes over, reads alike.
 		copied, err := input.Read("r.txt", data)
 		owned, oerr := input.ReadWith("r.txt", bytes.Clone(data), input.ReadOptions{Owned: true})
