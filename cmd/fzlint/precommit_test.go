@@ -260,27 +260,37 @@ func TestOneFileRunsOnOneProcessor(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := writeTemp(t, "big.txt", strings.Repeat(string(data), 1<<20/len(data)))
-	procs := func(env ...string) []string {
-		t.Helper()
-		cmd := exec.Command(bin, "check", "-q", "--format", "json", big)
-		// GOGC=25 makes the run collect while it checks, GODEBUG=gctrace=1 reports each time.
-		cmd.Env = append(os.Environ(), append([]string{"GOGC=25", "GODEBUG=gctrace=1"}, env...)...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		cmd.Run()
-		var ps []string
-		for _, m := range regexp.MustCompile(`(?m)^gc \d+ .* (\d+) P$`).FindAllStringSubmatch(stderr.String(), -1) {
-			ps = append(ps, m[1])
-		}
-		if len(ps) < 2 {
-			t.Fatalf("%d collections traced, want a few:\n%s", len(ps), stderr.String())
-		}
-		return ps
-	}
+	procs := func(env ...string) []string { return collectionProcs(t, bin, []string{big}, env...) }
 	if ps := procs("GOMAXPROCS="); !slices.Contains(ps, "1") {
 		t.Errorf("one file: the collections ran with %v processors, never 1", ps)
 	}
 	if ps := procs("GOMAXPROCS=3"); slices.Contains(ps, "1") || !slices.Contains(ps, "3") {
 		t.Errorf("GOMAXPROCS=3 set: the collections ran with %v processors", ps)
 	}
+	// Start-up runs on one processor whatever the number of files; two files are then checked
+	// on every processor.
+	two := []string{big, writeTemp(t, "big2.txt", strings.Repeat(string(data), 1<<20/len(data)))}
+	if ps := collectionProcs(t, bin, two, "GOMAXPROCS="); ps[len(ps)-1] == "1" {
+		t.Errorf("two files: the collections ran with %v processors, the last with 1", ps)
+	}
+}
+
+// collectionProcs runs `check` over files and returns the number of processors of each
+// collection, from the collector's trace.
+func collectionProcs(t *testing.T, bin string, files []string, env ...string) []string {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"check", "-q", "--format", "json", "--jobs", "2"}, files...)...)
+	// GOGC=25 makes the run collect while it checks, GODEBUG=gctrace=1 reports each time.
+	cmd.Env = append(os.Environ(), append([]string{"GOGC=25", "GODEBUG=gctrace=1"}, env...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Run()
+	var ps []string
+	for _, m := range regexp.MustCompile(`(?m)^gc \d+ .* (\d+) P$`).FindAllStringSubmatch(stderr.String(), -1) {
+		ps = append(ps, m[1])
+	}
+	if len(ps) < 2 {
+		t.Fatalf("%d collections traced, want a few:\n%s", len(ps), stderr.String())
+	}
+	return ps
 }
