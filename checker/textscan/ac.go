@@ -3,7 +3,11 @@
 // of phrases, and small rune helpers.
 package textscan
 
-import "unicode/utf8"
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
 
 // Matcher finds all occurrences of a fixed set of phrases. It is built once per rule set and
 // is safe for concurrent use.
@@ -14,8 +18,6 @@ import "unicode/utf8"
 // share class 0; the others have a class each, found in one table for the characters of the
 // Basic Multilingual Plane: a table of pages would cost a dependent load more per character.
 type Matcher struct {
-	next   []map[rune]int32 // goto function, per state (used while building)
-	fail   []int32
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
 	// delta is the complete automaton, with fail links resolved: delta[row+class] is the row
@@ -28,6 +30,9 @@ type Matcher struct {
 	// there is none.
 	bmp    *[1 << 16]uint16
 	astral map[rune]uint16 // characters beyond U+FFFF
+	// chars are the characters of bmp that were given a class, so that a Pair reads only
+	// those, not the whole table.
+	chars []rune
 	// invalid is the class of a byte that is not valid UTF-8: 0, unless a folding matcher
 	// folds U+FFFD (the character such a byte decodes as).
 	invalid uint16
@@ -57,56 +62,134 @@ func NewFoldingMatcher(patterns []string, fold map[rune]rune) *Matcher {
 }
 
 func newMatcher(patterns []string, fold map[rune]rune) *Matcher {
-	m := &Matcher{next: []map[rune]int32{{}}, fail: []int32{0}, out: [][]int32{nil}, length: make([]int, len(patterns)), bmp: &noClasses}
+	m := &Matcher{length: make([]int, len(patterns)), bmp: &noClasses}
+	// Each character of a pattern has a class, numbered from 1 in order of first appearance;
+	// seq holds the patterns as classes, pattern id's from seq[start[id]] to seq[start[id+1]].
+	var seq []uint16
+	start := make([]int32, len(patterns)+1)
+	classes := 0
 	for id, p := range patterns {
 		m.length[id] = len(p)
-		if p == "" {
-			continue
-		}
-		s := int32(0)
 		for _, r := range p {
-			n, ok := m.next[s][r]
-			if !ok {
-				n = int32(len(m.next))
-				m.next = append(m.next, map[rune]int32{})
-				m.fail = append(m.fail, 0)
-				m.out = append(m.out, nil)
-				m.next[s][r] = n
+			c := m.classOf(r)
+			if c == 0 {
+				classes++
+				c = uint16(classes)
+				m.setClass(r, c)
 			}
-			s = n
+			seq = append(seq, c)
 		}
-		m.out[s] = append(m.out[s], int32(id))
+		start[id+1] = int32(len(seq))
 	}
-	// Breadth-first: fail links and inherited outputs.
-	queue := make([]int32, 0, len(m.next))
-	for _, n := range m.next[0] {
-		queue = append(queue, n)
+	m.width = classes + 1
+	skip := len(fold) > 0
+	if skip {
+		m.width++ // the identity column of setFolds
 	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for r, n := range m.next[s] {
-			queue = append(queue, n)
-			f := m.fail[s]
-			for {
-				if t, ok := m.next[f][r]; ok && t != n {
-					m.fail[n] = t
-					break
-				}
-				if f == 0 {
-					m.fail[n] = 0
-					break
-				}
-				f = m.fail[f]
-			}
-			m.out[n] = append(m.out[n], m.out[m.fail[n]]...)
-		}
-	}
-	m.buildDelta(len(fold) > 0)
-	if len(fold) > 0 {
+	m.build(seq, start, skip)
+	if skip {
 		m.setFolds(fold)
 	}
 	return m
+}
+
+// build makes the automaton of the patterns given as classes (seq, start: see newMatcher).
+//
+// The trie is built a level at a time, so that its states are numbered in breadth-first
+// order: the rows a text visits most (the root, and the states one character in) are then
+// together in memory, and a state's fail state, which is shallower, has a smaller number. At
+// each level the patterns that go on are sorted by the state they are in and their next
+// class: those that share both share the next state, and the states are counted before the
+// table is made, without a map per state.
+//
+// The goto function is then completed in place, a state at a time in order: a missing
+// transition is its fail state's, and a state's children get their fail states and inherit
+// their outputs, the fail state's row being complete before its own.
+//
+// With skip, the last column is the identity: every state stays where it is, and reports
+// nothing again.
+func (m *Matcher) build(seq []uint16, start []int32, skip bool) {
+	type edge struct {
+		from, to int32
+		class    uint16
+	}
+	var edges []edge
+	var ends [][]int32 // per state, the patterns that end there (nil for the root)
+	ends = append(ends, nil)
+	cur := make([]int32, len(start)-1) // each pattern's state after the characters read so far
+	var active []int32                 // the patterns longer than the level
+	for id := range cur {
+		if start[id+1] > start[id] {
+			active = append(active, int32(id))
+		}
+	}
+	next := func(id int32, depth int32) uint16 { return seq[start[id]+depth] }
+	for depth := int32(0); len(active) > 0; depth++ {
+		slices.SortFunc(active, func(a, b int32) int {
+			if c := cmp.Compare(cur[a], cur[b]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(next(a, depth), next(b, depth)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		kept := active[:0]
+		for i, id := range active {
+			if i == 0 || cur[id] != edges[len(edges)-1].from || next(id, depth) != edges[len(edges)-1].class {
+				edges = append(edges, edge{from: cur[id], to: int32(len(ends)), class: next(id, depth)})
+				ends = append(ends, nil)
+			}
+			to := edges[len(edges)-1].to
+			cur[id] = to
+			if start[id+1]-start[id] == depth+1 {
+				ends[to] = append(ends[to], id)
+			} else {
+				kept = append(kept, id)
+			}
+		}
+		active = kept
+	}
+	width := m.width
+	delta := make([]int32, len(ends)*width)
+	for _, e := range edges {
+		delta[int(e.from)*width+int(e.class)] = e.to
+	}
+	out := ends
+	fail := make([]int32, len(ends))
+	for s := range len(ends) {
+		row := delta[s*width : s*width+width]
+		var frow []int32
+		if s > 0 {
+			frow = delta[int(fail[s])*width : int(fail[s])*width+width]
+		}
+		for c, t := range row {
+			switch {
+			case t == 0 && s > 0:
+				row[c] = frow[c] // no edge: where the fail state goes
+			case t != 0: // an edge to a child (a child's number is above its parent's)
+				if s > 0 {
+					fail[t] = frow[c]
+				}
+				out[t] = append(out[t], out[fail[t]]...)
+			}
+		}
+	}
+	m.out = out
+	// States to rows: premultiplied, and negative where a pattern ends.
+	for i, n := range delta {
+		v := n * int32(width)
+		if len(out[n]) > 0 {
+			v = -v
+		}
+		delta[i] = v
+	}
+	if skip {
+		for row := 0; row < len(delta); row += width {
+			delta[row+width-1] = int32(row)
+		}
+	}
+	m.delta = delta
 }
 
 // setFolds gives each character of fold the class of what it folds to, or the class of the
@@ -140,6 +223,9 @@ func (m *Matcher) setClass(r rune, c uint16) {
 		if m.bmp == &noClasses {
 			m.bmp = new([1 << 16]uint16)
 		}
+		if m.bmp[r] == 0 {
+			m.chars = append(m.chars, r)
+		}
 		m.bmp[r] = c
 	default:
 		if m.astral == nil {
@@ -161,68 +247,6 @@ func (m *Matcher) classOf(r rune) uint16 {
 		return m.bmp[r]
 	}
 	return m.astral[r]
-}
-
-// buildDelta resolves the goto and fail functions into one table. States are numbered in
-// breadth-first order: the rows a text visits most (the root, and the states one character
-// in) are then together in memory, and a state's fail state, which is shallower, is complete
-// before the state itself.
-//
-// With skip, the last column is the identity: every state stays where it is, and reports
-// nothing again.
-func (m *Matcher) buildDelta(skip bool) {
-	classes := map[rune]uint16{}
-	for s := range m.next {
-		for r := range m.next[s] {
-			if _, ok := classes[r]; !ok {
-				classes[r] = uint16(len(classes) + 1)
-				m.setClass(r, classes[r])
-			}
-		}
-	}
-	width := len(classes) + 1
-	if skip {
-		width++
-	}
-	m.width = width
-	order := []int32{0}
-	for i := 0; i < len(order); i++ {
-		for _, n := range m.next[order[i]] {
-			order = append(order, n)
-		}
-	}
-	pos := make([]int32, len(m.next)) // state → its number in breadth-first order
-	for i, s := range order {
-		pos[s] = int32(i)
-	}
-	m.delta = make([]int32, len(m.next)*width)
-	out := make([][]int32, len(m.out))
-	for i, s := range order {
-		out[i] = m.out[s]
-		row := m.delta[i*width : i*width+width]
-		if s != 0 {
-			f := int(pos[m.fail[s]]) * width
-			copy(row, m.delta[f:f+width])
-		}
-		for r, n := range m.next[s] {
-			row[classes[r]] = pos[n]
-		}
-	}
-	m.out = out
-	// States to rows: premultiplied, and negative where a pattern ends.
-	for i, n := range m.delta {
-		v := n * int32(width)
-		if len(m.out[n]) > 0 {
-			v = -v
-		}
-		m.delta[i] = v
-	}
-	if skip {
-		for row := 0; row < len(m.delta); row += width {
-			m.delta[row+width-1] = int32(row)
-		}
-	}
-	m.next, m.fail = nil, nil
 }
 
 // slowClass reads the character at i when it is not ASCII nor a valid character of three
@@ -310,10 +334,10 @@ func NewPair(m, o *Matcher) *Pair {
 		p.ascii[c] = uint32(m.ascii[c]) | uint32(o.ascii[c])<<16
 	}
 	p.bmp = new([1 << 16]uint32)
-	for r := range p.bmp {
-		// Written only where one of them has a class, as theirs are.
-		if classes := uint32(m.bmp[r]) | uint32(o.bmp[r])<<16; classes != 0 {
-			p.bmp[r] = classes
+	// Written only where one of them has a class, as theirs are.
+	for _, chars := range [][]rune{m.chars, o.chars} {
+		for _, r := range chars {
+			p.bmp[r] = uint32(m.bmp[r]) | uint32(o.bmp[r])<<16
 		}
 	}
 	return p

@@ -30,17 +30,27 @@ func TestMatcher(t *testing.T) {
 func FuzzMatcher(f *testing.F) {
 	f.Add("abcabd", "ab,bd,c")
 	f.Add("受理受理不予受理", "受理,不予受理,予受")
+	f.Add("ababab", "ab,b,ab,bab,abab") // suffixes and a repeated pattern end together
 	f.Add("（ＸＸ）【】😀“”\xed\xa0\x80\xe0\x80\x80é", "（,ＸＸ,😀,”,é,\ufffd")
 	f.Fuzz(func(t *testing.T, text, pats string) {
 		patterns := strings.Split(pats, ",")
 		m := NewMatcher(patterns)
 		valid := utf8.ValidString(text) && utf8.ValidString(pats)
 		count := map[int]int{}
-		for _, g := range m.FindAll(nil, text) {
+		got := m.FindAll(nil, text)
+		for i, g := range got {
 			if text[g.Start:g.End] != patterns[g.ID] {
 				t.Fatalf("match %d at %d:%d is %q, not %q", g.ID, g.Start, g.End, text[g.Start:g.End], patterns[g.ID])
 			}
 			count[g.ID]++
+			// In order of their end; of those that end together, the longest first, then by id
+			// (the order the checks, and so the findings, have always had).
+			if i > 0 {
+				p := got[i-1]
+				if p.End > g.End || p.End == g.End && (p.Start > g.Start || p.Start == g.Start && p.ID >= g.ID) {
+					t.Fatalf("match %v after %v", g, p)
+				}
+			}
 		}
 		if !valid {
 			return
@@ -163,7 +173,15 @@ func FuzzFindAllContains(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, pats, others, folds string) {
 		m := NewMatcher(strings.Split(pats, ","))
 		o := NewFoldingMatcher(strings.Split(others, ","), parseFolds(folds))
-		got, found := NewPair(m, o).FindAllContains(nil, text)
+		p := NewPair(m, o)
+		// The pair's table holds both classes of every character, as when it was read from
+		// the two whole tables.
+		for r := range p.bmp {
+			if want := uint32(m.bmp[r]) | uint32(o.bmp[r])<<16; p.bmp[r] != want {
+				t.Fatalf("the pair's class of %U is %#x, want %#x", r, p.bmp[r], want)
+			}
+		}
+		got, found := p.FindAllContains(nil, text)
 		if want := m.FindAll(nil, text); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 			t.Fatalf("FindAllContains(%q) = %v, FindAll = %v", text, got, want)
 		}
