@@ -37,7 +37,7 @@ func runMissingCauses(p *Pass) {
 		return // an implicit part has no heading to point at; only the measures part is implicit
 	}
 	for _, re := range p.Rules.Causes.Patterns {
-		if w := re.FindString(h.Text); w != "" {
+		if w := re.Re().FindString(h.Text); w != "" {
 			msg = fmt.Sprintf("“%s”部分的标题写了“%s”，正文却只列了问题的表现，没有分析原因（如“由于”“究其根源”“主要原因是”）", part.Rule.Name, w)
 			break
 		}

@@ -307,7 +307,7 @@ type matchers struct {
 	parts                         map[string]*patternSet
 	causes                        *patternSet
 	duties                        *patternGroups
-	titleRequired, titleForbidden []*regexp.Regexp
+	titleRequired, titleForbidden []rules.Regexp
 
 	phrases      *textscan.Matcher
 	phrasesStale *textscan.Pair // phrases with stale.any, for the line's one pass
@@ -363,10 +363,10 @@ func Compile(rs *rules.Set) *Compiled {
 	}
 	m.duties = newPatternGroups(duties)
 	for _, t := range rs.Title.Required {
-		m.titleRequired = append(m.titleRequired, t.Pattern.Regexp)
+		m.titleRequired = append(m.titleRequired, t.Pattern)
 	}
 	for _, t := range rs.Title.Forbidden {
-		m.titleForbidden = append(m.titleForbidden, t.Pattern.Regexp)
+		m.titleForbidden = append(m.titleForbidden, t.Pattern)
 	}
 	m.numbers = compileNumbers(rs)
 	// Wrong terms, year markers, placeholder triggers and the words that name numbers and

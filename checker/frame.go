@@ -431,7 +431,7 @@ func (d *Document) findUnit(rs *rules.Set, m *matchers) {
 		s = strings.TrimLeft(s[loc[1]:], "，, ")
 	}
 	if rs.Unit.LeadClause.Valid() {
-		if loc := rs.Unit.LeadClause.FindStringIndex(s); loc != nil {
+		if loc := rs.Unit.LeadClause.Re().FindStringIndex(s); loc != nil {
 			s = s[loc[1]:]
 		}
 	}

@@ -38,8 +38,8 @@ func splitPatterns(ps rules.Patterns) ([]string, *patternSet) {
 	var rest rules.Patterns
 	var suffixes []string
 	for _, p := range ps {
-		if prefix, complete := p.LiteralPrefix(); complete && prefix != "" {
-			lits = append(lits, prefix)
+		if phrase, ok := p.Phrase(); ok {
+			lits = append(lits, phrase)
 		} else if suffix := literalSuffix(p.String()); suffix != "" {
 			suffixes = append(suffixes, suffix)
 		} else {
@@ -131,7 +131,7 @@ type branches []guardedRegexp
 func newBranches(ps rules.Patterns) branches {
 	var bs branches
 	for _, p := range ps {
-		bs = append(bs, guardedRegexp{p.Regexp, requiredPhrases(p.String())})
+		bs = append(bs, guardedRegexp{p, requiredPhrases(p.String())})
 	}
 	return bs
 }
@@ -143,7 +143,7 @@ func (bs branches) FindStringIndex(s string) []int {
 		if b.must != nil && !containsAny(s, b.must) {
 			continue
 		}
-		if loc := b.re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+		if loc := b.re.Re().FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
 			best = loc
 		}
 	}
@@ -172,7 +172,7 @@ func literalSuffix(pattern string) string {
 // characters; plain phrases go through one phrase matcher; the rest are tried on every line.
 // Most lines then meet no regular expression at all.
 type lineMatcher struct {
-	byFirst map[rune][]*regexp.Regexp
+	byFirst map[rune][]rules.Regexp
 	always  []guardedRegexp
 	lit     *textscan.Matcher
 }
@@ -181,25 +181,25 @@ type lineMatcher struct {
 // [\[【]\s*(我要)?打印\s*[\]】], one of →＞» in \S\s*(→|＞|»)\s*\S): a line with none of them is
 // not matched against it.
 type guardedRegexp struct {
-	re   *regexp.Regexp
-	must []string // nil: no phrase known, every line is tried
+	re   rules.Regexp // compiled when a text first passes the guard
+	must []string     // nil: no phrase known, every line is tried
 }
 
 func newLineMatcher(ps rules.Patterns) *lineMatcher {
-	lm := &lineMatcher{byFirst: map[rune][]*regexp.Regexp{}}
+	lm := &lineMatcher{byFirst: map[rune][]rules.Regexp{}}
 	var lits []string
 	for _, p := range ps {
-		if prefix, complete := p.LiteralPrefix(); complete && prefix != "" {
-			lits = append(lits, prefix)
+		if phrase, ok := p.Phrase(); ok {
+			lits = append(lits, phrase)
 			continue
 		}
 		firsts, ok := anchoredFirstRunes(p.String())
 		if !ok {
-			lm.always = append(lm.always, guardedRegexp{p.Regexp, requiredPhrases(p.String())})
+			lm.always = append(lm.always, guardedRegexp{p, requiredPhrases(p.String())})
 			continue
 		}
 		for _, r := range firsts {
-			lm.byFirst[r] = append(lm.byFirst[r], p.Regexp)
+			lm.byFirst[r] = append(lm.byFirst[r], p)
 		}
 	}
 	if len(lits) > 0 {
@@ -218,12 +218,12 @@ func (lm *lineMatcher) MatchString(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	for _, re := range lm.byFirst[r] {
-		if re.MatchString(s) {
+		if re.Re().MatchString(s) {
 			return true
 		}
 	}
 	for _, g := range lm.always {
-		if (g.must == nil || containsAny(s, g.must)) && g.re.MatchString(s) {
+		if (g.must == nil || containsAny(s, g.must)) && g.re.Re().MatchString(s) {
 			return true
 		}
 	}

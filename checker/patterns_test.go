@@ -74,7 +74,7 @@ func FuzzLineMatcher(f *testing.F) {
 	for _, s := range []string{"首页 > 政务公开", "首页→通知", "a » b", "今天是2024年1月1日 星期一", "【 我要打印 】", "网站地图", "主办单位：某县人民政府", "一、主要举措和成效", "x＞y", "主页/"} {
 		f.Add(s)
 	}
-	lists := []rules.Patterns{rs.Document.Chrome, rs.Document.Footer, rs.Document.FooterLines}
+	lists := []rules.Patterns{rs.Document.Chrome, rs.Document.Footer, rs.Document.FooterLines, userPatterns(f)}
 	var lms []*lineMatcher
 	for _, ps := range lists {
 		lms = append(lms, newLineMatcher(ps))
@@ -85,12 +85,30 @@ func FuzzLineMatcher(f *testing.F) {
 				t.Errorf("%q: lineMatcher %v, regexp %v", s, got, want)
 			}
 			for _, p := range ps {
-				if must := requiredPhrases(p.String()); must != nil && p.MatchString(s) && !containsAny(s, must) {
+				if must := requiredPhrases(p.String()); must != nil && p.Re().MatchString(s) && !containsAny(s, must) {
 					t.Errorf("%q matches %s but holds none of %q", s, p, must)
 				}
 			}
 		}
 	})
+}
+
+// userPatterns are patterns a user's config may hold that the default rules do not: a phrase
+// written as a regexp, and phrases anchored at both ends, which match a whole line only (a
+// phrase matcher would find 打印 in 请打印本页).
+func userPatterns(f *testing.F) rules.Patterns {
+	var ps rules.Patterns
+	for _, src := range []string{`^打印$`, `(收藏)`, `a\.b`, `^Copyright$`, `\A首页\z`} {
+		var r rules.Regexp
+		if err := r.UnmarshalText([]byte(src)); err != nil {
+			f.Fatal(err)
+		}
+		ps = append(ps, r)
+	}
+	for _, s := range []string{"打印", "请打印本页", "收藏本页", "a.b", "axb", "Copyright", "Copyright 2024", "首页", "回首页"} {
+		f.Add(s)
+	}
+	return ps
 }
 
 // A pattern set decides as the joined regular expression of its patterns does, whichever way
@@ -122,7 +140,7 @@ func FuzzPatternSet(f *testing.F) {
 	for _, s := range []string{"受疫情影响，部分工作推迟", "受编制限制", "其他需要报告的事项", "主要负责同志履行推进法治建设第一责任人职责", "存在的主要问题", "问题和不足", "听取法治政府建设工作汇报", "某县人民政府", "某市司法局"} {
 		f.Add(s)
 	}
-	lists := []rules.Patterns{rs.Unit.Government, rs.Unit.Department, rs.Causes.Patterns}
+	lists := []rules.Patterns{rs.Unit.Government, rs.Unit.Department, rs.Causes.Patterns, userPatterns(f)}
 	for _, p := range rs.Parts {
 		lists = append(lists, p.Patterns)
 	}

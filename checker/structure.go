@@ -66,7 +66,7 @@ func (d *Document) findSubsection(rp *rules.Part, names *patternSet) *Heading {
 		return nil
 	}
 	for _, h := range d.Headings {
-		if h.Level == LevelChapter || !(rp.Mention.Valid() && rp.Mention.MatchString(h.Text)) && (names == nil || !names.MatchString(h.Text)) {
+		if h.Level == LevelChapter || !(rp.Mention.Valid() && rp.Mention.Re().MatchString(h.Text)) && (names == nil || !names.MatchString(h.Text)) {
 			continue
 		}
 		if in := d.PartAt(h.Line); in != nil && slices.Contains(rp.FoldedInto, in.ID) {
@@ -87,7 +87,7 @@ func (d *Document) findMention(rp *rules.Part) (int, int, *Part) {
 		if l.Chrome {
 			continue
 		}
-		if loc := rp.Mention.FindStringIndex(l.Text); loc != nil {
+		if loc := rp.Mention.Re().FindStringIndex(l.Text); loc != nil {
 			return n, runeCol(l.Text, loc[0]), d.PartAt(n)
 		}
 	}
@@ -95,7 +95,7 @@ func (d *Document) findMention(rp *rules.Part) (int, int, *Part) {
 }
 
 func (d *Document) mentionText(rp *rules.Part, n int) string {
-	loc := rp.Mention.FindStringIndex(d.Lines[n-1].Text)
+	loc := rp.Mention.Re().FindStringIndex(d.Lines[n-1].Text)
 	if loc == nil {
 		return ""
 	}
@@ -586,7 +586,7 @@ func runTitle(p *Pass) {
 		lacks = append(lacks, "年份")
 	}
 	for i, re := range p.m.titleRequired {
-		if !re.MatchString(d.Title) {
+		if !re.Re().MatchString(d.Title) {
 			lacks = append(lacks, p.Rules.Title.Required[i].Name)
 		}
 	}
@@ -599,7 +599,7 @@ func runTitle(p *Pass) {
 		p.Report(diag)
 	}
 	for i, re := range p.m.titleForbidden {
-		if re.MatchString(d.Title) {
+		if re.Re().MatchString(d.Title) {
 			diag := at
 			diag.Message = fmt.Sprintf("标题“%s”含有%s", d.originalTitle(), p.Rules.Title.Forbidden[i].Name)
 			p.Report(diag)

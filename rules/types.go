@@ -3,7 +3,11 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // Severity is how serious a finding is. The zero value is "not set".
@@ -50,31 +54,98 @@ func (s *Severity) UnmarshalText(b []byte) error {
 // MarshalText writes the severity's name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Regexp is a regular expression compiled when the rules file is decoded.
+// Regexp is a regular expression of a rules file. It is checked when the file is decoded, and
+// compiled when it is first used: most patterns are plain phrases, which the checks find with
+// their phrase matchers, and a run uses few of the others. The zero value is no pattern.
 type Regexp struct {
-	*regexp.Regexp
+	p *pattern // shared by the copies of a Regexp
 }
 
-// UnmarshalText compiles the pattern; a bad pattern is an error at its line.
+type pattern struct {
+	src     string
+	literal bool // src is a plain phrase: it matches itself and nothing else
+	once    sync.Once
+	re      *regexp.Regexp
+}
+
+// maxLiteral bounds the plain phrases that are not parsed: a longer one could exceed what the
+// regexp package accepts, which must be the file's error.
+const maxLiteral = 1 << 16
+
+// UnmarshalText checks the pattern; a bad pattern is an error at its line.
 func (r *Regexp) UnmarshalText(b []byte) error {
-	re, err := regexp.Compile(string(b))
-	if err != nil {
-		return fmt.Errorf("bad regular expression %q: %v", b, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	src := string(b)
+	literal := isLiteral(src)
+	if !literal {
+		// Compiling fails where parsing does (regexp.Compile parses, then compiles what
+		// parsed), with the same error.
+		if _, err := syntax.Parse(src, syntax.Perl); err != nil {
+			return fmt.Errorf("bad regular expression %q: %v", b, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		}
 	}
-	r.Regexp = re
+	r.p = &pattern{src: src, literal: literal}
 	return nil
+}
+
+// isLiteral reports whether src, as a regular expression, is a plain phrase: not empty, no
+// character the syntax gives a meaning (those regexp.QuoteMeta escapes), valid UTF-8 without
+// U+FFFD (see Phrase), and short.
+func isLiteral(src string) bool {
+	return src != "" && len(src) <= maxLiteral && !strings.ContainsAny(src, `\.+*?()|[]{}^$`) &&
+		utf8.ValidString(src) && !strings.ContainsRune(src, utf8.RuneError)
+}
+
+// Re returns the compiled regular expression, nil for no pattern.
+func (r Regexp) Re() *regexp.Regexp {
+	if r.p == nil {
+		return nil
+	}
+	r.p.once.Do(func() { r.p.re = regexp.MustCompile(r.p.src) })
+	return r.p.re
+}
+
+// String returns the pattern's source text.
+func (r Regexp) String() string {
+	if r.p == nil {
+		return ""
+	}
+	return r.p.src
+}
+
+// Phrase returns the phrase the pattern is: when it matches that phrase wherever it occurs and
+// nothing else, as 人民政府 or (人民政府), not ^人民政府$. A plain phrase is known without
+// parsing; a phrase with U+FFFD is not one (the regexp would match a byte that is not UTF-8).
+func (r Regexp) Phrase() (string, bool) {
+	if r.p == nil {
+		return "", false
+	}
+	if r.p.literal {
+		return r.p.src, true
+	}
+	re, err := syntax.Parse(r.p.src, syntax.Perl)
+	if err != nil {
+		return "", false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpLiteral || re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 || slices.Contains(re.Rune, utf8.RuneError) {
+		return "", false
+	}
+	return string(re.Rune), true
 }
 
 // MarshalText writes the pattern back.
 func (r Regexp) MarshalText() ([]byte, error) {
-	if r.Regexp == nil {
+	if r.p == nil {
 		return nil, nil
 	}
-	return []byte(r.String()), nil
+	return []byte(r.p.src), nil
 }
 
 // Valid reports whether a pattern was given.
-func (r Regexp) Valid() bool { return r.Regexp != nil }
+func (r Regexp) Valid() bool { return r.p != nil }
 
 // Patterns is a list of regular expressions, matched as one alternation so that a line is
 // scanned once whatever the length of the list.
@@ -91,9 +162,13 @@ func (ps Patterns) Any() *regexp.Regexp {
 	return re
 }
 
-// check reports whether the alternation of the list compiles.
+// check reports whether the alternation of the list compiles: whether it parses, as Any
+// compiles what parses.
 func (ps Patterns) check() error {
-	_, err := ps.union()
+	if len(ps) == 0 {
+		return nil
+	}
+	_, err := syntax.Parse(ps.source(), syntax.Perl)
 	return err
 }
 
@@ -101,11 +176,16 @@ func (ps Patterns) union() (*regexp.Regexp, error) {
 	if len(ps) == 0 {
 		return nil, nil
 	}
+	return regexp.Compile(ps.source())
+}
+
+// source is the alternation of the list.
+func (ps Patterns) source() string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
 		parts[i] = "(?:" + p.String() + ")"
 	}
-	return regexp.Compile(strings.Join(parts, "|"))
+	return strings.Join(parts, "|")
 }
 
 // MonthDay is a day of the year written "MM-DD".
