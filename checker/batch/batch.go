@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,16 +22,18 @@ import (
 // files and directories, Word lock files, paths listed in .fzlintignore, the assets folder of
 // a saved page, kinds that cannot hold a report — is returned in skipped with the reason, so
 // that every regular file under a walked directory is either checked or listed. A path that
-// cannot be read is returned as it is, so that reading it later reports why.
-func Expand(paths []string, ignored func(path string, dir bool) bool) (files []string, skipped []checker.Skip) {
+// cannot be read is returned as it is, so that reading it later reports why. listed[i] says
+// whether files[i] was listed by a walk as a regular file (its entry's type, not a link), which
+// input.ReadListedFileInto need not ask again.
+func Expand(paths []string, ignored func(path string, dir bool) bool) (files []string, listed []bool, skipped []checker.Skip) {
 	for _, p := range paths {
 		if p == "-" {
-			files = append(files, p)
+			files, listed = append(files, p), append(listed, false)
 			continue
 		}
 		info, err := os.Stat(p)
 		if err != nil || !info.IsDir() {
-			files = append(files, p)
+			files, listed = append(files, p), append(listed, false)
 			continue
 		}
 		// A symbolic link to a directory named on the command line is walked as the directory
@@ -40,13 +43,17 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 		if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
 			root = p + string(filepath.Separator)
 		}
-		var found []string
+		type foundFile struct {
+			path    string
+			regular bool // its entry is a regular file's
+		}
+		var found []foundFile
 		var left []checker.Skip
 		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// A directory that cannot be listed (the root too) is reported as unreadable
 				// when read, with the reason.
-				found = append(found, path)
+				found = append(found, foundFile{path: path})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -86,18 +93,20 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 				left = append(left, checker.Skip{Path: path, Reason: reason})
 				return nil
 			}
-			found = append(found, path)
+			found = append(found, foundFile{path, d.Type().IsRegular()})
 			return nil
 		})
 		if walkErr != nil {
-			found = append(found, p)
+			found = append(found, foundFile{path: p})
 		}
-		sort.Strings(found)
+		slices.SortFunc(found, func(a, b foundFile) int { return strings.Compare(a.path, b.path) })
 		sort.Slice(left, func(i, j int) bool { return left[i].Path < left[j].Path })
-		files = append(files, found...)
+		for _, f := range found {
+			files, listed = append(files, f.path), append(listed, f.regular)
+		}
 		skipped = append(skipped, left...)
 	}
-	return files, skipped
+	return files, listed, skipped
 }
 
 // savedPageAssets reports whether a directory holds the images, scripts and frames of a web

@@ -81,7 +81,7 @@ func TestIgnoreFilesAreFoundInSubdirectoriesAndParents(t *testing.T) {
 	write("sub/.hidden/e.txt", "")
 
 	ig := NewIgnorer(root, []string{filepath.Join(root, "sub")})
-	got, _ := Expand([]string{filepath.Join(root, "sub")}, ig.Ignored)
+	got, _, _ := Expand([]string{filepath.Join(root, "sub")}, ig.Ignored)
 	for i := range got {
 		got[i] = filepath.ToSlash(strings.TrimPrefix(got[i], root+string(filepath.Separator)))
 	}
@@ -109,7 +109,7 @@ func TestTheAssetsOfASavedPageAreNotWalked(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
-	got, _ := Expand([]string{dir}, nil)
+	got, _, _ := Expand([]string{dir}, nil)
 	for i := range got {
 		got[i] = filepath.ToSlash(strings.TrimPrefix(got[i], dir+string(filepath.Separator)))
 	}

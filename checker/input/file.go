@@ -30,12 +30,24 @@ func ReadSideFile(path string) ([]byte, error) {
 // per worker. The bytes returned are buf's: they are valid until buf is used again. Nothing
 // that Read returns refers to them.
 func ReadFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
+	return readInto(path, false, buf)
+}
+
+// ReadListedFileInto is ReadFileInto for a file that a directory listing gave as a regular file
+// (fs.DirEntry.Type, which does not follow links): what the listing said is not asked again
+// before opening it, and a link found in its place instead is checked as ReadFileInto checks
+// any path. Whatever the file has become since, only a regular file is read.
+func ReadListedFileInto(path string, buf *bytes.Buffer) ([]byte, error) {
+	return readInto(path, true, buf)
+}
+
+func readInto(path string, listed bool, buf *bytes.Buffer) ([]byte, error) {
 	buf.Reset()
 	// The read owns buf's storage until it returns; one that never does keeps it, and buf
 	// starts afresh.
 	spare := buf.AvailableBuffer()
 	*buf = bytes.Buffer{}
-	data, err := readBounded(path, spare)
+	data, err := readBounded(path, listed, spare)
 	if data != nil {
 		*buf = *bytes.NewBuffer(data)
 	}

@@ -1,7 +1,9 @@
 package input
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,26 +30,7 @@ func TestNotRegularIsNeverOpened(t *testing.T) {
 		}
 	}
 	for _, path := range files {
-		in, err := syscall.InotifyInit1(syscall.IN_NONBLOCK | syscall.IN_CLOEXEC)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer syscall.Close(in)
-		if _, err := syscall.InotifyAddWatch(in, path, syscall.IN_OPEN); err != nil {
-			t.Fatal(err)
-		}
-		opened := func() bool {
-			buf := make([]byte, 4096)
-			n, err := syscall.Read(in, buf)
-			if errors.Is(err, syscall.EAGAIN) {
-				return false
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			return n > 0
-		}
-
+		opened := watchOpens(t, path)
 		if _, err := ReadFile(path); err == nil || !strings.Contains(err.Error(), "不是普通文件") {
 			t.Errorf("%s: %v, want 不是普通文件", filepath.Base(path), err)
 		}
@@ -62,5 +45,78 @@ func TestNotRegularIsNeverOpened(t *testing.T) {
 		if !opened() {
 			t.Errorf("%s: no IN_OPEN event when the test opened it", filepath.Base(path))
 		}
+	}
+}
+
+// watchOpens returns a function that reports whether path was opened since it was last called
+// (inotify's IN_OPEN).
+func watchOpens(t *testing.T, path string) (opened func() bool) {
+	t.Helper()
+	in, err := syscall.InotifyInit1(syscall.IN_NONBLOCK | syscall.IN_CLOEXEC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Close(in) })
+	if _, err := syscall.InotifyAddWatch(in, path, syscall.IN_OPEN); err != nil {
+		t.Fatal(err)
+	}
+	return func() bool {
+		buf := make([]byte, 4096)
+		n, err := syscall.Read(in, buf)
+		if errors.Is(err, syscall.EAGAIN) {
+			return false
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n > 0
+	}
+}
+
+// A file a listing gave as regular is opened without a stat first (ReadListedFileInto), but
+// whatever it has become since, it is read or refused as ReadFileInto reads or refuses it, and
+// a link put in its place is not followed to a FIFO or device by the open: the FIFO behind one
+// is refused unopened (it would be opened, and refused, if the open followed the link).
+func TestListedFileIsCheckedAsAnyPath(t *testing.T) {
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	if err := os.WriteFile(at("report.txt"), []byte("法治政府建设"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(at("fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range [][2]string{{"report.txt", "link.txt"}, {"fifo", "fifo-link.txt"}, {"missing", "dangling.txt"}} {
+		if err := os.Symlink(at(l[0]), at(l[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(at("dir.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"report.txt", "link.txt", "fifo", "fifo-link.txt", "dangling.txt", "dir.txt", "missing"}
+	for _, name := range paths {
+		path := at(name)
+		var plain, listed bytes.Buffer
+		want, wantErr := ReadFileInto(path, &plain)
+		opened := func() bool { return false }
+		if name == "fifo-link.txt" {
+			opened = watchOpens(t, at("fifo"))
+		}
+		got, err := ReadListedFileInto(path, &listed)
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || string(got) != string(want) {
+			t.Errorf("%s listed: %q, %v; as any path: %q, %v", name, got, err, want, wantErr)
+		}
+		if opened() {
+			t.Errorf("%s: the FIFO behind the link was opened", name)
+		}
+	}
+	// A file of /proc is refused as one (opened, never read).
+	var b bytes.Buffer
+	if _, err := ReadListedFileInto("/proc/self/status", &b); err == nil || !strings.Contains(err.Error(), "虚拟文件") {
+		t.Errorf("/proc/self/status listed: %v, want 虚拟文件", err)
+	}
+	if data, err := ReadListedFileInto(at("report.txt"), &b); err != nil || string(data) != "法治政府建设" {
+		t.Errorf("report.txt listed: %q, %v", data, err)
 	}
 }

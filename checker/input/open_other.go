@@ -8,7 +8,8 @@ import "os"
 // returns it with its size; see the Unix build for why the kind is checked before opening.
 // Systems without O_NONBLOCK/O_NOCTTY (Windows, js/wasm for the browser page) open files
 // plainly; the checks before and after opening still apply, and no pseudo-filesystem is known.
-func openRegular(path string) (*os.File, int64, error) {
+// Listed is the Unix build's hint; these systems stat every file.
+func openRegular(path string, _ bool) (*os.File, int64, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, 0, openError(err)

@@ -11,6 +11,8 @@ import (
 // returns it with its size. Per file that is stat, openat, fstat, fstatfs (Linux) and, to read
 // it, read to EOF and close: the system calls themselves, not os.File's, which would also try
 // to register the descriptor with the runtime's poller (epoll_ctl, refused for a regular file).
+// A file that a directory listing gave as regular (listed: its entry's type, not a link) is not
+// stat'ed again: see below.
 //
 // What could block or never end is refused before it is opened: a directory, a device, a pipe,
 // a socket. That takes the stat before the open: opening is not harmless for every device even
@@ -24,19 +26,33 @@ import (
 // and not as a controlling terminal), the descriptor must still be the file checked and a
 // regular one, and must not be on a pseudo-filesystem (/proc, /sys: asked once, of the
 // descriptor); only then is it read.
-func openRegular(path string) (regularFile, int64, error) {
+//
+// A listed file's kind is known from the listing (the directory's entry, as lstat would give
+// it), so its stat would only tell again what the listing told: it is opened straight away, but
+// without following a link (O_NOFOLLOW), so that a link put in its place since cannot lead the
+// open to a device; such a link is then checked as any path named. What the listing gave as a
+// device or FIFO is not listed, and goes through the stat.
+func openRegular(path string, listed bool) (regularFile, int64, error) {
 	var before, now syscall.Stat_t
-	if err := ignoringEINTR(func() error { return syscall.Stat(path, &before) }); err != nil {
-		return -1, 0, openError(err)
-	}
-	if err := notRegularMode(path, before.Mode); err != nil {
-		return -1, 0, err
+	flags := syscall.O_RDONLY | syscall.O_NONBLOCK | syscall.O_NOCTTY | syscall.O_CLOEXEC
+	if listed {
+		flags |= syscall.O_NOFOLLOW
+	} else {
+		if err := ignoringEINTR(func() error { return syscall.Stat(path, &before) }); err != nil {
+			return -1, 0, openError(err)
+		}
+		if err := notRegularMode(path, before.Mode); err != nil {
+			return -1, 0, err
+		}
 	}
 	var fd int
 	err := ignoringEINTR(func() (err error) {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(path, flags, 0)
 		return err
 	})
+	if listed && err == syscall.ELOOP {
+		return openRegular(path, false) // a link now: checked as a path named
+	}
 	if err != nil {
 		if pseudoPath(path) {
 			// Refused for what it is, rather than for the permission (/proc/kmsg without
@@ -49,7 +65,7 @@ func openRegular(path string) (regularFile, int64, error) {
 	switch {
 	case err != nil:
 		err = openError(err)
-	case now.Dev != before.Dev || now.Ino != before.Ino:
+	case !listed && (now.Dev != before.Dev || now.Ino != before.Ino):
 		err = errReplaced
 	default:
 		// Of the same inode number, still: the file may have been deleted and its number given to

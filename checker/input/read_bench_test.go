@@ -13,7 +13,8 @@ import (
 
 // BenchmarkReadFile reads files from the page cache as a batch worker does, one after another
 // into one buffer: "bounded" is ReadFileInto (the read on a goroutine of its own, within the
-// read timeout), "direct" the same open and read on the caller's goroutine (what the goroutine,
+// read timeout), "listed" ReadListedFileInto (a file of a walked folder: no stat before the
+// open), "direct" the same open and read on the caller's goroutine (what the goroutine,
 // its channels and its timer cost), "os" os.ReadFile (the read floor's). The files are the seed
 // reports, or those of FZLINT_BENCH_READ_DIR (a corpus of mkcorpus.py). Besides the time, it
 // reports the process's CPU time (user+sys, every thread) per file: on a shared machine that is
@@ -41,8 +42,9 @@ func BenchmarkReadFile(b *testing.B) {
 		read func(string) error
 	}{
 		{"bounded", func(p string) error { _, err := ReadFileInto(p, &buf); return err }},
+		{"listed", func(p string) error { _, err := ReadListedFileInto(p, &buf); return err }},
 		{"direct", func(p string) error {
-			data, err := openAndRead(p, buf.AvailableBuffer(), func(int64) {})
+			data, err := openAndRead(p, false, buf.AvailableBuffer(), func(int64) {})
 			buf = *bytes.NewBuffer(data)
 			return err
 		}},

@@ -37,10 +37,10 @@ func SetReadTimeout(d time.Duration) {
 	}
 }
 
-// openAndRead opens path, checks what it is, says its size and reads it into spare's storage
-// (grown as needed); the tests replace it with one that hangs.
-var openAndRead = func(path string, spare []byte, size func(int64)) ([]byte, error) {
-	f, n, err := openRegular(path)
+// openAndRead opens path, checks what it is (listed: as openRegular), says its size and reads it
+// into spare's storage (grown as needed); the tests replace it with one that hangs.
+var openAndRead = func(path string, listed bool, spare []byte, size func(int64)) ([]byte, error) {
+	f, n, err := openRegular(path, listed)
 	if err != nil {
 		return spare[:0], err
 	}
@@ -80,7 +80,7 @@ type aRead struct {
 // readBounded is openAndRead within the read timeout. On time it returns what openAndRead
 // returned (data holds spare's storage, even with an error); out of time it returns nil and
 // an *Unreadable, and the read, still hanging, keeps spare.
-func readBounded(path string, spare []byte) ([]byte, error) {
+func readBounded(path string, listed bool, spare []byte) ([]byte, error) {
 	stuck.Lock()
 	if stuck.paths[path] > 0 {
 		stuck.Unlock()
@@ -98,7 +98,7 @@ func readBounded(path string, spare []byte) ([]byte, error) {
 	sizes := make(chan int64, 1)
 	done := make(chan struct{})
 	go func() {
-		data, err := openAndRead(path, spare, func(n int64) { sizes <- n })
+		data, err := openAndRead(path, listed, spare, func(n int64) { sizes <- n })
 		stuck.Lock()
 		r.data, r.err, r.finished = data, err, true
 		if r.abandoned {

@@ -18,9 +18,9 @@ func hangReads(t *testing.T, d time.Duration) (release chan struct{}) {
 	t.Helper()
 	real, old := openAndRead, readTimeout.Load()
 	release = make(chan struct{})
-	openAndRead = func(path string, spare []byte, size func(int64)) ([]byte, error) {
+	openAndRead = func(path string, listed bool, spare []byte, size func(int64)) ([]byte, error) {
 		if !strings.HasPrefix(filepath.Base(path), "hung") {
-			return real(path, spare, size)
+			return real(path, listed, spare, size)
 		}
 		size(1 << 10)
 		<-release
@@ -116,7 +116,7 @@ func TestHungReadIsGivenUp(t *testing.T) {
 func TestReadTimeoutGrowsWithSize(t *testing.T) {
 	real, old := openAndRead, readTimeout.Load()
 	t.Cleanup(func() { openAndRead = real; readTimeout.Store(old) })
-	openAndRead = func(path string, spare []byte, size func(int64)) ([]byte, error) {
+	openAndRead = func(path string, listed bool, spare []byte, size func(int64)) ([]byte, error) {
 		size(20 << 20) // 20 MB: 20 s more
 		time.Sleep(time.Second)
 		return append(spare[:0], "ok"...), nil

@@ -63,6 +63,7 @@ func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
 // job is one file of a run: its path and its configuration.
 type job struct {
 	path   string
+	listed bool // a walk listed it as a regular file: input.ReadListedFileInto
 	src    *linterSource
 	config *configRef
 }
@@ -147,22 +148,22 @@ func (e *env) check(args []string) int {
 		return e.configError(err)
 	}
 	ignorer := batch.NewIgnorer(".", paths)
-	files, skipped := batch.Expand(paths, ignorer.Ignored)
+	files, listed, skipped := batch.Expand(paths, ignorer.Ignored)
 	if err := ignorer.Err(); err != nil {
 		return e.configError(err)
 	}
 	if f.forceExclude {
 		// As ruff's --force-exclude: pre-commit passes file names, and .fzlintignore should
 		// still keep those files out (listed as skipped, like those a walk leaves out).
-		kept := files[:0]
-		for _, p := range files {
+		kept, keptListed := files[:0], listed[:0]
+		for i, p := range files {
 			if p == "-" || !ignorer.Ignored(p, false) {
-				kept = append(kept, p)
+				kept, keptListed = append(kept, p), append(keptListed, listed[i])
 			} else {
 				skipped = append(skipped, checker.Skip{Path: p, Reason: "列在 " + batch.IgnoreFile + " 中"})
 			}
 		}
-		files = kept
+		files, listed = kept, keptListed
 		if err := ignorer.Err(); err != nil {
 			return e.configError(err)
 		}
@@ -174,12 +175,12 @@ func (e *env) check(args []string) int {
 	// stops the run with its file and line, before any output. Linters are compiled as the
 	// files that need them are checked.
 	jobs := newJobList(src, files)
-	for _, p := range files {
+	for i, p := range files {
 		cfg, err := src.forFile(p, f.stdinName)
 		if err != nil {
 			return e.configError(err)
 		}
-		jobs.add(p, cfg)
+		jobs.add(p, listed[i], cfg)
 	}
 	if jobs.len() > 1 && procs > 0 {
 		// One file is checked by one goroutine: a second processor only runs the collector's
@@ -222,7 +223,7 @@ func (e *env) check(args []string) int {
 			}
 			return fc.check(l, name, stdinData, false, false)
 		}
-		return fc.readFile(l, j.path)
+		return fc.readFile(l, j.path, j.listed)
 	}
 	emit := func(fr fileResult) {
 		fixes.add(&fr)

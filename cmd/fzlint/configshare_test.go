@@ -91,7 +91,7 @@ func TestConfigLintersAreCompiledLazilyAndBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := batch.Expand([]string{dir}, nil)
+	files, _, _ := batch.Expand([]string{dir}, nil)
 	refs := make([]*configRef, len(files))
 	for i, p := range files {
 		if refs[i], err = src.forFile(p, ""); err != nil {

@@ -239,10 +239,15 @@ type discard struct{}
 func (discard) File(*checker.Result) error { return nil }
 func (discard) Close(render.Summary) error { return nil }
 
-// readFile reads a file for checking; an error is the file's input/unreadable finding.
-func (c *fileChecker) readFile(l *checker.Linter, path string) fileResult {
+// readFile reads a file for checking (listed: a walk listed it as a regular file); an error is
+// the file's input/unreadable finding.
+func (c *fileChecker) readFile(l *checker.Linter, path string, listed bool) fileResult {
 	buf := readBuffers.Get().(*bytes.Buffer)
-	data, err := input.ReadFileInto(path, buf)
+	read := input.ReadFileInto
+	if listed {
+		read = input.ReadListedFileInto
+	}
+	data, err := read(path, buf)
 	// A buffer that took a huge file goes with it rather than staying in the pool for the
 	// rest of the run; nothing else will write to it, so a text file's bytes are handed over
 	// as its text (input.ReadOptions.Owned) rather than copied: a 90 MB report is in memory once, not

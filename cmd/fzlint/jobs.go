@@ -17,6 +17,7 @@ type jobList struct {
 	names   []byte      // the files' names (from the last separator on), one after another
 	refs    []pathRef   // per file
 	configs []configRun // the runs of files that share a configuration, by their first file
+	listed  []uint64    // a bit per file: a walk listed it as a regular file (job.listed)
 }
 
 // pathRef is where a file's path is kept: its folder in dirs, and where its name ends in names
@@ -42,8 +43,9 @@ func newJobList(src *linterSource, paths []string) *jobList {
 // give the path back; this one lets the files of a folder share it.)
 func nameAt(path string) int { return strings.LastIndexAny(path, "/"+string(os.PathSeparator)) + 1 }
 
-// add appends a file and its configuration. The list holds at most 4 GiB of names.
-func (l *jobList) add(path string, config *configRef) {
+// add appends a file, whether a walk listed it as a regular file, and its configuration. The
+// list holds at most 4 GiB of names.
+func (l *jobList) add(path string, listed bool, config *configRef) {
 	k := nameAt(path)
 	dir, name := path[:k], path[k:]
 	if len(l.dirs) == 0 || l.dirs[len(l.dirs)-1] != dir {
@@ -54,6 +56,13 @@ func (l *jobList) add(path string, config *configRef) {
 		panic("fzlint: more than 4 GiB of file names in one run")
 	}
 	l.refs = append(l.refs, pathRef{dir: uint32(len(l.dirs) - 1), end: uint32(len(l.names))})
+	i := len(l.refs) - 1
+	if i%64 == 0 {
+		l.listed = append(l.listed, 0)
+	}
+	if listed {
+		l.listed[i/64] |= 1 << (i % 64)
+	}
 	if len(l.configs) == 0 || l.configs[len(l.configs)-1].config != config {
 		l.configs = append(l.configs, configRun{from: len(l.refs) - 1, config: config})
 	}
@@ -75,5 +84,5 @@ func (l *jobList) path(i int) string {
 // at returns file i as a job.
 func (l *jobList) at(i int) job {
 	c := sort.Search(len(l.configs), func(k int) bool { return l.configs[k].from > i }) - 1
-	return job{path: l.path(i), src: l.src, config: l.configs[c].config}
+	return job{path: l.path(i), listed: l.listed[i/64]&(1<<(i%64)) != 0, src: l.src, config: l.configs[c].config}
 }

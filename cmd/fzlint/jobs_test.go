@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // A job list gives back every path as it was added, with its configuration, whatever its form,
 // and keeps a folder once for the files of it that follow each other.
@@ -10,10 +13,18 @@ func TestJobListGivesBackEveryPathAndConfig(t *testing.T) {
 	files := []struct {
 		path   string
 		config *configRef
+		listed bool
 	}{
-		{"-", nil}, {"报告.txt", nil}, {"dir/一.txt", a}, {"dir/二.docx", a}, {"dir/sub/三.txt", a},
-		{"/abs/x/y.txt", b}, {"dir/四.txt", nil}, {"./五.md", nil}, {"dir/", b}, {"dir//六.txt", b},
-		{`win\path\七.txt`, a}, {"", a},
+		{"-", nil, false}, {"报告.txt", nil, true}, {"dir/一.txt", a, true}, {"dir/二.docx", a, false}, {"dir/sub/三.txt", a, true},
+		{"/abs/x/y.txt", b, false}, {"dir/四.txt", nil, false}, {"./五.md", nil, true}, {"dir/", b, false}, {"dir//六.txt", b, true},
+		{`win\path\七.txt`, a, false}, {"", a, true},
+	}
+	for i := range 130 { // past two words of the listed bits
+		files = append(files, struct {
+			path   string
+			config *configRef
+			listed bool
+		}{fmt.Sprintf("dir/%d.txt", i), b, i%3 == 0})
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
@@ -21,19 +32,19 @@ func TestJobListGivesBackEveryPathAndConfig(t *testing.T) {
 	}
 	l := newJobList(src, paths)
 	for _, f := range files {
-		l.add(f.path, f.config)
+		l.add(f.path, f.listed, f.config)
 	}
 	if l.len() != len(files) {
 		t.Fatalf("len %d, want %d", l.len(), len(files))
 	}
 	for i, f := range files {
 		j := l.at(i)
-		if j.path != f.path || j.config != f.config || j.src != src {
-			t.Errorf("file %d: got %q %v, want %q %v", i, j.path, j.config, f.path, f.config)
+		if j.path != f.path || j.config != f.config || j.src != src || j.listed != f.listed {
+			t.Errorf("file %d: got %q %v %v, want %q %v %v", i, j.path, j.config, j.listed, f.path, f.config, f.listed)
 		}
 	}
-	if len(l.dirs) != 9 || len(l.configs) != 6 {
-		t.Errorf("%d folders and %d runs of configurations kept, want 9 and 6: %q", len(l.dirs), len(l.configs), l.dirs)
+	if len(l.dirs) != 10 || len(l.configs) != 7 {
+		t.Errorf("%d folders and %d runs of configurations kept, want 10 and 7: %q", len(l.dirs), len(l.configs), l.dirs)
 	}
 	if cap(l.names) != len(l.names) {
 		t.Errorf("the names take %d bytes of room for %d", cap(l.names), len(l.names))
