@@ -119,23 +119,20 @@ func (n *Normalizer) add(mins *[Bins]uint32, h uint64) bool {
 
 // SignText is Sign(Normalize(text)) with the number of characters Normalize returns: what a
 // batch computes for each paragraph, in one pass over the text and without a buffer. Nearly
-// every character of a report is a Han character (U+4E00 to U+9FFF, three bytes) or a mark of
-// Chinese punctuation (three bytes too): signer.run takes runs of them straight from their
-// bytes and calls nothing, so that the compiler keeps the rolling hashes in registers; every
-// other character, and the first few of the text (which only start the hashes), goes through
-// normalizeRune and push, one at a time.
+// every character of a report is a Han character (U+4E00 to U+9FFF, three bytes), a mark of
+// Chinese punctuation (three bytes too) or ASCII (digits, spaces, '%'): signer.run takes runs
+// of them straight from their bytes and calls nothing, so that the compiler keeps the rolling
+// hashes in registers; every other character, and the first few of the text (which only start
+// the hashes), goes through normalizeRune and push, one at a time.
 func (n *Normalizer) SignText(text string) (Sig, int, bool) {
 	s := signer{n: n}
 	for i := range n.mins {
 		n.mins[i] = empty
 	}
-	digits := false
 	for i := 0; i < len(text); {
 		if s.chars >= shingle-1 {
 			j, h, maybe := s.run(text, i)
-			if j > i {
-				i, digits = j, false // as Normalize: Han characters and marks end a number
-			}
+			i = j
 			if maybe {
 				s.piece(h) // a piece the filter cannot tell from an ignored one
 				continue
@@ -150,7 +147,7 @@ func (n *Normalizer) SignText(text string) (Sig, int, bool) {
 		}
 		i += size
 		var keep bool
-		if r, keep, digits = normalizeRune(r, digits); keep {
+		if r, keep, s.digits = normalizeRune(r, s.digits); keep {
 			s.push(r)
 		}
 	}
@@ -180,11 +177,12 @@ func normalizeRune(r rune, digits bool) (rune, bool, bool) {
 
 // signer is what SignText keeps while it reads a text: the bins' minimums, the FNV-1a hashes
 // (piece) of the last one, two and three characters, the characters and the ignored pieces
-// counted.
+// counted, and whether the text read so far ends in a number (as Normalize's digits).
 type signer struct {
 	n              *Normalizer
 	h1, h2, h3     uint64
 	chars, ignored int
+	digits         bool
 }
 
 // push adds the next character kept. The hash of a piece is that of the three characters
@@ -213,15 +211,17 @@ func (s *signer) piece(h uint64) {
 	s.n.mins[bin] = min(s.n.mins[bin], uint32(h))
 }
 
-// run is push for the Han characters U+4E00 to U+9FFF of text from byte i on, and passes over
-// the marks of punctuation isPunct knows, as long as they come three bytes each (with room for
-// a fourth: the last bytes of a text go one at a time); s must have started its hashes. It
-// returns where it stopped: at any other character, or just after a piece that may be ignored
-// (its hash h, maybe true), which it leaves to the caller.
+// run is push and normalizeRune for the Han characters U+4E00 to U+9FFF and the ASCII
+// characters of text from byte i on, and passes over the marks of punctuation isPunct knows, as
+// long as they come three bytes each or one (with room for a fourth: the last bytes of a text
+// go one at a time); s must have started its hashes. It returns where it stopped: at any other
+// character, or just after a piece that may be ignored (its hash h, maybe true), which it
+// leaves to the caller.
 func (s *signer) run(text string, i int) (next int, h uint64, maybe bool) {
 	h1, h2, h3 := s.h1, s.h2, s.h3
 	n := s.n
 	chars := 0
+	digits := s.digits
 	for i >= 0 && i+4 <= len(text) {
 		// One load of four bytes. Three of them in the shape of a three-byte character
 		// (1110xxxx 10xxxxxx 10xxxxxx) that make U+4E00 to U+9FFF, or one of isPunct's marks,
@@ -229,18 +229,42 @@ func (s *signer) run(text string, i int) (next int, h uint64, maybe bool) {
 		// ED (a surrogate, U+D800 to U+DFFF).
 		b := text[i : i+4]
 		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-		if w&0xC0C0F0 != 0x8080E0 {
+		var r uint64
+		if w&0xC0C0F0 == 0x8080E0 {
+			r = uint64(w&0x0F)<<12 | uint64(w>>8&0x3F)<<6 | uint64(w>>16&0x3F)
+			if r-0x4E00 > 0x9FFF-0x4E00 {
+				if !isPunct(rune(r)) {
+					break
+				}
+				i += 3 // a mark: Normalize drops it
+				digits = false
+				continue
+			}
+			i += 3
+			digits = false
+		} else if c := uint64(w & 0xFF); c < utf8.RuneSelf {
+			// As normalizeRune: a number is one 0, letters are kept in lower case, the rest
+			// dropped.
+			i++
+			switch {
+			case c-'0' <= 9:
+				if digits {
+					continue
+				}
+				r, digits = '0', true
+			case (c == '.' || c == ',') && digits:
+				continue // 98.5% and 1,234 are one number
+			case c-'a' <= 'z'-'a':
+				r, digits = c, false
+			case c-'A' <= 'Z'-'A':
+				r, digits = c+'a'-'A', false
+			default:
+				digits = false
+				continue
+			}
+		} else {
 			break
 		}
-		r := uint64(w&0x0F)<<12 | uint64(w>>8&0x3F)<<6 | uint64(w>>16&0x3F)
-		if r-0x4E00 > 0x9FFF-0x4E00 {
-			if !isPunct(rune(r)) {
-				break
-			}
-			i += 3 // a mark: Normalize drops it
-			continue
-		}
-		i += 3
 		chars++
 		p := (h3 ^ r) * fnvPrime
 		h3 = (h2 ^ r) * fnvPrime
@@ -256,6 +280,7 @@ func (s *signer) run(text string, i int) (next int, h uint64, maybe bool) {
 	}
 	s.h1, s.h2, s.h3 = h1, h2, h3
 	s.chars += chars
+	s.digits = digits
 	return i, h, maybe
 }
 
