@@ -120,3 +120,39 @@ func TestListedFileIsCheckedAsAnyPath(t *testing.T) {
 		t.Errorf("report.txt listed: %q, %v", data, err)
 	}
 }
+
+// pseudoFS asks the file system's type only of a file whose device number has major 0: every
+// mount of this machine that is one of the pseudo-filesystems it knows (by statfs, as it asks)
+// must have such a device number, and /proc and /sys must be among them.
+func TestPseudoFilesystemsHaveNoDevice(t *testing.T) {
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		t.Skip(err)
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 5 {
+			t.Fatalf("mountinfo line %q", line)
+		}
+		dir := strings.NewReplacer(`\040`, " ", `\011`, "\t", `\012`, "\n", `\134`, `\`).Replace(f[4])
+		var fs syscall.Statfs_t
+		var st syscall.Stat_t
+		if syscall.Statfs(dir, &fs) != nil || syscall.Stat(dir, &st) != nil || !pseudoType(uint32(fs.Type)) {
+			continue
+		}
+		seen[dir] = true
+		if m := devMajor(uint64(st.Dev)); m != 0 {
+			t.Errorf("%s (%s): a pseudo-filesystem on device %d:%s", dir, f[len(f)-2], m, f[2])
+		}
+	}
+	if !seen["/proc"] || !seen["/sys"] {
+		t.Errorf("pseudo-filesystems found at %v, want /proc and /sys among them", seen)
+	}
+	if got := devMajor(0xfe00); got != 0xfe {
+		t.Errorf("devMajor(0xfe00) = %#x, want 0xfe", got)
+	}
+	if got := devMajor(0x1234_5678_9abc_def0); got != 0x12345_cde {
+		t.Errorf("devMajor = %#x, want 0x12345cde", got)
+	}
+}

@@ -8,11 +8,11 @@ import (
 )
 
 // openRegular opens a regular file for reading, following symbolic links only to one, and
-// returns it with its size. Per file that is stat, openat, fstat, fstatfs (Linux) and, to read
-// it, read to EOF and close: the system calls themselves, not os.File's, which would also try
-// to register the descriptor with the runtime's poller (epoll_ctl, refused for a regular file).
-// A file that a directory listing gave as regular (listed: its entry's type, not a link) is not
-// stat'ed again: see below.
+// returns it with its size. Per file that is stat, openat, fstat, fstatfs (Linux, for a file
+// system without a device: pseudoFS) and, to read it, read to EOF and close: the system calls
+// themselves, not os.File's, which would also try to register the descriptor with the
+// runtime's poller (epoll_ctl, refused for a regular file). A file that a directory listing
+// gave as regular (listed: its entry's type, not a link) is not stat'ed again: see below.
 //
 // What could block or never end is refused before it is opened: a directory, a device, a pipe,
 // a socket. That takes the stat before the open: opening is not harmless for every device even
@@ -24,8 +24,8 @@ import (
 //
 // Once open (without blocking, so that a FIFO swapped in after the stat cannot hang the run,
 // and not as a controlling terminal), the descriptor must still be the file checked and a
-// regular one, and must not be on a pseudo-filesystem (/proc, /sys: asked once, of the
-// descriptor); only then is it read.
+// regular one, and must not be on a pseudo-filesystem (/proc, /sys: asked of the descriptor,
+// unless its device says it is on a disk); only then is it read.
 //
 // A listed file's kind is known from the listing (the directory's entry, as lstat would give
 // it), so its stat would only tell again what the listing told: it is opened straight away, but
@@ -72,7 +72,7 @@ func openRegular(path string, listed bool) (regularFile, int64, error) {
 		// a new node.
 		err = notRegularMode(path, now.Mode)
 	}
-	if err == nil && pseudoFS(fd) {
+	if err == nil && pseudoFS(fd, uint64(now.Dev)) {
 		err = errPseudoFS
 	}
 	if err != nil {

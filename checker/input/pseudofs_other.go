@@ -2,6 +2,6 @@
 
 package input
 
-func pseudoFS(int) bool { return false }
+func pseudoFS(int, uint64) bool { return false }
 
 func pseudoPath(string) bool { return false }
