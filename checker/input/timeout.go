@@ -49,18 +49,37 @@ var openAndRead = func(path string, listed bool, spare []byte, size func(int64))
 		return spare[:0], tooLarge(n)
 	}
 	size(n)
-	// Sized from Stat, the buffer takes the file in one read (io.ReadAll would grow it from 512
-	// bytes); the limit holds if the file grows meanwhile.
+	return readAll(f, n, spare)
+}
+
+// readAll reads f, whose size fstat gave as size, to its end into spare's storage (grown as
+// needed), or refuses it once it holds more than maxBytes. Sized from fstat, the buffer takes the
+// file in one read (io.ReadAll would grow it from 512 bytes), with room to spare: a read that
+// returns the size fstat gave, short of the room offered, has read the file to its end (a
+// regular file's read stops short only there), so the read that would return 0 at the end is
+// left out, one system call a file. A file that grew meanwhile is read on to its end.
+func readAll(f io.Reader, size int64, spare []byte) ([]byte, error) {
 	buf := bytes.NewBuffer(spare[:0])
-	buf.Grow(int(n) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxBytes+1)); err != nil {
-		return buf.Bytes()[:0], openError(err)
+	buf.Grow(int(size) + bytes.MinRead)
+	data := buf.AvailableBuffer()
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		room := data[len(data):cap(data)]
+		m, err := f.Read(room)
+		data = data[:len(data)+m]
+		switch {
+		case err == io.EOF:
+			return data, nil
+		case err != nil:
+			return data[:0], openError(err)
+		case len(data) > maxBytes:
+			return data[:0], tooLarge(int64(len(data)))
+		case m < len(room) && int64(len(data)) == size:
+			return data, nil
+		}
 	}
-	data := buf.Bytes()
-	if len(data) > maxBytes {
-		return data[:0], tooLarge(int64(len(data)))
-	}
-	return data, nil
 }
 
 // stuck holds the reads that ran out of time and have not returned, by path.
