@@ -256,6 +256,13 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Chinese text is three-byte characters: one whose lead byte is E1 or E3 to EF but ED
+		// (surrogates) and whose next two bytes continue it is valid and needs no escape (U+2028
+		// and U+2029 are led by E2, overlong forms by E0).
+		if i+2 < len(s) && (c == 0xE1 || c >= 0xE3 && c <= 0xEF && c != 0xED) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -184,5 +186,29 @@ func TestPlainLineNamesThePageOfAFixedLayoutFile(t *testing.T) {
 	d.Page = 0
 	if got := PlainLine("r.txt", d); strings.Contains(got, "页") {
 		t.Errorf("a text file's line names a page: %s", got)
+	}
+}
+
+// BenchmarkJSONString escapes the lines of the seed reports, Chinese text as the messages and
+// quotes of findings are.
+func BenchmarkJSONString(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var lines []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines, size = append(lines, l), size+len(l)
+		}
+	}
+	b.SetBytes(int64(size))
+	var buf []byte
+	for b.Loop() {
+		for _, l := range lines {
+			buf = appendString(buf[:0], l)
+		}
 	}
 }
