@@ -193,18 +193,16 @@ func TestPlainLineNamesThePageOfAFixedLayoutFile(t *testing.T) {
 // quotes of findings are.
 func BenchmarkJSONString(b *testing.B) {
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	var lines []string
-	size := 0
+	var text strings.Builder
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, l := range strings.Split(string(data), "\n") {
-			lines, size = append(lines, l), size+len(l)
-		}
+		text.Write(data)
 	}
-	b.SetBytes(int64(size))
+	lines := strings.Split(text.String(), "\n")
+	b.SetBytes(int64(text.Len()))
 	var buf []byte
 	for b.Loop() {
 		for _, l := range lines {
