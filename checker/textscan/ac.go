@@ -346,43 +346,76 @@ func NewPair(m, o *Matcher) *Pair {
 // FindAllContains appends every occurrence of the first matcher's patterns in text to dst, as
 // its FindAll does, and reports whether any of the second's patterns occurs in text, as its
 // Contains does.
+//
+// The characters are stepped by steps, which makes no call: a call in the loop would have the
+// compiler keep the loop's variables in memory across it, and store them there at each
+// character. It returns at a match or at a character that is not ASCII nor a valid character
+// of three bytes, which are handled here.
 func (p *Pair) FindAllContains(dst []Match, text string) ([]Match, bool) {
 	m, o := p.m, p.o
 	if m == nil || len(m.out) == 1 || o == nil || len(o.out) == 1 {
 		return m.FindAll(dst, text), o.Contains(text)
 	}
-	row, orow := int32(0), int32(0)
+	row, orow := 0, 0
 	found := false
-	bmp := p.bmp
 	for i := 0; i < len(text); {
+		i, row, orow, found = p.steps(text, i, row, orow, found)
+		if i >= len(text) && row >= 0 {
+			break
+		}
+		if row >= 0 {
+			// A character the steps do not decode.
+			class, size := m.slowClass(text, i)
+			oclass, _ := o.slowClass(text, i)
+			i += size
+			if !found {
+				orow = int(o.delta[orow+int(oclass)])
+				found = orow < 0
+			}
+			row = int(m.delta[row+int(class)])
+			if row >= 0 {
+				continue
+			}
+		}
+		row = -row
+		for _, id := range m.out[row/m.width] {
+			dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
+		}
+	}
+	return dst, found
+}
+
+// steps runs the two automata from byte i of text, in rows row and orow, over ASCII and valid
+// characters of three bytes, until the first matcher's row is negative (a pattern ends before
+// the returned offset), or the text ends, or a character of another kind begins at the
+// returned offset.
+func (p *Pair) steps(text string, i, row, orow int, found bool) (int, int, int, bool) {
+	delta, odelta := p.m.delta, p.o.delta
+	bmp, ascii := p.bmp, &p.ascii
+	for i < len(text) {
 		c := text[i]
 		var classes uint32
 		switch {
 		case c < utf8.RuneSelf:
-			classes = p.ascii[c]
+			classes = ascii[c]
 			i++
 		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// A valid character of three bytes, as in scan.
+			// A valid character of three bytes (E0 and ED have narrower second bytes and
+			// take the slow path), decoded inline: the common case.
 			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			classes = bmp[r&0xFFFF]
 			i += 3
 		default:
-			class, size := m.slowClass(text, i)
-			oclass, _ := o.slowClass(text, i)
-			classes = uint32(class) | uint32(oclass)<<16
-			i += size
+			return i, row, orow, found
 		}
 		if !found {
-			orow = o.delta[orow+int32(classes>>16)]
+			orow = int(odelta[orow+int(classes>>16)])
 			found = orow < 0
 		}
-		row = m.delta[row+int32(classes&0xFFFF)]
+		row = int(delta[row+int(classes&0xFFFF)])
 		if row < 0 {
-			row = -row
-			for _, id := range m.out[int(row)/m.width] {
-				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
-			}
+			break
 		}
 	}
-	return dst, found
+	return i, row, orow, found
 }
