@@ -183,20 +183,9 @@ type lineScan struct {
 // character of the common Han block at once without reading it, and most of a report is Han
 // characters. set may be nil.
 func scanLine(s string, sc *lineScan, set *markSet) {
-	// The last bytes of the characters of the current run of Han, most recent in the low
-	// lane, and which lanes to compare. Up to four characters back, a lane is 16 bits and
-	// holds the last two bytes (a false alarm is then rare); up to eight, 8 bits and the last
-	// byte. A lane of last bytes is never zero (they are 0x80–0xBF), so an empty lane never
-	// matches.
-	var recent, window, ones, highs uint64
-	lane := 16
-	if set != nil && set.repeatWithin > 0 {
-		n := min(set.repeatWithin, maxRepeatWithin)
-		ones, highs = 0x0001000100010001, 0x8000800080008000
-		if n > 4 {
-			lane, ones, highs = 8, 0x0101010101010101, 0x8080808080808080
-		}
-		window = ^uint64(0) >> (64 - lane*n)
+	var h hanScan
+	if set != nil {
+		h = newHanScan(set)
 	}
 	start := 0
 	for i := 0; i < len(s); {
@@ -204,27 +193,17 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 		size := 0 // of a sentence end at i
 		switch {
 		case c >= 0xE4 && c <= 0xE9: // U+4000–U+9FFF
-			if window != 0 && i+2 < len(s) {
-				last := uint64(s[i+2])
-				if lane == 16 {
-					last |= uint64(s[i+1]) << 8
-				}
-				// A zero lane of t is a recent character with the same last bytes.
-				t := recent ^ last*ones | ^window
-				if (t-ones)&^t&highs != 0 {
-					sc.repeats = append(sc.repeats, int32(i))
-				}
-				recent = recent<<lane | last
+			var repeat, mark bool
+			i, repeat, mark = h.run(s, i)
+			if repeat {
+				sc.repeats = append(sc.repeats, int32(i-3))
 			}
-			if set != nil && set.han && i+2 < len(s) {
-				if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); set.has(r) {
-					sc.marks = append(sc.marks, int32(i))
-				}
+			if mark {
+				sc.marks = append(sc.marks, int32(i-3))
 			}
-			i += 3
 			continue
 		}
-		recent = 0
+		h.recent = 0
 		switch {
 		case c >= '0' && c <= '9':
 			j := i + 1
@@ -275,6 +254,69 @@ func scanLine(s string, sc *lineScan, set *markSet) {
 	if !blank(s[start:]) {
 		sc.sents = append(sc.sents, [2]int{start, len(s)})
 	}
+}
+
+// hanScan is what scanLine keeps while it steps over runs of characters of U+4000–U+9FFF.
+type hanScan struct {
+	// recent holds the last bytes of the characters of the current run, most recent in the
+	// low lane; notWindow is 0 in the lanes to compare. Up to four characters back, a lane is
+	// 16 bits and holds the last two bytes (a false alarm is then rare); up to eight, 8 bits
+	// and the last byte. A lane of last bytes is never zero (they are 0x80–0xBF), so an empty
+	// lane never matches. With no lane to compare (no repeats looked for), none matches.
+	recent, notWindow, ones, highs uint64
+	shift                          uint64                // 1<<lane: recent*shift moves recent by a lane
+	lastMask                       uint64                // 0xFFFF or 0xFF: the bytes of a lane
+	marks                          *[1 << 16 / 64]uint64 // the markSet's, when it holds a Han character
+}
+
+func newHanScan(set *markSet) hanScan {
+	h := hanScan{notWindow: ^uint64(0), ones: 0x0001000100010001, highs: 0x8000800080008000, shift: 1 << 16, lastMask: 0xFFFF}
+	if set.repeatWithin > 0 {
+		n := min(set.repeatWithin, maxRepeatWithin)
+		lane := 16
+		if n > 4 {
+			lane = 8
+			h.ones, h.highs, h.shift, h.lastMask = 0x0101010101010101, 0x8080808080808080, 1<<8, 0xFF
+		}
+		h.notWindow = ^(^uint64(0) >> (64 - lane*n))
+	}
+	if set.han {
+		h.marks = &set.bmp
+	}
+	return h
+}
+
+// run steps over the characters of U+4000–U+9FFF from byte i of s (one at least), and stops
+// after the first that may repeat one of the characters before it (see lineScan.repeats) or
+// is a mark, or before the first byte of another kind. It returns where it stopped and
+// whether the character before is a repeat or a mark. It makes no call: with one in the loop
+// the compiler would keep the loop's variables in memory.
+func (h *hanScan) run(s string, i int) (int, bool, bool) {
+	recent, notWindow, ones, highs, shift, lastMask, marks := h.recent, h.notWindow, h.ones, h.highs, h.shift, h.lastMask, h.marks
+	for i < len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 {
+		if i+2 >= len(s) {
+			i += 3 // a character cut short ends the line
+			break
+		}
+		b1, b2 := s[i+1], s[i+2]
+		last := (uint64(b1)<<8 | uint64(b2)) & lastMask
+		// A zero lane of t is a recent character with the same last bytes.
+		t := recent ^ last*ones | notWindow
+		repeat := (t-ones)&^t&highs != 0
+		recent = recent*shift | last
+		mark := false
+		if marks != nil {
+			r := rune(s[i]&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			mark = marks[r/64]&(1<<(r%64)) != 0
+		}
+		i += 3
+		if repeat || mark {
+			h.recent = recent
+			return i, repeat, mark
+		}
+	}
+	h.recent = recent
+	return i, false, false
 }
 
 // utf8Len is the length of the UTF-8 sequence that byte c starts (1 for a stray continuation

@@ -1,6 +1,8 @@
 package checker
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -79,18 +81,51 @@ func TestScanLineMatchesReference(t *testing.T) {
 
 func FuzzScanLine(f *testing.F) {
 	for _, s := range scanSamples {
-		f.Add(s)
+		f.Add(s, uint8(0))
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		gs, gd, gm := testScan(s) // must not panic on any input
+	f.Add("建立建立的的一乀一乀，建建😀建", uint8(4))
+	f.Add("倀一倀一乀乀建a建立立", uint8(7))
+	f.Fuzz(func(t *testing.T, s string, within uint8) {
+		// within 0 looks for no repeats; 1 to 8 as far back as that.
+		n := int(within) % (maxRepeatWithin + 1)
+		set := newMarkSet([]rune(testMarks)...)
+		set.repeatWithin = n
+		var sc lineScan
+		scanLine(s, &sc, set) // must not panic on any input
 		if !utf8.ValidString(s) {
 			return
 		}
 		ws, wd, wm := referenceScan(s)
-		if !reflect.DeepEqual(gs, ws) || !reflect.DeepEqual(gd, wd) || !reflect.DeepEqual(gm, wm) {
-			t.Errorf("scanLine(%q) = %v %v %v, want %v %v %v", s, gs, gd, gm, ws, wd, wm)
+		if !reflect.DeepEqual(sc.sents, ws) || !reflect.DeepEqual(sc.digits, wd) || !reflect.DeepEqual(sc.marks, wm) {
+			t.Errorf("scanLine(%q) = %v %v %v, want %v %v %v", s, sc.sents, sc.digits, sc.marks, ws, wd, wm)
+		}
+		if wr := referenceRepeats(s, n); !reflect.DeepEqual(sc.repeats, wr) {
+			t.Errorf("scanLine(%q), within %d: repeats %v, want %v", s, n, sc.repeats, wr)
 		}
 	})
+}
+
+// referenceRepeats is lineScan.repeats found the obvious way in valid UTF-8: the offsets of
+// the characters of U+4000–U+9FFF whose last bytes (two when n is at most 4, else one) equal
+// those of one of the n characters before them in the same run of such characters.
+func referenceRepeats(s string, n int) []int32 {
+	var out []int32
+	var run []int // offsets of the current run's characters
+	for i, r := range s {
+		if r < 0x4000 || r > 0x9FFF {
+			run = run[:0]
+			continue
+		}
+		for k := 1; k <= n && k <= len(run); k++ {
+			j := run[len(run)-k]
+			if s[i+2] == s[j+2] && (n > 4 || s[i+1] == s[j+1]) {
+				out = append(out, int32(i))
+				break
+			}
+		}
+		run = append(run, i)
+	}
+	return out
 }
 
 // repeatAlphabet builds lines full of repeats from fuzz bytes: Han characters, three of which
@@ -139,5 +174,37 @@ func TestRepeatedWordsFromTheScan(t *testing.T) {
 	repeatedWords(s, sc.repeats, true, 4, map[rune]bool{'的': true}, nil, func(a, k int) { got = append(got, s[a:a+6*k]) })
 	if want := []string{"建立建立", "的的", "一乀一乀", "倀一倀一"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("in %q found %q, want %q", s, got, want)
+	}
+}
+
+// seedTextLines returns every line of the seed reports and their size in bytes.
+func seedTextLines(b *testing.B) ([]string, int) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var lines []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		size += len(data)
+	}
+	return lines, size
+}
+
+// BenchmarkScanLine runs scanLine, with the default rule set's marks and repeats, over every
+// line of the seed reports.
+func BenchmarkScanLine(b *testing.B) {
+	rs, _ := defaultStale(b)
+	c := Compile(rs)
+	lines, size := seedTextLines(b)
+	b.SetBytes(int64(size))
+	var sc lineScan
+	for b.Loop() {
+		sc = lineScan{sents: sc.sents[:0], digits: sc.digits[:0], marks: sc.marks[:0], repeats: sc.repeats[:0]}
+		for _, l := range lines {
+			scanLine(l, &sc, c.m.marks)
+		}
 	}
 }
