@@ -272,43 +272,76 @@ func (m *Matcher) Contains(text string) bool {
 }
 
 // scan runs the automaton over text, appending matches to dst; with first, it stops at the
-// first match.
+// first match. The characters are stepped by steps, as in Pair.FindAllContains.
 func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 	if m == nil || len(m.out) == 1 {
 		return dst, false
 	}
-	row := int32(0)
-	bmp := m.bmp
+	row := 0
 	for i := 0; i < len(text); {
-		c := text[i]
-		var class uint16
-		switch {
-		case c < utf8.RuneSelf:
-			class = m.ascii[c]
-			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// A valid character of three bytes (E0 and ED have narrower second bytes and
-			// take the slow path), decoded inline: the common case.
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			class = bmp[r&0xFFFF]
-			i += 3
-		default:
-			var size int
-			class, size = m.slowClass(text, i)
+		i, row = m.steps(text, i, row)
+		if row >= 0 {
+			if i >= len(text) {
+				break
+			}
+			// A character steps does not decode.
+			class, size := m.slowClass(text, i)
 			i += size
+			row = int(m.delta[row+int(class)])
+			if row >= 0 {
+				continue
+			}
 		}
-		row = m.delta[row+int32(class)]
-		if row < 0 {
-			if first {
-				return dst, true
-			}
-			row = -row
-			for _, id := range m.out[int(row)/m.width] {
-				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
-			}
+		if first {
+			return dst, true
+		}
+		row = -row
+		for _, id := range m.out[row/m.width] {
+			dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
 		}
 	}
 	return dst, false
+}
+
+// steps runs the automaton from byte i of text, in row row, over ASCII and valid characters
+// of three bytes, until the row is negative (a pattern ends before the returned offset), or
+// the text ends, or a character of another kind begins at the returned offset.
+func (m *Matcher) steps(text string, i, row int) (int, int) {
+	delta, bmp, ascii := m.delta, m.bmp, &m.ascii
+	for i < len(text) {
+		c := text[i]
+		var class uint16
+		if c < utf8.RuneSelf {
+			class = ascii[c]
+			i++
+		} else if r := bmpAt(text, i); r <= 0xFFFF {
+			class = bmp[r]
+			i += 3
+		} else {
+			return i, row
+		}
+		row = int(delta[row+int(class)])
+		if row < 0 {
+			break
+		}
+	}
+	return i, row
+}
+
+// bmpAt decodes the character at byte i of text, not ASCII, when it is a valid character of
+// three bytes that does not begin with E0 or ED (their second bytes are narrower): the common
+// case, which the automata decode inline. Its last two bytes are read as one. Any other
+// character is returned as 1<<16, beyond the Basic Multilingual Plane.
+func bmpAt(text string, i int) uint32 {
+	c := text[i]
+	if c < 0xE1 || c > 0xEF || c == 0xED || i+2 >= len(text) {
+		return 1 << 16
+	}
+	tail := uint32(text[i+1]) | uint32(text[i+2])<<8
+	if tail&0xC0C0 != 0x8080 {
+		return 1 << 16
+	}
+	return uint32(c&0x0F)<<12 | (tail&0x3F)<<6 | tail>>8&0x3F
 }
 
 // Pair finds every occurrence of one matcher's patterns in a text and whether the text holds
@@ -395,17 +428,13 @@ func (p *Pair) steps(text string, i, row, orow int, found bool) (int, int, int, 
 	for i < len(text) {
 		c := text[i]
 		var classes uint32
-		switch {
-		case c < utf8.RuneSelf:
+		if c < utf8.RuneSelf {
 			classes = ascii[c]
 			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// A valid character of three bytes (E0 and ED have narrower second bytes and
-			// take the slow path), decoded inline: the common case.
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			classes = bmp[r&0xFFFF]
+		} else if r := bmpAt(text, i); r <= 0xFFFF {
+			classes = bmp[r]
 			i += 3
-		default:
+		} else {
 			return i, row, orow, found
 		}
 		if !found {
