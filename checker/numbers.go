@@ -116,7 +116,11 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) [][]sentenceNumbers {
 	// Sized for a typical report, so that most never grow them.
 	var out [][]sentenceNumbers
 	sents := make([]sentenceNumbers, 0, 32)
-	var labels, rates []textscan.Match
+	// A line names few labels and rates: these arrays on the stack hold them, unless a
+	// line has more.
+	var labelArr [32]textscan.Match
+	var rateArr [8]textscan.Match
+	labels, rates := labelArr[:0], rateArr[:0]
 	qs := windows[quantity]{buf: make([]quantity, 0, 64), max: 4096}
 	ps := windows[percent]{buf: make([]percent, 0, 16), max: 1024}
 	d.TextLines(func(n int, l *Line) bool {
