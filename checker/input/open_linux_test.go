@@ -127,7 +127,7 @@ func TestListedFileIsCheckedAsAnyPath(t *testing.T) {
 func TestPseudoFilesystemsHaveNoDevice(t *testing.T) {
 	data, err := os.ReadFile("/proc/self/mountinfo")
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err) // Linux always has it: a test that cannot look fails, it does not pass
 	}
 	seen := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
