@@ -4,6 +4,7 @@ import (
 	"iter"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -169,12 +170,16 @@ func literalSuffix(pattern string) string {
 
 // lineMatcher tests whole short lines against a list of patterns. A pattern anchored at the
 // start (^当前位置) is tried only on lines that begin with one of its possible first
-// characters; plain phrases go through one phrase matcher; the rest are tried on every line.
-// Most lines then meet no regular expression at all.
+// characters; plain phrases go through one phrase matcher; the rest are tried on every line
+// that holds one of their guard phrases. Most lines then meet no regular expression at all,
+// and hold none of the phrases, which one pass of phrases tells.
 type lineMatcher struct {
 	byFirst map[rune][]rules.Regexp
 	always  []guardedRegexp
 	lit     *textscan.Matcher
+	// phrases holds the plain phrases and the guard phrases of always: a line that holds
+	// none of them is decided without looking for either kind one by one.
+	phrases *textscan.Matcher
 }
 
 // guardedRegexp is a pattern with phrases one of which every match contains ("打印" in
@@ -205,6 +210,11 @@ func newLineMatcher(ps rules.Patterns) *lineMatcher {
 	if len(lits) > 0 {
 		lm.lit = textscan.NewMatcher(lits)
 	}
+	phrases := slices.Clone(lits)
+	for _, g := range lm.always {
+		phrases = append(phrases, g.must...)
+	}
+	lm.phrases = textscan.NewMatcher(phrases)
 	return lm
 }
 
@@ -213,7 +223,8 @@ func (lm *lineMatcher) MatchString(s string) bool {
 	if lm == nil || s == "" {
 		return false
 	}
-	if lm.lit != nil && lm.lit.Contains(s) {
+	phrase := lm.phrases.Contains(s)
+	if phrase && lm.lit != nil && lm.lit.Contains(s) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -223,7 +234,7 @@ func (lm *lineMatcher) MatchString(s string) bool {
 		}
 	}
 	for _, g := range lm.always {
-		if (g.must == nil || containsAny(s, g.must)) && g.re.Re().MatchString(s) {
+		if (g.must == nil || phrase && containsAny(s, g.must)) && g.re.Re().MatchString(s) {
 			return true
 		}
 	}
