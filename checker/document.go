@@ -231,10 +231,7 @@ func (d *Document) markChrome(maxChars int, re *lineMatcher) {
 	if re == nil {
 		return
 	}
-	short := func(l *Line) bool {
-		// A Chinese character is three bytes: a long line is known without counting.
-		return l.Content != "" && len(l.Content) <= 4*maxChars && utf8.RuneCountInString(l.Content) <= maxChars
-	}
+	short := func(l *Line) bool { return l.Content != "" && !moreRunes(l.Content, maxChars) }
 	skip := func(l *Line) bool { return l.Content == "" || l.Directive || short(l) }
 	i := 0
 	for ; i < len(d.Lines) && skip(&d.Lines[i]); i++ {
@@ -264,8 +261,8 @@ func (d *Document) markFooter(maxChars int, m *matchers) {
 		if l.Content == "" || l.Chrome {
 			continue
 		}
-		long := len(l.Content) > 4*maxChars || utf8.RuneCountInString(l.Content) > maxChars
-		if utf8.RuneCountInString(l.Content) <= 4*maxChars {
+		long := moreRunes(l.Content, maxChars)
+		if !moreRunes(l.Content, 4*maxChars) {
 			if m.footer.MatchString(l.Content) {
 				start, proper = j, true
 				continue

@@ -111,18 +111,27 @@ func firstBodyLine(lines []Line, rs *rules.Set) int {
 		if l.Chrome || l.Content == "" {
 			continue
 		}
+		// A line too long to be a title is told first: it is the report's first paragraph
+		// whatever it holds, and a long one need not be read for its punctuation.
 		c := stripMarkdownHeading(l.Content)
+		if moreRunes(c, rs.Document.TitleMaxChars+paragraphRunes) {
+			return k
+		}
 		if _, ok := ParseHeading(c); ok {
 			return k
 		}
-		if strings.ContainsAny(c, "。；;！!？?") || strings.ContainsAny(c, "，,") && utf8.RuneCountInString(c) > paragraphRunes {
-			return k
-		}
-		if utf8.RuneCountInString(c) > rs.Document.TitleMaxChars+paragraphRunes {
+		if strings.ContainsAny(c, "。；;！!？?") || strings.ContainsAny(c, "，,") && moreRunes(c, paragraphRunes) {
 			return k
 		}
 	}
 	return len(lines)
+}
+
+// moreRunes reports whether s has more than n characters (as utf8.RuneCountInString counts
+// them), counting them only when its length in bytes does not tell: a character takes one to
+// four bytes.
+func moreRunes(s string, n int) bool {
+	return len(s) > 4*n || len(s) > n && utf8.RuneCountInString(s) > n
 }
 
 // findTitle returns the lines of the last title before line end: a line that reads as a title
@@ -187,7 +196,7 @@ func prevContent(lines []Line, from int) int {
 
 // isTitle reports whether a line before the body reads as the report's title.
 func isTitle(c string, rs *rules.Set) bool {
-	if utf8.RuneCountInString(c) > rs.Document.TitleMaxChars || strings.ContainsAny(c, sentenceEnd+"：:") {
+	if moreRunes(c, rs.Document.TitleMaxChars) || strings.ContainsAny(c, sentenceEnd+"：:") {
 		return false
 	}
 	for _, mk := range rs.Document.TitleMarkers {

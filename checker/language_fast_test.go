@@ -85,3 +85,18 @@ func FuzzPunctHits(f *testing.F) {
 		}
 	})
 }
+
+// moreRunes, which counts only when a string's length does not tell, says what counting says,
+// for any bytes.
+func FuzzMoreRunes(f *testing.F) {
+	for _, s := range []string{"", "abc", "一、主要举措和成效", "\xe4\xb8x中文\xe9", "𠀀𠀀a", strings.Repeat("法", 40)} {
+		f.Add(s, 3)
+		f.Add(s, 30)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = max(n%200, -n%200)
+		if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+			t.Fatalf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}
