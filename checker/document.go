@@ -184,9 +184,9 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		l := &d.Lines[i]
 		l.Text = text
 		l.arena = arena
-		trimmed := strings.TrimLeftFunc(text, isSpace)
+		trimmed := trimSpaceLeft(text)
 		l.Indent = utf8.RuneCountInString(text[:len(text)-len(trimmed)])
-		l.Content = strings.TrimRightFunc(trimmed, isSpace)
+		l.Content = trimSpaceRight(trimmed)
 		if isDirective(l.Content) {
 			l.Directive, l.Chrome = true, true
 		}
@@ -285,6 +285,53 @@ func (d *Document) markFooter(maxChars int, m *matchers) {
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' }
+
+// trimSpaceLeft is strings.TrimLeftFunc(s, isSpace). Most lines begin with a character that
+// its bytes show is no space (a letter, a digit, a Han character, （): they are returned as
+// they are without decoding it.
+func trimSpaceLeft(s string) string {
+	if s == "" || !maySpace(s) {
+		return s
+	}
+	return strings.TrimLeftFunc(s, isSpace)
+}
+
+// trimSpaceRight is strings.TrimRightFunc(s, isSpace). Most lines end with a character that
+// its bytes show is no space (。, a Han character): they are returned as they are without
+// decoding it backwards.
+func trimSpaceRight(s string) string {
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	if c := s[n-1]; c < utf8.RuneSelf {
+		if !asciiSpace(c) {
+			return s
+		}
+	} else if !(n >= 2 && maySpace(s[n-2:])) && !(n >= 3 && maySpace(s[n-3:])) {
+		// A space of two or three bytes would start at one of these; none is longer.
+		return s
+	}
+	return strings.TrimRightFunc(s, isSpace)
+}
+
+// maySpace reports whether the character that starts s may be a space (isSpace): false when
+// its first bytes show it is not. The spaces beyond ASCII are U+0085 and U+00A0 (C2 …),
+// U+1680 (E1 …), U+2000–U+205F (E2 …), U+3000 (E3 80 80) and U+FEFF (EF BB BF); 。《 and （）
+// share the last two lead bytes.
+func maySpace(s string) bool {
+	switch s[0] {
+	case 0xC2, 0xE1, 0xE2:
+		return true
+	case 0xE3:
+		return len(s) < 3 || s[1] == 0x80 && s[2] == 0x80
+	case 0xEF:
+		return len(s) < 3 || s[1] == 0xBB && s[2] == 0xBF
+	}
+	return asciiSpace(s[0])
+}
+
+func asciiSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
 
 // stripMarkdownHeading removes a leading "## " so that Markdown headings parse like text.
 func stripMarkdownHeading(s string) string {

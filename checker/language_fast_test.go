@@ -100,3 +100,28 @@ func FuzzMoreRunes(f *testing.F) {
 		}
 	})
 }
+
+// trimSpaceLeft and trimSpaceRight, which tell most lines' ends by their bytes, trim as
+// strings.TrimLeftFunc and TrimRightFunc with isSpace do, for any bytes; and maySpace holds
+// for every space.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "\u3000\u3000一、主要举措\u3000", "\ufeff报告。", "\u00a0a\u0085", "（一）", "《法》", "\xe3\x80", "\xc2", "a\u2003", "\u205f\u1680x\u202f", "\xef\xbb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpaceLeft(s), strings.TrimLeftFunc(s, isSpace); got != want {
+			t.Fatalf("trimSpaceLeft(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimSpaceRight(s), strings.TrimRightFunc(s, isSpace); got != want {
+			t.Fatalf("trimSpaceRight(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func TestMaySpaceHoldsForEverySpace(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if isSpace(r) && !maySpace(string(r)) {
+			t.Errorf("maySpace(%q) = false", r)
+		}
+	}
+}
