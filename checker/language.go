@@ -64,7 +64,7 @@ func runTermMisuse(p *Pass) {
 				continue
 			}
 			if spans == nil {
-				spans = titleSpans(l.Text)
+				spans = l.Titles()
 			}
 			w := &p.Rules.WrongTerms[p.m.phraseIdx[m.ID]]
 			if excepted(l.Text, m.Start, m.End, w.Except) {
@@ -388,7 +388,7 @@ func runPunctuationWidth(p *Pass) {
 		if len(offs) == 0 {
 			return true
 		}
-		hits = punctHits(hits[:0], s, offs, l.MarkerEnd(), marks, false)
+		hits = punctHits(hits[:0], l, offs, l.MarkerEnd(), marks, false)
 		if len(hits) == 0 {
 			return true
 		}
@@ -463,15 +463,16 @@ type punctHit struct {
 	full string
 }
 
-// punctHits appends to hits the half-width marks of line s (at offs, the line's marks, from
+// punctHits appends to hits the half-width marks of line l (at offs, the line's marks, from
 // byte from on) that stand between Chinese characters. The titles in 《》 are found only
 // when a bracket or a hit needs them; eagerTitles finds them first, as the plain code did.
-func punctHits(hits []punctHit, s string, offs []int32, from int, marks *[256]*rules.PunctMark, eagerTitles bool) []punctHit {
+func punctHits(hits []punctHit, l *Line, offs []int32, from int, marks *[256]*rules.PunctMark, eagerTitles bool) []punctHit {
+	s := l.Text
 	var spans [][2]int // the titles in 《》, found when first needed
 	spansDone := false
 	inTitle := func(i int) bool {
 		if !spansDone {
-			spans, spansDone = titleSpans(s), true
+			spans, spansDone = l.Titles(), true
 		}
 		return inSpans(spans, i)
 	}

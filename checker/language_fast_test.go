@@ -78,8 +78,8 @@ func FuzzPunctHits(f *testing.F) {
 		l := &Line{Text: s, arena: &lineArena{marks: m.marks}}
 		offs := l.Marks()
 		from = min(max(from, 0), len(s))
-		got := punctHits(nil, s, offs, from, &m.punct, false)
-		want := punctHits(nil, s, offs, from, &m.punct, true)
+		got := punctHits(nil, l, offs, from, &m.punct, false)
+		want := punctHits(nil, l, offs, from, &m.punct, true)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q from %d: %v, looking for titles first %v", s, from, got, want)
 		}
@@ -124,4 +124,35 @@ func TestMaySpaceHoldsForEverySpace(t *testing.T) {
 			t.Errorf("maySpace(%q) = false", r)
 		}
 	}
+}
+
+// A line's titles found from its marks are those found by reading it (titleSpans), for any
+// valid UTF-8 (the text every reader makes; the line's scan, like the checks that read its
+// marks, steps over bytes that are not by their first byte); and a mark set without 《 and 》,
+// or a line without one, reads the line.
+func FuzzTitles(f *testing.F) {
+	rs, _ := defaultStale(f)
+	m := Compile(rs).m
+	for _, s := range []string{"", "《法》", "《关于(试行)的通知,附件》,全县", "》《a《b》c", "《《a》", "\xe3《\xe3\x80》", "《中华人民共和国行政\n复议法》", "“《”》"} {
+		f.Add(s)
+	}
+	noTitles := newMarkSet(',', '(', ')', '“', '”')
+	f.Fuzz(func(t *testing.T, s string) {
+		want := titleSpans(s)
+		sets := []*markSet{noTitles, nil}
+		if utf8.ValidString(s) {
+			sets = append(sets, m.marks)
+		} else {
+			(&Line{Text: s, arena: &lineArena{marks: m.marks}}).Titles() // only not to fail
+		}
+		for _, set := range sets {
+			l := &Line{Text: s, arena: &lineArena{marks: set}}
+			if got := l.Titles(); !slices.Equal(got, want) {
+				t.Fatalf("%q: Titles() = %v, titleSpans %v", s, got, want)
+			}
+		}
+		if got := (&Line{Text: s}).Titles(); !slices.Equal(got, want) {
+			t.Fatalf("%q without an arena: Titles() = %v, titleSpans %v", s, got, want)
+		}
+	})
 }

@@ -40,36 +40,67 @@ func titleSpans(s string) [][2]int {
 		return nil
 	}
 	// 《 and 》 are E3 80 8A and E3 80 8B: jump between E3 bytes instead of decoding runes.
-	var spans [][2]int
-	depth, start := 0, 0
+	var t titleNest
 	for i < len(s) {
 		k := strings.IndexByte(s[i:], 0xE3)
 		if k < 0 {
 			break
 		}
 		i += k
-		if i+2 < len(s) && s[i+1] == 0x80 {
-			switch s[i+2] {
-			case 0x8A: // 《
-				if depth == 0 {
-					start = i + len("《")
-				}
-				depth++
-			case 0x8B: // 》
-				if depth > 0 {
-					depth--
-					if depth == 0 {
-						spans = append(spans, [2]int{start, i})
-					}
-				}
-			}
-		}
+		t.at(s, i)
 		i++
 	}
-	if depth > 0 {
-		spans = append(spans, [2]int{start, len(s)})
+	return t.end(len(s))
+}
+
+// Titles returns titleSpans(l.Text), from the offsets of the line's marks when 《 and 》 are
+// among them (they are when rules.toml pairs them): the line's scan has found them already,
+// and the line need not be read again. (In bytes that are not UTF-8, which no reader makes,
+// the scan may step over a mark, as it may over any mark the checks read.)
+func (l *Line) Titles() [][2]int {
+	if set := l.arena; set == nil || set.marks == nil || !set.marks.has('《') || !set.marks.has('》') {
+		return titleSpans(l.Text)
 	}
-	return spans
+	var t titleNest
+	for _, off := range l.Marks() {
+		t.at(l.Text, int(off))
+	}
+	return t.end(len(l.Text))
+}
+
+// titleNest follows the nesting of 《》 through a line, as its marks are met in order.
+type titleNest struct {
+	depth, start int
+	spans        [][2]int
+}
+
+// at looks at the character at byte i of s, a title mark or not.
+func (t *titleNest) at(s string, i int) {
+	if i+2 >= len(s) || s[i] != 0xE3 || s[i+1] != 0x80 {
+		return
+	}
+	switch s[i+2] {
+	case 0x8A: // 《
+		if t.depth == 0 {
+			t.start = i + len("《")
+		}
+		t.depth++
+	case 0x8B: // 》
+		if t.depth > 0 {
+			t.depth--
+			if t.depth == 0 {
+				t.spans = append(t.spans, [2]int{t.start, i})
+			}
+		}
+	}
+}
+
+// end returns the titles of a line of n bytes, the last running to its end if not closed.
+func (t *titleNest) end(n int) [][2]int {
+	if t.depth > 0 {
+		t.spans = append(t.spans, [2]int{t.start, n})
+	}
+	return t.spans
 }
 
 func inSpans(spans [][2]int, off int) bool {

@@ -28,16 +28,16 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	return titles.yearsIn(l, from, to, notBefore, notAfter)
 }
 
-// lineTitles holds the titles in 《》 of one line (titleSpans), looked for once, when a range
+// lineTitles holds the titles in 《》 of one line (Line.Titles), looked for once, when a range
 // of the line first has a year, and kept for its other ranges.
 type lineTitles struct {
 	spans [][2]int
 	done  bool
 }
 
-func (t *lineTitles) of(s string) [][2]int {
+func (t *lineTitles) of(l *Line) [][2]int {
 	if !t.done {
-		t.spans, t.done = titleSpans(s), true
+		t.spans, t.done = l.Titles(), true
 	}
 	return t.spans
 }
@@ -68,7 +68,7 @@ func (t *lineTitles) yearsIn(l *Line, from, to int, notBefore, notAfter []string
 		}
 		y, _ := strconv.Atoi(s[i : i+4])
 		// Titles are looked for only once a year is found.
-		if y < 2000 || y > 2099 || inSpans(t.of(s), i) {
+		if y < 2000 || y > 2099 || inSpans(t.of(l), i) {
 			continue
 		}
 		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i, ri > 0) {
