@@ -20,21 +20,28 @@ type patternSet struct {
 	suffixes []string // patterns that are a phrase at the end: 人民政府$
 	re       *regexp.Regexp
 	must     *textscan.Matcher // phrases one of which every match of re holds (nil: unknown)
+	// either holds the phrases of lit and of must, when there are both: a text that holds
+	// none (most) is told in one pass rather than two. nil: not needed.
+	either *textscan.Matcher
 }
 
 func newPatternSet(ps rules.Patterns) *patternSet {
 	if len(ps) == 0 {
 		return nil
 	}
-	lits, set := splitPatterns(ps)
+	lits, must, set := splitPatterns(ps)
 	if len(lits) > 0 {
 		set.lit = textscan.NewMatcher(lits)
+	}
+	if set.lit != nil && set.must != nil {
+		set.either = textscan.NewMatcher(append(slices.Clone(lits), must...))
 	}
 	return set
 }
 
-// splitPatterns returns the plain phrases of a list, and a set of the rest.
-func splitPatterns(ps rules.Patterns) ([]string, *patternSet) {
+// splitPatterns returns the plain phrases of a list, and a set of the rest with the phrases
+// that guard it (see patternSet.must).
+func splitPatterns(ps rules.Patterns) ([]string, []string, *patternSet) {
 	var lits []string
 	var rest rules.Patterns
 	var suffixes []string
@@ -48,12 +55,13 @@ func splitPatterns(ps rules.Patterns) ([]string, *patternSet) {
 		}
 	}
 	set := &patternSet{re: rest.Any(), suffixes: suffixes}
+	var must []string
 	if set.re != nil {
-		if must := requiredPhrases(set.re.String()); must != nil {
+		if must = requiredPhrases(set.re.String()); must != nil {
 			set.must = textscan.NewMatcher(must)
 		}
 	}
-	return lits, set
+	return lits, must, set
 }
 
 // patternGroups matches several lists of patterns at once (the groups of duties): the plain
@@ -69,7 +77,7 @@ func newPatternGroups(groups []rules.Patterns) *patternGroups {
 	g := &patternGroups{}
 	var lits []string
 	for i, ps := range groups {
-		l, rest := splitPatterns(ps)
+		l, _, rest := splitPatterns(ps)
 		lits = append(lits, l...)
 		for range l {
 			g.group = append(g.group, i)
@@ -112,7 +120,8 @@ func (p *patternSet) MatchString(s string) bool {
 	if p == nil {
 		return false
 	}
-	if p.lit != nil && p.lit.Contains(s) {
+	phrase := p.either == nil || p.either.Contains(s)
+	if phrase && p.lit != nil && p.lit.Contains(s) {
 		return true
 	}
 	for _, suffix := range p.suffixes {
@@ -120,7 +129,7 @@ func (p *patternSet) MatchString(s string) bool {
 			return true
 		}
 	}
-	return p.re != nil && (p.must == nil || p.must.Contains(s)) && p.re.MatchString(s)
+	return p.re != nil && (p.must == nil || phrase && p.must.Contains(s)) && p.re.MatchString(s)
 }
 
 // branches finds what the alternation of a list of patterns (rules.Patterns.Any) finds, a
