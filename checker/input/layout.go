@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -116,8 +117,10 @@ func leadWidth(row []glyph) float64 {
 }
 
 // pageNumber matches a line that is only a page number: 3, - 3 -, — 3 —, 第3页, 第 3 页 共 9 页,
-// 3/9, Page 3.
-var pageNumber = regexp.MustCompile(`^[\s\-—–－·•]*(第\s*)?[0-9０-９]+\s*页?\s*((/|／|of|共)\s*[0-9０-９]+\s*页?)?[\s\-—–－·•]*$|^(?i:page)\s*[0-9]+(\s*(/|of)\s*[0-9]+)?$`)
+// 3/9, Page 3. Compiled on first use, as headingStart: only the layout of a PDF or OFD needs them.
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\s\-—–－·•]*(第\s*)?[0-9０-９]+\s*页?\s*((/|／|of|共)\s*[0-9０-９]+\s*页?)?[\s\-—–－·•]*$|^(?i:page)\s*[0-9]+(\s*(/|of)\s*[0-9]+)?$`)
+})
 
 // markRunning marks the running headers and footers of the pages: the first and last lines
 // (two at most at each end) that are a page number, or whose text, digits aside, is the first
@@ -142,7 +145,7 @@ func markRunning(pages [][]layoutLine) {
 	for _, ls := range pages {
 		for k := 0; k < 2 && k < len(ls); k++ {
 			l := &ls[k]
-			if pageNumber.MatchString(l.Text) || running(top[norm(l.Text)]) {
+			if pageNumber().MatchString(l.Text) || running(top[norm(l.Text)]) {
 				l.header = true
 				continue
 			}
@@ -153,7 +156,7 @@ func markRunning(pages [][]layoutLine) {
 			if l.header {
 				break
 			}
-			if pageNumber.MatchString(l.Text) || running(bottom[norm(l.Text)]) {
+			if pageNumber().MatchString(l.Text) || running(bottom[norm(l.Text)]) {
 				l.footer = true
 				continue
 			}
@@ -164,7 +167,9 @@ func markRunning(pages [][]layoutLine) {
 
 // headingStart matches a line that opens with a heading ordinal (一、 （一） 1. （1） 第一章):
 // such a line starts a paragraph even after a full line.
-var headingStart = regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|第[一二三四五六七八九十]+[章节部分])`)
+var headingStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、]|第[一二三四五六七八九十]+[章节部分])`)
+})
 
 // paragraphsOf rebuilds the paragraphs of fixed-layout pages. A line continues the paragraph
 // of the line before it when that line reached the right margin, this one is not indented, the
@@ -227,7 +232,7 @@ func continues(prev, l layoutLine, left, right, pitch float64) bool {
 		return false
 	case l.Page == prev.Page && pitch > 0 && l.Y-prev.Y > 1.7*pitch:
 		return false
-	case headingStart.MatchString(l.Text):
+	case headingStart().MatchString(l.Text):
 		return false
 	}
 	return true

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
@@ -396,7 +397,9 @@ func relTarget(rels []byte, typ string) string {
 	}
 }
 
-var relIDs = regexp.MustCompile(`\bId="([^"]*)"`)
+// The regexps of the annotated copy are compiled on first use: a run that only checks never
+// uses them.
+var relIDs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bId="([^"]*)"`) })
 
 // addRelationship adds the relationship to comments.xml (the whole part when there is none).
 func addRelationship(rels []byte) ([]byte, error) {
@@ -407,7 +410,7 @@ func addRelationship(rels []byte) ([]byte, error) {
 		return []byte(xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rel("rId1") + `</Relationships>`), nil
 	}
 	used := map[string]bool{}
-	for _, m := range relIDs.FindAllSubmatch(rels, -1) {
+	for _, m := range relIDs().FindAllSubmatch(rels, -1) {
 		used[string(m[1])] = true
 	}
 	id := ""
@@ -432,8 +435,10 @@ type ids struct {
 }
 
 var (
-	idAttr   = regexp.MustCompile(`\bid\s*=\s*["'](\d{1,9})["']`)
-	hexAttrs = regexp.MustCompile(`(?:paraId|durableId|textId)\s*=\s*["']([0-9A-Fa-f]{1,8})["']`)
+	idAttr   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bid\s*=\s*["'](\d{1,9})["']`) })
+	hexAttrs = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:paraId|durableId|textId)\s*=\s*["']([0-9A-Fa-f]{1,8})["']`)
+	})
 )
 
 func newIDs(a *archive) *ids {
@@ -446,12 +451,12 @@ func newIDs(a *archive) *ids {
 		if err != nil {
 			continue
 		}
-		for _, m := range idAttr.FindAllSubmatch(b, -1) {
+		for _, m := range idAttr().FindAllSubmatch(b, -1) {
 			if n, err := strconv.Atoi(string(m[1])); err == nil && n > x.max {
 				x.max = n
 			}
 		}
-		for _, m := range hexAttrs.FindAllSubmatch(b, -1) {
+		for _, m := range hexAttrs().FindAllSubmatch(b, -1) {
 			x.used[strings.ToUpper(string(m[1]))] = true
 		}
 	}
