@@ -2,12 +2,12 @@ package checker
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/internal/seeds"
 )
 
 // leadingRunes decodes as []rune does, invalid bytes included, and stops at n characters.
@@ -60,15 +60,9 @@ func FuzzCountHan(f *testing.F) {
 func FuzzPunctHits(f *testing.F) {
 	rs, _ := defaultStale(f)
 	m := Compile(rs).m
-	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			f.Add(l, 0)
-		}
+	lines, _ := seeds.Lines(f, "..")
+	for _, l := range lines {
+		f.Add(l, 0)
 	}
 	for _, s := range []string{"《关于(试行)的通知,附件》,全县(含共同被告),败诉", "《纲要,2021》汉,字", "汉(字《书(名)》),汉", "(一)汉,字"} {
 		f.Add(s, 0)

@@ -1,12 +1,12 @@
 package checker
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/internal/seeds"
 )
 
 // testMarks are the marks of the default rule set, and a few others of each UTF-8 length,
@@ -177,28 +177,12 @@ func TestRepeatedWordsFromTheScan(t *testing.T) {
 	}
 }
 
-// seedTextLines returns every line of the seed reports and their size in bytes.
-func seedTextLines(b *testing.B) ([]string, int) {
-	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	var lines []string
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-		size += len(data)
-	}
-	return lines, size
-}
-
 // BenchmarkScanLine runs scanLine, with the default rule set's marks and repeats, over every
 // line of the seed reports.
 func BenchmarkScanLine(b *testing.B) {
 	rs, _ := defaultStale(b)
 	c := Compile(rs)
-	lines, size := seedTextLines(b)
+	lines, size := seeds.Lines(b, "..")
 	b.SetBytes(int64(size))
 	var sc lineScan
 	for b.Loop() {

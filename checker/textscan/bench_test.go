@@ -1,13 +1,11 @@
 package textscan_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker/textscan"
+	"github.com/fzlint/fzlint/internal/seeds"
 	"github.com/fzlint/fzlint/rules"
 )
 
@@ -37,7 +35,7 @@ func BenchmarkFindAll(b *testing.B) {
 		phrases = append(phrases, r.Words...)
 	}
 	m := textscan.NewMatcher(phrases)
-	lines, size := seedLines(b)
+	lines, size := seeds.Lines(b, "../..")
 	b.SetBytes(int64(size))
 	var dst []textscan.Match
 	for b.Loop() {
@@ -71,7 +69,7 @@ func BenchmarkFused(b *testing.B) {
 		fold[r] = -1
 	}
 	m, o := textscan.NewMatcher(phrases), textscan.NewFoldingMatcher(stale, fold)
-	lines, size := seedLines(b)
+	lines, size := seeds.Lines(b, "../..")
 	var dst []textscan.Match
 	b.Run("two", func(b *testing.B) {
 		b.SetBytes(int64(size))
@@ -91,18 +89,4 @@ func BenchmarkFused(b *testing.B) {
 			}
 		}
 	})
-}
-
-// seedLines returns every line of the five seed reports and the size of the reports in bytes.
-func seedLines(b *testing.B) (lines []string, size int) {
-	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-		size += len(data)
-	}
-	return lines, size
 }
