@@ -212,7 +212,9 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 // text is in data, when anchors is set (nil anchors otherwise: the walk then keeps the
 // places of a paragraph's pieces only while it reads the paragraph, and no comment markers).
 func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, error) {
-	x := newXMLScanner(data)
+	w := walkScratches.Get().(*walkScratch)
+	x := &w.x
+	*x = xmlScanner{data: data, textBuf: x.textBuf[:0]}
 	// Room for what Word's w: elements say the document holds, so that the arrays are not
 	// grown a step at a time. Without anchors, only the lines' ends are kept, grown as they
 	// come (counting them would cost more than growing).
@@ -221,22 +223,27 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 		nParas, nRuns, nSegs = countEnds(data)
 	}
 	var (
-		anc   = &DocxAnchors{Paras: make([]DocxPara, 0, nParas)}
-		stack []*paragraph // open w:p elements
-		spare []*paragraph // spare[i] is reused for the w:p at stack[i]
+		anc   DocxAnchors
+		stack = w.stack[:0] // open w:p elements
+		spare = w.spare     // spare[i] is reused for the w:p at stack[i]
 		// The text of the paragraphs, one after the other, and where each ends: the lines
-		// are cut from one string. The runs and pieces of every paragraph are kept in runs
-		// and segs the same way, once the paragraph is read.
-		text = make([]byte, 0, len(data)/2)
-		ends = make([]int, 0, nParas)
-		runs = make([]DocxRun, 0, nRuns)
-		segs = make([]DocxSeg, 0, nSegs)
-		path [][]byte // local names of the open elements (slices of data)
-		skip int      // depth at which a skipped subtree started, 0 when none
+		// are cut from one string, made once the walk is done. The runs and pieces of every
+		// paragraph are kept in runs and segs the same way, once the paragraph is read.
+		text = w.text[:0]
+		ends = w.ends[:0]
+		runs []DocxRun
+		segs []DocxSeg
+		path = w.path[:0] // local names of the open elements (slices of data)
+		skip int          // depth at which a skipped subtree started, 0 when none
 		run  struct{ hidden bool }
 		mark = -1   // index in anc.Comments of an open comment marker
 		tTag [2]int // the start tag of the last w:t
 	)
+	if anchors {
+		anc.Paras = make([]DocxPara, 0, nParas)
+		runs, segs = make([]DocxRun, 0, nRuns), make([]DocxSeg, 0, nSegs)
+	}
+	defer func() { w.keep(text, ends, path, stack, spare) }()
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
 			if string(path[i]) == name {
@@ -442,19 +449,58 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 			anc.Paras = append(anc.Paras, para)
 		}
 	}
+	if len(ends) == 0 {
+		if !anchors {
+			return nil, nil, nil
+		}
+		anc.Paras = nil
+		return nil, new(anc), nil
+	}
 	all := string(text)
 	lines := make([]string, len(ends))
 	start := 0
 	for i, end := range ends {
 		lines[i], start = all[start:end], end
 	}
-	if len(lines) == 0 {
-		lines, anc.Paras = nil, nil
-	}
 	if !anchors {
-		anc = nil
+		return lines, nil, nil
 	}
-	return lines, anc, nil
+	return lines, new(anc), nil
+}
+
+// walkScratch is what docxWalk works in, kept for the next document (by the same worker, most
+// often): the scanner, the text of the lines before it is made a string, and the stacks of
+// the walk. What the walk returns is made anew (the lines' string and the anchors), and
+// nothing it returns refers to these.
+type walkScratch struct {
+	x     xmlScanner
+	text  []byte
+	ends  []int
+	path  [][]byte
+	stack []*paragraph
+	spare []*paragraph
+}
+
+var walkScratches = sync.Pool{New: func() any { return new(walkScratch) }}
+
+// keep puts the buffers of a walk back into w and w back into the pool: those of a larger
+// document than a report usually is are dropped, and nothing of the document is held on to
+// (the names in path are slices of it).
+func (w *walkScratch) keep(text []byte, ends []int, path [][]byte, stack, spare []*paragraph) {
+	clear(path[:cap(path)])
+	clear(stack[:cap(stack)])
+	w.x = xmlScanner{textBuf: reusable(w.x.textBuf)[:0]}
+	w.text, w.ends, w.path, w.stack = reusable(text), ends[:0], path[:0], stack[:0]
+	if cap(ends) > 1<<17 {
+		w.ends = nil
+	}
+	for _, p := range spare {
+		if cap(p.text) > 1<<20 || cap(p.anchor.Runs) > 1<<14 || cap(p.anchor.Segs) > 1<<14 || cap(p.pending) > 1<<14 {
+			*p = paragraph{}
+		}
+	}
+	w.spare = spare
+	walkScratches.Put(w)
 }
 
 // countEnds counts the end tags </w:p>, </w:r> and </w:t> in data, in one pass over its end
