@@ -1,10 +1,8 @@
 package input
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -26,34 +24,26 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return DecodeDoc(data) // a .doc renamed .docx, or an encrypted .docx: it says which
 	}
-	zr, err := openZip(data)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, &Unreadable{"不是有效的 .docx 文件（ZIP 压缩包已损坏）：" + err.Error()}
-	}
-	if err := checkEntries("docx", len(zr.File)); err != nil {
-		return nil, err
-	}
-	var total uint64
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		parts[f.Name] = f
-	}
-	if err := checkExpanded("docx", total); err != nil {
-		return nil, err
-	}
-	bufs := partBuffers.Get().(*[3][]byte)
+	bufs := partBuffers.Get().(*docxBuffers)
 	defer partBuffers.Put(bufs)
-	doc, err := readPartInto("docx", parts, "word/document.xml", bufs[0])
+	parts, err := openContainer("docx", data, false, bufs.dir)
+	c := &parts
+	if err != nil {
+		return nil, err
+	}
+	if c.dir != nil {
+		bufs.dir = c.dir[:0]
+	}
+	doc, err := c.read("word/document.xml", bufs.parts[0])
 	if err != nil {
 		return nil, err
 	}
 	if doc == nil {
 		return nil, &Unreadable{"不是有效的 .docx 文件：缺少正文 word/document.xml"}
 	}
-	bufs[0] = reusable(doc)
+	bufs.parts[0] = reusable(doc)
 	// The styles are read as the numberer asks for them, from styles.xml as it was inflated.
-	st, stylesXML, err := optionalPart(parts, "word/styles.xml", &bufs[1], indexStyles)
+	st, stylesXML, err := optionalPart(c, "word/styles.xml", &bufs.parts[1], indexStyles)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +51,7 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 	// all when they name none.
 	var num *numbering
 	if wanted := numIDs(doc, stylesXML); len(wanted) > 0 {
-		num, _, err = optionalPart(parts, "word/numbering.xml", &bufs[2], func(b []byte) (*numbering, error) {
+		num, _, err = optionalPart(c, "word/numbering.xml", &bufs.parts[2], func(b []byte) (*numbering, error) {
 			return parseNumberingOf(b, wanted)
 		})
 		if err != nil {
@@ -147,9 +137,15 @@ func indexNumID(b []byte) int {
 }
 
 // partBuffers are the buffers a .docx is decompressed into, kept for the next file: the
-// document, styles.xml and numbering.xml. What the reader keeps of them is copied out (the
-// text, the strings of numbering and styles), and anchors are offsets, not slices.
-var partBuffers = sync.Pool{New: func() any { return new([3][]byte) }}
+// document, styles.xml and numbering.xml, and room for the archive's directory. What the
+// reader keeps of them is copied out (the text, the strings of numbering and styles), and
+// anchors are offsets, not slices.
+var partBuffers = sync.Pool{New: func() any { return new(docxBuffers) }}
+
+type docxBuffers struct {
+	parts [3][]byte
+	dir   []zipEntry
+}
 
 // reusable returns a buffer to keep for the next file: b, unless it is larger than a report's
 // part usually is (a big file's buffer is not held on to).
@@ -162,8 +158,8 @@ func reusable(b []byte) []byte {
 
 // optionalPart reads and parses a part the document can do without; nil when it is absent.
 // It reads into *buf's array and leaves there the buffer it read into, which it also returns.
-func optionalPart[T any](parts map[string]*zip.File, name string, buf *[]byte, parse func([]byte) (*T, error)) (*T, []byte, error) {
-	b, err := readPartInto("docx", parts, name, *buf)
+func optionalPart[T any](c *container, name string, buf *[]byte, parse func([]byte) (*T, error)) (*T, []byte, error) {
+	b, err := c.read(name, *buf)
 	if err != nil || b == nil {
 		return nil, nil, err
 	}

@@ -23,14 +23,14 @@ func DecodeODT(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	content, err := readPartOf("odt", parts, "content.xml")
+	content, err := readPartOf(&parts, "content.xml")
 	if err != nil {
 		return nil, err
 	}
 	if content == nil {
 		return nil, &Unreadable{"不是有效的 .odt 文件：缺少正文 content.xml"}
 	}
-	styles, err := readPartOf("odt", parts, "styles.xml")
+	styles, err := readPartOf(&parts, "styles.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -54,25 +54,10 @@ func DecodeODT(data []byte) (*Text, error) {
 	return &Text{Lines: lines, Encoding: UTF8, EOL: eol}, nil
 }
 
-// zipParts opens a zip container (.odt, .ofd) within the limits every container reader keeps.
-func zipParts(format string, data []byte) (map[string]*zip.File, error) {
-	zr, err := openZip(data)
-	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, &Unreadable{fmt.Sprintf("不是有效的 .%s 文件（ZIP 压缩包已损坏）：%v", format, err)}
-	}
-	if err := checkEntries(format, len(zr.File)); err != nil {
-		return nil, err
-	}
-	var total uint64
-	parts := make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-		parts[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	if err := checkExpanded(format, total); err != nil {
-		return nil, err
-	}
-	return parts, nil
+// zipParts opens a zip container (.odt, .ofd) within the limits every container reader keeps;
+// a part's name is what follows a leading "/".
+func zipParts(format string, data []byte) (container, error) {
+	return openContainer(format, data, true, nil)
 }
 
 // odtLevel is one level of a list style: how its number is written.
@@ -443,11 +428,12 @@ func writeWithoutNewlines(b *strings.Builder, text []byte) {
 
 // readPartOf decompresses one part of a zip container, at most maxPart bytes of it; a missing
 // part is nil without error.
-func readPartOf(format string, parts map[string]*zip.File, name string) ([]byte, error) {
-	return readPartInto(format, parts, name, nil)
+func readPartOf(parts *container, name string) ([]byte, error) {
+	return parts.read(name, nil)
 }
 
-// readPartInto is readPartOf reading into buf's array when it is large enough.
+// readPartInto decompresses the part of a name among archive/zip's files into buf's array when
+// it is large enough, at most maxPart bytes of it; a missing part is nil without error.
 func readPartInto(format string, parts map[string]*zip.File, name string, buf []byte) ([]byte, error) {
 	f := parts[name]
 	if f == nil {

@@ -28,7 +28,7 @@ func DecodeOFD(data []byte) (*Text, error) {
 		return nil, err
 	}
 	read := func(name string) ([]byte, error) {
-		b, err := readPartOf("ofd", parts, name)
+		b, err := readPartOf(&parts, name)
 		if err == nil && b == nil {
 			err = &Unreadable{fmt.Sprintf("不是有效的 .ofd 文件：缺少 %s", name)}
 		}

@@ -91,10 +91,9 @@ func (m inMemory) section(off, n int64) ([]byte, bool) {
 }
 
 // inflatePart decompresses a deflated part of an archive in memory in one call (inflate) into
-// buf's array, when that reads it without error as f.Open and a Read to the end would: the
-// stream ends with the size the directory gives, and the CRC-32 is checked as archive/zip
-// checks it (against the data descriptor's when there is one). Otherwise it is false, and
-// the part is read through f.Open, which says what is wrong.
+// buf's array, when that reads it without error as f.Open and a Read to the end would
+// (inflateChecked). Otherwise it is false, and the part is read through f.Open, which says what
+// is wrong.
 func inflatePart(f *zip.File, buf []byte) ([]byte, bool) {
 	if f.Method != zip.Deflate || strings.HasSuffix(f.Name, "/") || f.UncompressedSize64 > maxPart {
 		return nil, false
@@ -112,17 +111,27 @@ func inflatePart(f *zip.File, buf []byte) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
+	return inflateChecked(data, [2]int64{off, n}, f.Flags, f.CRC32, f.UncompressedSize64, buf)
+}
+
+// inflateChecked decompresses the deflated data of a part, the length body[1] at body[0] in
+// data, into buf's array, when that reads it as archive/zip reads it without error: the stream
+// ends with the size the directory gives (usize, at most maxPart), and its CRC-32 is the
+// directory's (crc; none is checked when it is 0 and there is no data descriptor), and the
+// data descriptor's when flags say there is one. Otherwise it is false.
+func inflateChecked(data inMemory, body [2]int64, flags uint16, crc uint32, usize uint64, buf []byte) ([]byte, bool) {
+	off, n := body[0], body[1]
 	src, ok := data.section(off, n)
 	if !ok {
 		return nil, false
 	}
-	out, ok := inflate(buf[:0], src, int(f.UncompressedSize64))
+	out, ok := inflate(buf[:0], src, int(usize))
 	if !ok {
 		return nil, false
 	}
 	sum := crc32.ChecksumIEEE(out)
-	if f.Flags&0x8 == 0 {
-		return out, f.CRC32 == 0 || sum == f.CRC32
+	if flags&0x8 == 0 {
+		return out, crc == 0 || sum == crc
 	}
 	// The data descriptor: its CRC-32, after a signature or not, must be the directory's.
 	d, ok := data.section(off+n, 16)
@@ -132,7 +141,7 @@ func inflatePart(f *zip.File, buf []byte) ([]byte, bool) {
 	if binary.LittleEndian.Uint32(d) == 0x08074b50 {
 		d = d[4:]
 	}
-	if len(d) < 12 || binary.LittleEndian.Uint32(d) != f.CRC32 || sum != f.CRC32 {
+	if len(d) < 12 || binary.LittleEndian.Uint32(d) != crc || sum != crc {
 		return nil, false
 	}
 	return out, true
