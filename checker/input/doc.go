@@ -765,7 +765,7 @@ func parseLists(table []byte, f *fib) *numbering {
 	data := 4 + 16*count // rgLfoData, one per LFO: a cp, then clfolvl LFOLVLs
 	for i := 0; i < count; i++ {
 		rec := lfo[4+16*i:]
-		inst := &numInstance{abstract: strconv.FormatUint(uint64(le32(rec, 0)), 10), starts: map[int]int{}, overrides: map[int]*level{}}
+		inst := &numInstance{abstract: strconv.FormatUint(uint64(le32(rec, 0)), 10)}
 		n.nums[strconv.Itoa(i+1)] = inst
 		clfolvl := int(rec[12])
 		data += 4
@@ -787,7 +787,7 @@ func parseLists(table []byte, f *fib) *numbering {
 				}
 			}
 			if flags&0x10 != 0 && ilvl < maxLevels { // fStartAt
-				inst.starts[ilvl] = start
+				inst.setStart(ilvl, start)
 			}
 		}
 	}

@@ -43,9 +43,14 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 	}
 	bufs.parts[0] = reusable(doc)
 	// The styles are read as the numberer asks for them, from styles.xml as it was inflated.
-	st, stylesXML, err := optionalPart(c, "word/styles.xml", &bufs.parts[1], indexStyles)
+	st, stylesXML, err := optionalPart(c, "word/styles.xml", &bufs.parts[1], func(b []byte) (*styles, error) {
+		return indexStylesInto(b, bufs.styles, bufs.styleIDs)
+	})
 	if err != nil {
 		return nil, err
+	}
+	if st != nil && cap(st.index) <= 1<<14 {
+		bufs.styles, bufs.styleIDs = st.index[:0], reusable(st.ids)
 	}
 	// Only the lists that the paragraphs and styles name are read, and numbering.xml not at
 	// all when they name none.
@@ -143,8 +148,10 @@ func indexNumID(b []byte) int {
 var partBuffers = sync.Pool{New: func() any { return new(docxBuffers) }}
 
 type docxBuffers struct {
-	parts [3][]byte
-	dir   []zipEntry
+	parts    [3][]byte
+	dir      []zipEntry
+	styles   []styleStart // the index of styles.xml (indexStylesInto)
+	styleIDs []byte
 }
 
 // reusable returns a buffer to keep for the next file: b, unless it is larger than a report's

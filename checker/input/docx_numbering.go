@@ -88,8 +88,8 @@ type xPPr struct {
 // readNumberingXML reads numbering.xml into an xNumbering.
 func readNumberingXML(data []byte) (*xNumbering, error) { return readNumberingOf(data, nil) }
 
-// readNumberingOf reads numbering.xml into an xNumbering; with wanted, only the list
-// definitions (w:abstractNum) that the instances (w:num) of those ids use, as reading them all
+// readNumberingOf reads numbering.xml into an xNumbering; with wanted, only the instances
+// (w:num) of those ids and the list definitions (w:abstractNum) they use, as reading them all
 // and keeping those would. Word's numbering.xml holds a definition for every list template the
 // document ever met, nine levels each, and a report uses one or two: the others are passed over
 // (by byte search where skipElement can), the instances read first, and then the definitions
@@ -119,6 +119,9 @@ func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 			setAttr(&n.Abstract[len(n.Abstract)-1].ID, x, "abstractNumId")
 			return true
 		case len(path) == 1 && name == "num":
+			if id, _ := x.lastAttrBytes("numId"); wanted != nil && !wanted[string(id)] {
+				return false // an instance no paragraph or style names
+			}
 			n.Num = append(n.Num, xNum{})
 			setAttr(&n.Num[len(n.Num)-1].ID, x, "numId")
 			return true
@@ -321,10 +324,14 @@ type abstractNum struct {
 
 type numInstance struct {
 	abstract  string
-	starts    map[int]int    // startOverride by level
-	overrides map[int]*level // a whole level replaced
+	starts    [maxLevels]int // startOverride by level, where hasStart
+	hasStart  [maxLevels]bool
+	overrides [maxLevels]*level // a whole level replaced
 	used      bool
 }
+
+// setStart overrides the start of a level.
+func (n *numInstance) setStart(k, v int) { n.starts[k], n.hasStart[k] = v, true }
 
 type numbering struct {
 	abstract map[string]*abstractNum
@@ -345,11 +352,19 @@ type styles struct {
 	byID         map[string]*style
 	defaultParID string
 
-	// With indexStyles: styles.xml, where the last style of each id begins in it, and the
-	// first error met reading one.
-	data []byte
-	at   map[string]int
-	err  error
+	// With indexStyles: styles.xml, where each style begins in it with its id (the ids one
+	// after the other in ids), in document order, and the first error met reading one.
+	indexed bool
+	data    []byte
+	index   []styleStart
+	ids     []byte
+	err     error
+}
+
+// styleStart is where a style begins in styles.xml, and where its id is in styles.ids.
+type styleStart struct {
+	id [2]int
+	at int
 }
 
 func parseNumbering(data []byte) (*numbering, error) { return parseNumberingOf(data, nil) }
@@ -376,7 +391,7 @@ func parseNumberingOf(data []byte, wanted map[string]bool) (*numbering, error) {
 		n.abstract[a.ID] = an
 	}
 	for _, m := range x.Num {
-		ni := &numInstance{abstract: m.Abstract.Val, starts: map[int]int{}, overrides: map[int]*level{}}
+		ni := &numInstance{abstract: m.Abstract.Val}
 		for _, o := range m.Override {
 			k := atoi(o.Ilvl)
 			if k >= maxLevels {
@@ -386,7 +401,7 @@ func parseNumberingOf(data []byte, wanted map[string]bool) (*numbering, error) {
 				ni.overrides[k] = newLevel(o.Lvl)
 			}
 			if o.Start != nil {
-				ni.starts[k] = atoi(o.Start.Val)
+				ni.setStart(k, atoi(o.Start.Val))
 			}
 		}
 		n.nums[m.ID] = ni
@@ -442,21 +457,25 @@ func parseStyles(data []byte) (*styles, error) {
 // default paragraph style. A style is read when the numberer asks for it, as parseStyles
 // would have read it: a report uses a handful of the styles of Word's styles.xml, which holds
 // every style the template ever had. data must stay as it is while the styles are used.
-func indexStyles(data []byte) (*styles, error) {
-	s := &styles{byID: map[string]*style{}, data: data, at: map[string]int{}}
+func indexStyles(data []byte) (*styles, error) { return indexStylesInto(data, nil, nil) }
+
+// indexStylesInto is indexStyles keeping the index in the arrays of index and ids.
+func indexStylesInto(data []byte, index []styleStart, ids []byte) (*styles, error) {
+	s := &styles{byID: map[string]*style{}, indexed: true, data: data, index: index[:0], ids: ids[:0]}
 	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
 		if len(path) != 1 || string(path[0]) != "style" {
 			return false
 		}
-		var id string
-		setAttr(&id, x, "styleId")
-		s.at[id] = x.start
+		id, _ := x.lastAttrBytes("styleId")
+		st := styleStart{id: [2]int{len(s.ids), len(s.ids) + len(id)}, at: x.start}
+		s.ids = append(s.ids, id...)
+		s.index = append(s.index, st)
 		if s.defaultParID == "" {
-			var typ, def string
-			setAttr(&typ, x, "type")
-			setAttr(&def, x, "default")
-			if isDefaultParagraph(typ, def) {
-				s.defaultParID = id
+			typ, _ := x.lastAttrBytes("type")
+			paragraph := len(typ) == 0 || string(typ) == "paragraph"
+			def, _ := x.lastAttrBytes("default")
+			if paragraph && (string(def) == "1" || string(def) == "true") {
+				s.defaultParID = string(s.ids[st.id[0]:st.id[1]])
 			}
 		}
 		return false
@@ -471,10 +490,10 @@ func indexStyles(data []byte) (*styles, error) {
 // first time (nil, and s.err set, when it cannot).
 func (s *styles) style(id string) *style {
 	st, ok := s.byID[id]
-	if ok || s.at == nil {
+	if ok || !s.indexed {
 		return st
 	}
-	if at, ok := s.at[id]; ok {
+	if at := s.start(id); at >= 0 {
 		var xs xStyle
 		under := [][]byte{[]byte("style")}
 		err := readTreeUnder(s.data[at:], under, func(x *xmlScanner, path [][]byte) bool {
@@ -489,6 +508,16 @@ func (s *styles) style(id string) *style {
 	}
 	s.byID[id] = st
 	return st
+}
+
+// start returns where the last style of an id begins in styles.xml, -1 for none.
+func (s *styles) start(id string) int {
+	for i := len(s.index) - 1; i >= 0; i-- {
+		if e := s.index[i]; string(s.ids[e.id[0]:e.id[1]]) == id {
+			return e.at
+		}
+	}
+	return -1
 }
 
 func isDefaultParagraph(typ, def string) bool {
@@ -599,8 +628,8 @@ func (nb *numberer) ordinal(p *paragraph) string {
 		nb.counters[abs.id] = c
 	}
 	startOf := func(k int) int {
-		if v, ok := inst.starts[k]; ok {
-			return v
+		if inst.hasStart[k] {
+			return inst.starts[k]
 		}
 		if l := lv(k); l != nil {
 			return l.start
@@ -609,8 +638,10 @@ func (nb *numberer) ordinal(p *paragraph) string {
 	}
 	if !inst.used {
 		inst.used = true
-		for k := range inst.starts {
-			c.used[k] = false
+		for k, ok := range inst.hasStart {
+			if ok {
+				c.used[k] = false
+			}
 		}
 	}
 	if c.used[ilvl] {

@@ -220,6 +220,13 @@ func (x *xmlScanner) attr(local string) string {
 // lastAttr returns the value of the last attribute whose local name is local, and whether
 // there is one: where an attribute is repeated, encoding/xml's Unmarshal keeps the last.
 func (x *xmlScanner) lastAttr(local string) (string, bool) {
+	v, ok := x.lastAttrBytes(local)
+	return string(v), ok
+}
+
+// lastAttrBytes is lastAttr without making a string: the value is valid until the next call
+// of the scanner.
+func (x *xmlScanner) lastAttrBytes(local string) ([]byte, bool) {
 	var found []byte
 	ok := false
 	for a := x.attrs; ; {
@@ -233,13 +240,13 @@ func (x *xmlScanner) lastAttr(local string) (string, bool) {
 		}
 	}
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	v, err := x.unescape(found)
 	if err != nil {
-		return "", false
+		return nil, false
 	}
-	return string(v), true
+	return v, true
 }
 
 // nextAttr splits the first attribute off the raw attributes a: its name and raw value; ok is
