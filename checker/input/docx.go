@@ -112,9 +112,11 @@ func numIDs(parts ...[]byte) map[string]bool {
 			if ok, err := x.startTag(); !ok || err != nil || string(x.name) != "numId" {
 				continue
 			}
-			ids[x.attr("val")] = true
-			if v, ok := x.lastAttr("val"); ok {
-				ids[v] = true
+			if v := x.attrBytes("val"); !ids[string(v)] {
+				ids[valString(v)] = true
+			}
+			if v, ok := x.lastAttrBytes("val"); ok && !ids[string(v)] {
+				ids[valString(v)] = true
 			}
 		}
 	}
@@ -334,20 +336,20 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 					cur.anchor.Runs[cur.run].RPr[0] = x.start
 				}
 			case "vanish", "specVanish":
-				if in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
+				if v := string(x.attrBytes("val")); in("rPr") && in("r") && v != "0" && v != "false" {
 					run.hidden = true
 				}
 			case "pStyle":
 				if cur != nil && in("pPr") && !in("rPr") {
-					cur.style = x.attr("val")
+					cur.style = w.str(x.attrBytes("val"))
 				}
 			case "numId":
 				if cur != nil && in("numPr") {
-					cur.numID, cur.hasNum = x.attr("val"), true
+					cur.numID, cur.hasNum = w.str(x.attrBytes("val")), true
 				}
 			case "ilvl":
 				if cur != nil && in("numPr") {
-					cur.ilvl, cur.hasLvl = atoi(x.attr("val")), true
+					cur.ilvl, cur.hasLvl = atoi(string(x.attrBytes("val"))), true
 				}
 			case "tab":
 				if cur != nil && in("r") && !run.hidden {
@@ -432,14 +434,15 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 			}
 			stack = stack[:len(stack)-1]
 			p := cur
-			ord := nb.ordinal(p)
+			ord := nb.appendOrdinal(w.ord[:0], p)
+			w.ord = ord
 			p.anchor.End = x.pos
 			if p.anchor.Close >= 0 {
 				p.anchor.Close = x.start
 			}
-			p.anchor.Prefix = utf8.RuneCountInString(ord)
+			p.anchor.Prefix = utf8.RuneCount(ord)
 			if p.direct {
-				text = slices.Insert(text, p.start, []byte(ord)...)
+				text = slices.Insert(text, p.start, ord...)
 			} else {
 				text = append(append(text, ord...), p.text...)
 			}
@@ -477,6 +480,8 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 // nothing it returns refers to these.
 type walkScratch struct {
 	x     xmlScanner
+	ord   []byte    // the ordinal of the last paragraph
+	strs  [8]string // the last style ids and list ids met in the document (str)
 	text  []byte
 	ends  []int
 	path  [][]byte
@@ -486,6 +491,20 @@ type walkScratch struct {
 
 var walkScratches = sync.Pool{New: func() any { return new(walkScratch) }}
 
+// str returns b as a string: one of the last few that str made in this document when b is
+// the same (paragraphs name the same few styles and lists over and over), else a new one.
+func (w *walkScratch) str(b []byte) string {
+	for _, s := range w.strs {
+		if s == string(b) {
+			return s
+		}
+	}
+	s := valString(b)
+	copy(w.strs[1:], w.strs[:len(w.strs)-1])
+	w.strs[0] = s
+	return s
+}
+
 // keep puts the buffers of a walk back into w and w back into the pool: those of a larger
 // document than a report usually is are dropped, and nothing of the document is held on to
 // (the names in path are slices of it).
@@ -493,6 +512,7 @@ func (w *walkScratch) keep(text []byte, ends []int, path [][]byte, stack, spare 
 	clear(path[:cap(path)])
 	clear(stack[:cap(stack)])
 	w.x = xmlScanner{textBuf: reusable(w.x.textBuf)[:0]}
+	w.strs = [len(w.strs)]string{}
 	w.text, w.ends, w.path, w.stack = reusable(text), ends[:0], path[:0], stack[:0]
 	if cap(ends) > 1<<17 {
 		w.ends = nil

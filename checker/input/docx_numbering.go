@@ -3,6 +3,7 @@ package input
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Word's automatic numbering (ECMA-376 §17.9): a paragraph names a numbering instance (w:num)
@@ -102,9 +103,10 @@ func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 		start int // of its start tag in data
 	}
 	var defs []later // the w:abstractNum passed over, when wanted
+	var vals xVals
 	read := func(x *xmlScanner, path [][]byte) bool {
 		if k := levelPath(path); k > 0 {
-			return readLevel(lvl, x, path[k:])
+			return readLevel(lvl, x, path[k:], &vals)
 		}
 		// Only the elements below have their children read, so the length of the
 		// path and its first name say where an element is.
@@ -129,12 +131,15 @@ func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 			a := &n.Abstract[len(n.Abstract)-1]
 			switch name {
 			case "lvl":
+				if a.Lvl == nil {
+					a.Lvl = make([]xLvl, 0, maxLevels)
+				}
 				a.Lvl = append(a.Lvl, xLvl{})
 				lvl = &a.Lvl[len(a.Lvl)-1]
 				setAttr(&lvl.Ilvl, x, "ilvl")
 				return true
 			case "numStyleLink":
-				setVal(&a.StyleLink, x)
+				setVal(&a.StyleLink, x, &vals)
 			}
 		case len(path) == 2: // in a w:num
 			m := &n.Num[len(n.Num)-1]
@@ -151,7 +156,7 @@ func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 			o := &m.Override[len(m.Override)-1]
 			switch name {
 			case "startOverride":
-				setVal(&o.Start, x)
+				setVal(&o.Start, x, &vals)
 			case "lvl":
 				if o.Lvl == nil {
 					o.Lvl = new(xLvl)
@@ -181,18 +186,23 @@ func readNumberingOf(data []byte, wanted map[string]bool) (*xNumbering, error) {
 			used[a] = true
 		}
 	}
-	under := [][]byte{[]byte("abstractNum")}
 	for _, d := range defs {
 		if !used[d.id] {
 			continue
 		}
 		n.Abstract = append(n.Abstract, xAbstract{ID: d.id})
-		if err := readTreeUnder(data[d.start:], under, read); err != nil {
+		if err := readTreeUnder(data[d.start:], underAbstractNum, read); err != nil {
 			return nil, err
 		}
 	}
 	return &n, nil
 }
+
+// The paths of the elements read by readTreeUnder on their own.
+var (
+	underAbstractNum = [][]byte{[]byte("abstractNum")}
+	underStyle       = [][]byte{[]byte("style")}
+)
 
 // levelPath returns, for an element inside a w:lvl of numbering.xml, how many names of its path
 // lead to that w:lvl; 0 for any other element.
@@ -207,24 +217,24 @@ func levelPath(path [][]byte) int {
 }
 
 // readLevel reads an element inside a w:lvl, at path below it.
-func readLevel(l *xLvl, x *xmlScanner, path [][]byte) bool {
+func readLevel(l *xLvl, x *xmlScanner, path [][]byte, vals *xVals) bool {
 	switch len(path) {
 	case 1:
 		switch string(path[0]) {
 		case "start":
-			setVal(&l.Start, x)
+			setVal(&l.Start, x, vals)
 		case "numFmt":
-			setVal(&l.NumFmt, x)
+			setVal(&l.NumFmt, x, vals)
 		case "lvlText":
-			setVal(&l.LvlText, x)
+			setVal(&l.LvlText, x, vals)
 		case "lvlRestart":
-			setVal(&l.Restart, x)
+			setVal(&l.Restart, x, vals)
 		case "isLgl":
-			setVal(&l.IsLgl, x)
+			setVal(&l.IsLgl, x, vals)
 		case "pStyle":
-			setVal(&l.PStyle, x)
+			setVal(&l.PStyle, x, vals)
 		case "suff":
-			setVal(&l.Suff, x)
+			setVal(&l.Suff, x, vals)
 		case "AlternateContent":
 			if l.Alt == nil {
 				l.Alt = new(xAlternate)
@@ -235,7 +245,7 @@ func readLevel(l *xLvl, x *xmlScanner, path [][]byte) bool {
 		return string(path[1]) == "Fallback"
 	case 3:
 		if string(path[2]) == "numFmt" {
-			setVal(&l.Alt.Fallback.NumFmt, x)
+			setVal(&l.Alt.Fallback.NumFmt, x, vals)
 		}
 	}
 	return false
@@ -244,6 +254,7 @@ func readLevel(l *xLvl, x *xmlScanner, path [][]byte) bool {
 // readStylesXML reads styles.xml into an xStyles.
 func readStylesXML(data []byte) (*xStyles, error) {
 	var s xStyles
+	var vals xVals
 	err := readTree(data, func(x *xmlScanner, path [][]byte) bool {
 		if len(path) == 1 {
 			if string(path[0]) != "style" {
@@ -256,7 +267,7 @@ func readStylesXML(data []byte) (*xStyles, error) {
 			setAttr(&st.Default, x, "default")
 			return true
 		}
-		return readStyleChild(&s.Style[len(s.Style)-1], x, path)
+		return readStyleChild(&s.Style[len(s.Style)-1], x, path, &vals)
 	})
 	if err != nil {
 		return nil, err
@@ -266,11 +277,11 @@ func readStylesXML(data []byte) (*xStyles, error) {
 
 // readStyleChild reads an element inside a w:style (path[0]) into st, and says whether its
 // children are to be read.
-func readStyleChild(st *xStyle, x *xmlScanner, path [][]byte) bool {
+func readStyleChild(st *xStyle, x *xmlScanner, path [][]byte, vals *xVals) bool {
 	name := string(path[len(path)-1])
 	switch {
 	case len(path) == 2 && name == "basedOn":
-		setVal(&st.BasedOn, x)
+		setVal(&st.BasedOn, x, vals)
 	case len(path) == 2 && name == "pPr":
 		if st.PPr == nil {
 			st.PPr = new(xPPr)
@@ -282,9 +293,9 @@ func readStyleChild(st *xStyle, x *xmlScanner, path [][]byte) bool {
 		}
 		return true
 	case len(path) == 4 && name == "ilvl":
-		setVal(&st.PPr.NumPr.Ilvl, x)
+		setVal(&st.PPr.NumPr.Ilvl, x, vals)
 	case len(path) == 4 && name == "numId":
-		setVal(&st.PPr.NumPr.NumID, x)
+		setVal(&st.PPr.NumPr.NumID, x, vals)
 	}
 	return false
 }
@@ -298,12 +309,53 @@ func setAttr(dst *string, x *xmlScanner, local string) {
 
 // setVal reads an element holding its value in w:val: *dst is made if it is not there yet
 // (Unmarshal fills the same struct when the element is repeated).
-func setVal(dst **xVal, x *xmlScanner) {
+func setVal(dst **xVal, x *xmlScanner, vals *xVals) {
 	if *dst == nil {
-		*dst = new(xVal)
+		*dst = vals.new()
 	}
-	setAttr(&(*dst).Val, x, "val")
+	if v, ok := x.lastAttrBytes("val"); ok {
+		(*dst).Val = valString(v)
+	}
 }
+
+// xVals hands out the xVals of one reading of a part from arrays of sixteen rather than one
+// at a time: a list definition has nine levels of four to eight values each.
+type xVals struct{ free []xVal }
+
+func (a *xVals) new() *xVal {
+	if len(a.free) == 0 {
+		a.free = make([]xVal, 16)
+	}
+	v := &a.free[0]
+	a.free = a.free[1:]
+	return v
+}
+
+// valString returns a value as a string: one of commonVals when it is one (no string is
+// made for it), else a new string.
+func valString(v []byte) string {
+	if s, ok := commonVals[string(v)]; ok {
+		return s
+	}
+	return string(v)
+}
+
+// commonVals are the values that most w:val attributes of numbering.xml and styles.xml hold:
+// small numbers (start, ilvl, numId), the list formats and suffixes.
+var commonVals = func() map[string]string {
+	m := map[string]string{}
+	for i := range 32 {
+		s := strconv.Itoa(i)
+		m[s] = s
+	}
+	for _, s := range strings.Fields(`decimal chineseCounting chineseCountingThousand chineseLegalSimplified
+		ideographDigital ideographTraditional decimalEnclosedCircle decimalEnclosedCircleChinese
+		decimalFullWidth decimalZero upperLetter lowerLetter upperRoman lowerRoman bullet none
+		custom japaneseCounting taiwaneseCounting space tab nothing true false`) {
+		m[s] = s
+	}
+	return m
+}()
 
 // level is one level of a list definition.
 type level struct {
@@ -383,9 +435,10 @@ func parseNumberingOf(data []byte, wanted map[string]bool) (*numbering, error) {
 		if a.StyleLink != nil {
 			an.styleLink = a.StyleLink.Val
 		}
+		levels := make([]level, len(a.Lvl)) // one array for the levels of a definition
 		for i := range a.Lvl {
 			if k := atoi(a.Lvl[i].Ilvl); k < maxLevels {
-				an.levels[k] = newLevel(&a.Lvl[i])
+				an.levels[k] = levels[i].read(&a.Lvl[i])
 			}
 		}
 		n.abstract[a.ID] = an
@@ -409,8 +462,11 @@ func parseNumberingOf(data []byte, wanted map[string]bool) (*numbering, error) {
 	return n, nil
 }
 
-func newLevel(x *xLvl) *level {
-	l := &level{format: "decimal", restart: -1}
+func newLevel(x *xLvl) *level { return new(level).read(x) }
+
+// read sets l to the level x defines, and returns l.
+func (l *level) read(x *xLvl) *level {
+	*l = level{format: "decimal", restart: -1}
 	if x.Start != nil {
 		l.start = atoi(x.Start.Val)
 	}
@@ -495,9 +551,9 @@ func (s *styles) style(id string) *style {
 	}
 	if at := s.start(id); at >= 0 {
 		var xs xStyle
-		under := [][]byte{[]byte("style")}
-		err := readTreeUnder(s.data[at:], under, func(x *xmlScanner, path [][]byte) bool {
-			return readStyleChild(&xs, x, path)
+		var vals xVals
+		err := readTreeUnder(s.data[at:], underStyle, func(x *xmlScanner, path [][]byte) bool {
+			return readStyleChild(&xs, x, path, &vals)
 		})
 		if err != nil && s.err == nil {
 			s.err = err
@@ -577,9 +633,12 @@ func (nb *numberer) styleNumbering(id string) (st *style, found string) {
 
 // ordinal returns the text Word shows before a paragraph's own text ("" when not numbered),
 // and advances the counters.
-func (nb *numberer) ordinal(p *paragraph) string {
+func (nb *numberer) ordinal(p *paragraph) string { return string(nb.appendOrdinal(nil, p)) }
+
+// appendOrdinal is ordinal appending the text to dst.
+func (nb *numberer) appendOrdinal(dst []byte, p *paragraph) []byte {
 	if nb.num == nil {
-		return ""
+		return dst
 	}
 	styleID := p.style
 	if styleID == "" && nb.st != nil {
@@ -589,7 +648,7 @@ func (nb *numberer) ordinal(p *paragraph) string {
 	if !p.hasNum {
 		s, _ := nb.styleNumbering(styleID)
 		if s == nil {
-			return ""
+			return dst
 		}
 		numID = s.numID
 		if !lvlKnown && s.hasLvl {
@@ -597,11 +656,11 @@ func (nb *numberer) ordinal(p *paragraph) string {
 		}
 	}
 	if numID == "" || numID == "0" || ilvl < 0 || ilvl >= maxLevels {
-		return ""
+		return dst
 	}
 	inst, abs := nb.resolve(numID)
 	if inst == nil || abs == nil {
-		return ""
+		return dst
 	}
 	if !lvlKnown {
 		// A level bound to the paragraph's style by its w:pStyle.
@@ -620,7 +679,7 @@ func (nb *numberer) ordinal(p *paragraph) string {
 	}
 	cur := lv(ilvl)
 	if cur == nil {
-		return ""
+		return dst
 	}
 	c := nb.counters[abs.id]
 	if c == nil {
@@ -660,11 +719,11 @@ func (nb *numberer) ordinal(p *paragraph) string {
 		}
 	}
 	if cur.format == "bullet" {
-		return "" // a bullet is a glyph, not text
+		return dst // a bullet is a glyph, not text
 	}
-	var b strings.Builder
+	b := len(dst) // the ordinal is dst[b:]
 	text := cur.text
-	for i := 0; i < len(text) && b.Len() <= maxOrdinal; i++ {
+	for i := 0; i < len(text) && len(dst)-b <= maxOrdinal; i++ {
 		if text[i] == '%' && i+1 < len(text) && text[i+1] >= '1' && text[i+1] <= '9' {
 			k := int(text[i+1] - '1')
 			i++
@@ -676,15 +735,15 @@ func (nb *numberer) ordinal(p *paragraph) string {
 			if l := lv(k); l != nil && !cur.legal {
 				format = l.format
 			}
-			b.WriteString(FormatOrdinal(v, format))
+			dst = appendOrdinal(dst, v, format)
 			continue
 		}
-		b.WriteByte(text[i])
+		dst = append(dst, text[i])
 	}
-	if b.Len() == 0 || b.Len() > maxOrdinal {
-		return "" // no list numbers a paragraph with more: it is not an ordinal a reader sees
+	if len(dst) == b || len(dst)-b > maxOrdinal {
+		return dst[:b] // no list numbers a paragraph with more: it is not an ordinal a reader sees
 	}
-	return b.String() + cur.suffix
+	return append(dst, cur.suffix...)
 }
 
 // resolve finds a numbering instance and its abstract definition, following numStyleLink.
@@ -716,6 +775,8 @@ func (a *abstractNum) empty() bool {
 var (
 	cjkDigits    = []rune("〇一二三四五六七八九")
 	legalDigits  = []rune("零壹贰叁肆伍陆柒捌玖")
+	cjkUnits     = []rune("十百千")
+	legalUnits   = []rune("拾佰仟")
 	heavenly     = []rune("甲乙丙丁戊己庚辛壬癸")
 	earthly      = []rune("子丑寅卯辰巳午未申酉戌亥")
 	circled      = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
@@ -733,49 +794,50 @@ const (
 
 // FormatOrdinal writes a number in one of Word's numFmt formats; formats it does not know
 // come out in decimal.
-func FormatOrdinal(n int, format string) string {
+func FormatOrdinal(n int, format string) string { return string(appendOrdinal(nil, n, format)) }
+
+// appendOrdinal is FormatOrdinal appending to dst.
+func appendOrdinal(dst []byte, n int, format string) []byte {
 	if n < 0 {
 		n = 0
 	}
 	switch format {
 	case "none", "bullet":
-		return ""
+		return dst
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
 		"taiwaneseCountingThousand", "ideographLegalTraditional":
-		return chineseCount(n, cjkDigits, "十百千")
+		return appendChineseCount(dst, n, cjkDigits, cjkUnits)
 	case "chineseLegalSimplified":
-		return chineseCount(n, legalDigits, "拾佰仟")
+		return appendChineseCount(dst, n, legalDigits, legalUnits)
 	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
-		var b strings.Builder
-		for _, c := range strconv.Itoa(n) {
-			b.WriteRune(cjkDigits[c-'0'])
+		for _, c := range strconv.AppendInt(make([]byte, 0, 20), int64(n), 10) {
+			dst = utf8.AppendRune(dst, cjkDigits[c-'0'])
 		}
-		return b.String()
+		return dst
 	case "ideographTraditional":
-		return cyclic(n, heavenly)
+		return appendCyclic(dst, n, heavenly)
 	case "ideographZodiac":
-		return cyclic(n, earthly)
+		return appendCyclic(dst, n, earthly)
 	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle":
-		return enclosed(n, circled)
+		return appendEnclosed(dst, n, circled)
 	case "decimalEnclosedParen":
-		return enclosed(n, parenthesize)
+		return appendEnclosed(dst, n, parenthesize)
 	case "decimalEnclosedFullstop":
-		return enclosed(n, fullStop)
+		return appendEnclosed(dst, n, fullStop)
 	case "decimalFullWidth", "decimalFullWidth2":
-		var b strings.Builder
-		for _, c := range strconv.Itoa(n) {
-			b.WriteRune(c - '0' + '０')
+		for _, c := range strconv.AppendInt(make([]byte, 0, 20), int64(n), 10) {
+			dst = utf8.AppendRune(dst, rune(c-'0')+'０')
 		}
-		return b.String()
+		return dst
 	case "decimalZero":
 		if n < 10 {
-			return "0" + strconv.Itoa(n)
+			return strconv.AppendInt(append(dst, '0'), int64(n), 10)
 		}
 	case "upperLetter", "lowerLetter":
 		if n < 1 {
 			break
 		}
-		base := 'A'
+		base := byte('A')
 		if format == "lowerLetter" {
 			base = 'a'
 		}
@@ -784,31 +846,28 @@ func FormatOrdinal(n int, format string) string {
 		if (n-1)/26+1 > maxLetters {
 			break
 		}
-		return strings.Repeat(string(base+rune((n-1)%26)), (n-1)/26+1)
+		for range (n-1)/26 + 1 {
+			dst = append(dst, base+byte((n-1)%26))
+		}
+		return dst
 	case "upperRoman", "lowerRoman":
 		if n < 1 || n >= 4000 {
 			break
 		}
-		r := roman(n)
-		if format == "lowerRoman" {
-			r = strings.ToLower(r)
-		}
-		return r
+		return appendRoman(dst, n, format == "lowerRoman")
 	}
-	return strconv.Itoa(n)
+	return strconv.AppendInt(dst, int64(n), 10)
 }
 
-// chineseCount writes n < 10000 the way it is read: 十, 十一, 二十, 一百零五, 一千二百.
-func chineseCount(n int, digits []rune, units string) string {
+// appendChineseCount writes n < 10000 the way it is read: 十, 十一, 二十, 一百零五, 一千二百.
+func appendChineseCount(dst []byte, n int, digits, units []rune) []byte {
 	if n >= 10000 {
-		return strconv.Itoa(n)
+		return strconv.AppendInt(dst, int64(n), 10)
 	}
 	if n < 10 {
-		return string(digits[n])
+		return utf8.AppendRune(dst, digits[n])
 	}
-	u := []rune(units)
-	var b strings.Builder
-	pow := []int{1000, 100, 10}
+	pow := [...]int{1000, 100, 10}
 	zero := false
 	started := false
 	for i, p := range pow {
@@ -818,47 +877,52 @@ func chineseCount(n int, digits []rune, units string) string {
 			continue
 		}
 		if zero {
-			b.WriteRune('零')
+			dst = utf8.AppendRune(dst, '零')
 			zero = false
 		}
 		if !(p == 10 && d == 1 && !started) {
-			b.WriteRune(digits[d])
+			dst = utf8.AppendRune(dst, digits[d])
 		}
-		b.WriteRune(u[2-i])
+		dst = utf8.AppendRune(dst, units[2-i])
 		started = true
 	}
 	if d := n % 10; d > 0 {
 		if zero {
-			b.WriteRune('零')
+			dst = utf8.AppendRune(dst, '零')
 		}
-		b.WriteRune(digits[d])
+		dst = utf8.AppendRune(dst, digits[d])
 	}
-	return b.String()
+	return dst
 }
 
-func cyclic(n int, set []rune) string {
+func appendCyclic(dst []byte, n int, set []rune) []byte {
 	if n < 1 {
-		return strconv.Itoa(n)
+		return strconv.AppendInt(dst, int64(n), 10)
 	}
-	return string(set[(n-1)%len(set)])
+	return utf8.AppendRune(dst, set[(n-1)%len(set)])
 }
 
-func enclosed(n int, set []rune) string {
+func appendEnclosed(dst []byte, n int, set []rune) []byte {
 	if n < 1 || n > len(set) {
-		return strconv.Itoa(n)
+		return strconv.AppendInt(dst, int64(n), 10)
 	}
-	return string(set[n-1])
+	return utf8.AppendRune(dst, set[n-1])
 }
 
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
+// appendRoman writes 0 < n < 4000 in Roman numerals, in capitals or in lower case.
+func appendRoman(dst []byte, n int, lower bool) []byte {
+	vals := [...]int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := [...]string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
 	for i, v := range vals {
 		for n >= v {
-			b.WriteString(syms[i])
+			for _, c := range []byte(syms[i]) {
+				if lower {
+					c += 'a' - 'A'
+				}
+				dst = append(dst, c)
+			}
 			n -= v
 		}
 	}
-	return b.String()
+	return dst
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -199,20 +200,24 @@ var tagByte = func() (t [256]uint8) {
 
 // attr returns the value of the first attribute whose local name is local ("val" for w:val),
 // or "".
-func (x *xmlScanner) attr(local string) string {
+func (x *xmlScanner) attr(local string) string { return string(x.attrBytes(local)) }
+
+// attrBytes is attr without making a string: the value is valid until the next call of the
+// scanner.
+func (x *xmlScanner) attrBytes(local string) []byte {
 	a := x.attrs
 	for {
 		name, value, rest, ok := nextAttr(a)
 		if !ok {
-			return ""
+			return nil
 		}
 		a = rest
 		if string(localName(name)) == local {
 			v, err := x.unescape(value)
 			if err != nil {
-				return ""
+				return nil
 			}
-			return string(v)
+			return v
 		}
 	}
 }
@@ -442,8 +447,11 @@ func readTree(data []byte, start func(x *xmlScanner, path [][]byte) bool) error 
 // readTreeUnder is readTree with the names of under before those of each path: it reads an
 // element of a larger document, which data begins with, as readTree reads it there.
 func readTreeUnder(data []byte, under [][]byte, start func(x *xmlScanner, path [][]byte) bool) error {
-	x := newXMLScanner(data)
-	path := under[:len(under):len(under)]
+	r := treeReaders.Get().(*treeReader)
+	x := &r.x
+	*x = xmlScanner{data: data, textBuf: x.textBuf[:0]}
+	path := append(r.path[:0], under...)
+	defer func() { r.keep(path) }()
 	depth := 0
 	skip := 0 // depth of the element whose children are passed over, 0 when none
 	for {
@@ -486,6 +494,22 @@ func readTreeUnder(data []byte, under [][]byte, start func(x *xmlScanner, path [
 			}
 		}
 	}
+}
+
+// treeReader is the scanner and the path of readTreeUnder, kept for the next part read.
+type treeReader struct {
+	x    xmlScanner
+	path [][]byte
+}
+
+var treeReaders = sync.Pool{New: func() any { return new(treeReader) }}
+
+// keep puts r back into the pool, holding on to nothing of the part it read.
+func (r *treeReader) keep(path [][]byte) {
+	clear(path[:cap(path)])
+	r.x = xmlScanner{textBuf: reusable(r.x.textBuf)[:0]}
+	r.path = path[:0]
+	treeReaders.Put(r)
 }
 
 // skipElement passes over the content of the element whose start tag was just read, and its
