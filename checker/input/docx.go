@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/fzlint/fzlint/checker/fold"
 )
 
 // DecodeDocx reads a Word .docx file: one line per paragraph of the body (tables' cells
@@ -63,7 +65,7 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 			return nil, err
 		}
 	}
-	lines, anc, err := docxWalk(doc, newNumberer(num, st), anchors)
+	lines, anc, folds, err := docxWalkFolds(doc, newNumberer(num, st), anchors)
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
@@ -78,6 +80,9 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 		eol = "\n"
 	}
 	t := &Text{Lines: lines, Encoding: UTF8, EOL: eol}
+	if !folds {
+		t.plain = lines
+	}
 	if anchors {
 		anc.Size = len(doc)
 		t.Docx = anc
@@ -217,6 +222,14 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 // text is in data, when anchors is set (nil anchors otherwise: the walk then keeps the
 // places of a paragraph's pieces only while it reads the paragraph, and no comment markers).
 func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, error) {
+	lines, anc, _, err := docxWalkFolds(data, nb, anchors)
+	return lines, anc, err
+}
+
+// docxWalkFolds is docxWalk that also says whether a line may hold a character that
+// fold.String changes: false only when none does (checked in the pass that validates the
+// text's UTF-8, fold.Valid).
+func docxWalkFolds(data []byte, nb *numberer, anchors bool) (_ []string, _ *DocxAnchors, folds bool, _ error) {
 	w := walkScratches.Get().(*walkScratch)
 	x := &w.x
 	*x = xmlScanner{data: data, textBuf: x.textBuf[:0]}
@@ -263,11 +276,11 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 	for {
 		ok, err := x.next()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		if !ok {
 			if len(path) > 0 {
-				return nil, nil, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
+				return nil, nil, false, fmt.Errorf("XML 不完整：<%s> 没有结束", path[len(path)-1])
 			}
 			break
 		}
@@ -275,7 +288,7 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 		case xmlStart:
 			path = append(path, x.name)
 			if len(path) > maxDepth {
-				return nil, nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
+				return nil, nil, false, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
 			var cur *paragraph
 			if len(stack) > 0 {
@@ -371,11 +384,13 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 			}
 			cur := stack[len(stack)-1]
 			var n int
+			var f bool
 			if cur.direct {
-				text, n = appendLineText(text, x.text)
+				text, n, f = appendLineText(text, x.text, anchors)
 			} else {
-				cur.text, n = appendLineText(cur.text, x.text)
+				cur.text, n, f = appendLineText(cur.text, x.text, anchors)
 			}
+			folds = folds || f
 			if !anchors {
 				continue
 			}
@@ -436,6 +451,9 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 			p := cur
 			ord := nb.appendOrdinal(w.ord[:0], p)
 			w.ord = ord
+			if len(ord) > 0 && !folds {
+				_, folds = fold.Valid(ord)
+			}
 			p.anchor.End = x.pos
 			if p.anchor.Close >= 0 {
 				p.anchor.Close = x.start
@@ -457,10 +475,10 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 	}
 	if len(ends) == 0 {
 		if !anchors {
-			return nil, nil, nil
+			return nil, nil, folds, nil
 		}
 		anc.Paras = nil
-		return nil, new(anc), nil
+		return nil, new(anc), folds, nil
 	}
 	all := string(text)
 	lines := make([]string, len(ends))
@@ -469,9 +487,9 @@ func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, 
 		lines[i], start = all[start:end], end
 	}
 	if !anchors {
-		return lines, nil, nil
+		return lines, nil, folds, nil
 	}
-	return lines, new(anc), nil
+	return lines, new(anc), folds, nil
 }
 
 // walkScratch is what docxWalk works in, kept for the next document (by the same worker, most
@@ -550,12 +568,18 @@ func countEnds(data []byte) (p, r, t int) {
 }
 
 // appendLineText appends the character data of a w:t to a paragraph's text, line ends turned
-// into spaces and invalid UTF-8 into U+FFFD, and says how many characters it added.
-func appendLineText(text, data []byte) ([]byte, int) {
-	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') < 0 && validUTF8(data) {
-		return append(text, data...), countRunes(data)
+// into spaces and invalid UTF-8 into U+FFFD, and says how many characters it added (when
+// count is set; 0 otherwise) and whether one of them is a character fold.String changes.
+func appendLineText(text, data []byte, count bool) (_ []byte, n int, folds bool) {
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') < 0 {
+		if valid, folds := fold.Valid(data); valid {
+			if count {
+				n = countRunes(data)
+			}
+			return append(text, data...), n, folds
+		}
 	}
-	n := 0
+	start := len(text)
 	for _, r := range string(data) {
 		if r == '\n' || r == '\r' {
 			r = ' '
@@ -563,7 +587,8 @@ func appendLineText(text, data []byte) ([]byte, int) {
 		text = utf8.AppendRune(text, r)
 		n++
 	}
-	return text, n
+	_, folds = fold.Valid(text[start:])
+	return text, n, folds
 }
 
 // countRunes counts the characters of valid UTF-8: the bytes that do not continue one

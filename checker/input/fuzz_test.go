@@ -108,6 +108,11 @@ func FuzzDocx(f *testing.F) {
 		[]byte(`<w:numbering><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="S"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="8"><w:startOverride w:val="99999999999"/></w:lvlOverride></w:num></w:numbering>`),
 		[]byte(`<w:styles><w:style w:styleId="S"><w:basedOn w:val="S"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`))
 	f.Add([]byte("<w:p><w:r><w:t>a</w:t><w:tab/></w:r></w:p>"), []byte("<x/>"), []byte(""))
+	// Characters to fold: in the text, in the ordinal's text, in invalid UTF-8 and line ends.
+	f.Add([]byte("<w:p><w:r><w:t>這是</w:t></w:r></w:p>"), []byte(""), []byte(""))
+	f.Add([]byte(`<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>a</w:t></w:r></w:p>`),
+		[]byte(`<w:numbering><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:lvlText w:val="第%1條"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>`), []byte(""))
+	f.Add([]byte("<w:p><w:r><w:t>\xff\n這</w:t></w:r></w:p>"), []byte(""), []byte(""))
 	f.Fuzz(func(t *testing.T, document, numbering, styles []byte) {
 		parts := map[string]string{"word/document.xml": string(document)}
 		if len(numbering) > 0 {
@@ -118,6 +123,7 @@ func FuzzDocx(f *testing.F) {
 		}
 		txt, err := input.DecodeDocx(docxgen.Zip(parts))
 		checkDecoded(t, txt, err)
+		checkNothingToFold(t, txt)
 	})
 }
 
