@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -517,11 +518,16 @@ func (r *treeReader) keep(path [][]byte) {
 // that encoding/xml reads: there a '<' in content starts a tag, a comment, a CDATA section or
 // a processing instruction (it is not allowed in text or attribute values), so the first
 // end tag of the element's name ends it unless an element of the same name is nested in it or
-// markup other than tags comes first. It looks at each '<' up to that end tag, and gives up
-// (false, nothing read) on a nested element of the name, on "<!" or "<?", or on an end tag of
-// the name written with white space; the tokens then read the content as before. Word's
+// markup other than tags comes first. It gives up (false, nothing read) on a nested element
+// of the name, on "<!" or "<?" (or "</!", "</?") before the end tag, or on an end tag of the
+// name written with white space; the tokens then read the content as before. Word's
 // styles.xml passes over w:latentStyles (a third of the file) so, and numbering.xml the
-// indents and fonts of each list level.
+// indents and fonts of each list level, and the list definitions no paragraph uses.
+//
+// It looks for the name itself rather than at every '<' (a list definition has a hundred
+// tags): the first place it follows "<" or "</" and is a tag's whole name decides, if no "!"
+// or "?" follows a "<" or "</" before it. FuzzSkipElement holds it to the '<'-by-'<' reading
+// it replaces.
 func (x *xmlScanner) skipElement() bool {
 	if x.pendingEnd || x.kind != xmlStart {
 		return false
@@ -532,32 +538,92 @@ func (x *xmlScanner) skipElement() bool {
 		n++
 	}
 	name := tag[:n]
-	for i := x.pos; ; {
-		j := bytes.IndexByte(x.data[i:], '<')
+	if len(name) == 0 {
+		return false
+	}
+	data, from := x.data, x.pos
+	// The name is found by its rarest byte (bytes.Index of w:abstractNum stops at every 'w').
+	p := pivot(name)
+	for i := from + p; ; {
+		if i >= len(data) {
+			return false
+		}
+		j := bytes.IndexByte(data[i:], name[p])
 		if j < 0 {
 			return false
 		}
+		k := i + j - p // the name, if it is there, in a tag when "<" or "</" is before it
 		i += j + 1
-		rest := x.data[i:]
-		end := len(rest) > 0 && rest[0] == '/'
-		if end {
-			rest = rest[1:]
-		}
-		switch {
-		case len(rest) == 0 || rest[0] == '!' || rest[0] == '?':
+		if k+len(name) > len(data) {
 			return false
-		case !bytes.HasPrefix(rest, name):
+		}
+		if string(data[k:k+len(name)]) != string(name) {
 			continue
-		case len(rest) == len(name):
+		}
+		lt, end := k-1, false
+		if data[lt] == '/' {
+			lt, end = k-2, true
+		}
+		if lt < from || data[lt] != '<' {
+			continue
+		}
+		after := k + len(name)
+		if after == len(data) {
 			return false
 		}
-		c := rest[len(name)]
+		c := data[after]
+		found := end && c == '>'
+		if !found && tagByte[c]&endsName == 0 {
+			continue // a longer name
+		}
+		if markupBefore(data[from:lt]) || !found {
+			return false
+		}
+		x.pos = after + 1
+		return true
+	}
+}
+
+// pivot returns the index of the byte of name least likely to be met in WordprocessingML, as
+// guessed by its kind: a capital letter, a digit, a rare letter, another letter, and last the
+// 'w' and ':' of every prefix.
+func pivot(name []byte) int {
+	rank := func(c byte) int {
 		switch {
-		case end && c == '>':
-			x.pos = i + 1 + len(name) + 1
-			return true
-		case tagByte[c]&endsName != 0:
-			return false // the element's name again, or its end tag with white space
+		case c >= 'A' && c <= 'Z':
+			return 0
+		case c >= '0' && c <= '9':
+			return 1
+		case strings.IndexByte("jkqvxyz", c) >= 0:
+			return 2
+		case c == 'w' || c == ':':
+			return 4
+		}
+		return 3
+	}
+	p := 0
+	for i := range name {
+		if rank(name[i]) < rank(name[p]) {
+			p = i
 		}
 	}
+	return p
+}
+
+// markupBefore says whether b holds "<!", "<?", "</!" or "</?": markup other than tags.
+func markupBefore(b []byte) bool {
+	for _, m := range [...]byte{'!', '?'} {
+		for i := 0; ; {
+			j := bytes.IndexByte(b[i:], m)
+			if j < 0 {
+				break
+			}
+			i += j
+			if i >= 1 && b[i-1] == '<' || i >= 2 && b[i-1] == '/' && b[i-2] == '<' {
+				return true
+			}
+			i++
+		}
+	}
+	return false
 }
