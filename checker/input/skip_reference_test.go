@@ -7,17 +7,12 @@ import (
 )
 
 // skipElementReference is skipElement as it was written, looking at each '<' after the start
-// tag in turn.
+// tag in turn (the start tag's name taken as skipElement takes it).
 func (x *xmlScanner) skipElementReference() bool {
-	if x.pendingEnd || x.kind != xmlStart {
+	name := x.openName()
+	if name == nil {
 		return false
 	}
-	tag := x.data[x.start+1 : x.pos]
-	n := 0
-	for n < len(tag) && tagByte[tag[n]]&endsName == 0 {
-		n++
-	}
-	name := tag[:n]
 	for i := x.pos; ; {
 		j := bytes.IndexByte(x.data[i:], '<')
 		if j < 0 {

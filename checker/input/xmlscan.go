@@ -529,15 +529,7 @@ func (r *treeReader) keep(path [][]byte) {
 // or "?" follows a "<" or "</" before it. FuzzSkipElement holds it to the '<'-by-'<' reading
 // it replaces.
 func (x *xmlScanner) skipElement() bool {
-	if x.pendingEnd || x.kind != xmlStart {
-		return false
-	}
-	tag := x.data[x.start+1 : x.pos]
-	n := 0
-	for n < len(tag) && tagByte[tag[n]]&endsName == 0 {
-		n++
-	}
-	name := tag[:n]
+	name := x.openName()
 	if len(name) == 0 {
 		return false
 	}
@@ -582,6 +574,20 @@ func (x *xmlScanner) skipElement() bool {
 		x.pos = after + 1
 		return true
 	}
+}
+
+// openName returns the name, prefix included, of the start tag just read; nil after <x/> or
+// another token.
+func (x *xmlScanner) openName() []byte {
+	if x.pendingEnd || x.kind != xmlStart {
+		return nil
+	}
+	tag := x.data[x.start+1 : x.pos]
+	n := 0
+	for n < len(tag) && tagByte[tag[n]]&endsName == 0 {
+		n++
+	}
+	return tag[:n]
 }
 
 // pivot returns the index of the byte of name least likely to be met in WordprocessingML, as
