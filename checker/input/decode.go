@@ -198,27 +198,11 @@ func checkText(s, enc string) (string, string, error) {
 	return s, enc, nil
 }
 
-// validUTF8 is utf8.Valid with a shortcut for the character of three bytes that most of a
-// Chinese text is (half again as fast on a report).
+// validUTF8 is utf8.Valid, by fold.Valid's pass (a shortcut for the character of three bytes
+// that most of a Chinese text is), for a reader that has no use for what it says of folding.
 func validUTF8(p []byte) bool {
-	for i := 0; i < len(p); {
-		c := p[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// E0 and ED take narrower second bytes (no overlong forms, no surrogates).
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(p) && p[i+1]&0xC0 == 0x80 && p[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false
-		}
-		i += size
-	}
-	return true
+	valid, _ := fold.Valid(p)
+	return valid
 }
 
 // controlBytes counts the control characters of s other than white space. They are single
