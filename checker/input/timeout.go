@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -59,9 +60,7 @@ var openAndRead = func(path string, listed bool, spare []byte, size func(int64))
 // regular file's read stops short only there), so the read that would return 0 at the end is
 // left out, one system call a file. A file that grew meanwhile is read on to its end.
 func readAll(f io.Reader, size int64, spare []byte) ([]byte, error) {
-	buf := bytes.NewBuffer(spare[:0])
-	buf.Grow(int(size) + bytes.MinRead)
-	data := buf.AvailableBuffer()
+	data := slices.Grow(spare[:0], int(size)+bytes.MinRead)
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
