@@ -354,3 +354,12 @@ func appendUnique(dst, user reflect.Value) reflect.Value {
 	}
 	return out
 }
+
+// Defaults returns the built-in rule set: rules.toml, as Load(fzlint.DefaultRulesName,
+// fzlint.DefaultRules, …) reads it, without decoding and validating the file again at every
+// start. defaults_gen.go is generated from rules.toml, and TestDefaultsAreRulesToml fails when it
+// is stale or when Defaults differs from Load's set; package checker's tests check its rule
+// ids. Each call returns a new set, which the caller may change.
+func Defaults() *Set {
+	return defaultSet()
+}

@@ -6,20 +6,13 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/internal/suggest"
 	"github.com/fzlint/fzlint/rules"
 )
 
-// defaultSet loads the built-in rule set; it is tested, so an error here is a bug.
-func defaultSet() *rules.Set {
-	rs, err := rules.Load(fzlint.DefaultRulesName, fzlint.DefaultRules, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		panic(err)
-	}
-	return rs
-}
+// defaultSet is the built-in rule set.
+func defaultSet() *rules.Set { return rules.Defaults() }
 
 func (e *env) rules(args []string) int {
 	if len(args) > 0 {

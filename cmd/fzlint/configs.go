@@ -10,7 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	fzlint "github.com/fzlint/fzlint"
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/batch"
 	"github.com/fzlint/fzlint/checker/input"
@@ -68,17 +67,19 @@ func linterCacheSize(jobs int) int {
 }
 
 func newLinterSource(f checkFlags) (*linterSource, error) {
-	name, data := fzlint.DefaultRulesName, fzlint.DefaultRules
-	if f.rulesFile != "" {
-		b, err := input.ReadSideFile(f.rulesFile)
+	// The built-in rules are not decoded and validated at every start: rules.Defaults is
+	// rules.toml as Load reads it, held so by the tests.
+	var base *rules.Set
+	if f.rulesFile == "" {
+		base = rules.Defaults()
+	} else {
+		data, err := input.ReadSideFile(f.rulesFile)
 		if err != nil {
 			return nil, fmt.Errorf("%s: 无法读取规则文件：%w", f.rulesFile, err)
 		}
-		name, data = f.rulesFile, b
-	}
-	base, err := rules.Load(name, data, rules.Options{RuleIDs: checker.RuleIDs()})
-	if err != nil {
-		return nil, err
+		if base, err = rules.Load(f.rulesFile, data, rules.Options{RuleIDs: checker.RuleIDs()}); err != nil {
+			return nil, err
+		}
 	}
 	s := &linterSource{base: base, config: f.configFile, wd: workingDir(), byDir: map[string]string{},
 		byPath: map[string]*configRef{}, byHash: map[[sha256.Size]byte]*configRef{},
@@ -86,6 +87,7 @@ func newLinterSource(f checkFlags) (*linterSource, error) {
 		sel: checker.Selection{Disable: splitLists(f.disable), Enable: splitLists(f.enable), NoFixes: !f.fix && !f.diff}}
 	// Build the linter without a config now, so that a bad --disable/--enable is a usage error
 	// even when no file is checked.
+	var err error
 	if s.none, err = checker.NewLinter(checker.Compile(base), s.sel); err != nil {
 		return nil, err
 	}
