@@ -44,9 +44,24 @@ func crossFileRun(jobs *jobList, fc *fileChecker, workers int, keepSource bool, 
 		facts checker.Facts
 		enc   *[]byte // the encoded result, nil when it is not stored
 	}
+	// Each file is checked in a workspace of its own, taken back once its result is encoded:
+	// RunN checks at most workers files at once, so workers workspaces serve the batch.
+	free := make(chan *workspace, max(workers, 1))
+	for range cap(free) {
+		free <- newWorkspace(&first)
+	}
 	batch.RunN(jobs.len(), workers, func(i int) checkedFile {
+		c := &first
+		if reuseWorkspaces {
+			ws := <-free
+			defer func() {
+				ws.release()
+				free <- ws
+			}()
+			c = &ws.fc
+		}
 		j := jobs.at(i)
-		fr := checkJob(&first, j)
+		fr := checkJob(c, j)
 		out := checkedFile{facts: fr.facts}
 		if j.path == "-" {
 			out.facts = checker.Facts{} // stdin takes no part: it has no path to name

@@ -40,6 +40,9 @@ type fileChecker struct {
 	annotate bool   // --annotate
 	output   string // -o
 	facts    bool   // also collect the file's facts for the cross-file stage
+	// ws, when set, is the workspace lent to the file being checked: the file is read into it
+	// and its bytes are the text's (see workspace).
+	ws *workspace
 }
 
 // newFileChecker reads --baseline and prepares --write-baseline (bw is nil without it).
@@ -242,11 +245,20 @@ func (discard) Close(render.Summary) error { return nil }
 // readFile reads a file for checking (listed: a walk listed it as a regular file); an error is
 // the file's input/unreadable finding.
 func (c *fileChecker) readFile(l *checker.Linter, path string, listed bool) fileResult {
-	buf := readBuffers.Get().(*bytes.Buffer)
 	read := input.ReadFileInto
 	if listed {
 		read = input.ReadListedFileInto
 	}
+	if c.ws != nil {
+		// The workspace keeps the bytes until the file's result is done with: they are handed
+		// over as its text.
+		data, err := read(path, c.ws.read)
+		if err != nil {
+			return fileResult{Result: l.Unreadable(path, err)}
+		}
+		return c.check(l, path, data, true, true)
+	}
+	buf := readBuffers.Get().(*bytes.Buffer)
 	data, err := read(path, buf)
 	// A buffer that took a huge file goes with it rather than staying in the pool for the
 	// rest of the run; nothing else will write to it, so a text file's bytes are handed over
