@@ -89,6 +89,8 @@ type Document struct {
 	// numbers caches the quantities of every sentence for the consistency checks (see
 	// sentenceNumbers).
 	numbers [][]sentenceNumbers
+	// scratch, when set, is the memory lent to this document (see scratch).
+	scratch *scratch
 	// batch holds the cross-file stage's findings (Options.Batch).
 	batch     []Diagnostic
 	scorecard bool
@@ -161,24 +163,41 @@ type Options struct {
 
 // NewDocument builds the model of a decoded text with a rule set.
 func NewDocument(name string, lines []string, encoding string, c *Compiled, opt Options) *Document {
-	d := &Document{Name: name, Encoding: encoding, Lines: make([]Line, len(lines)), batch: opt.Batch, scorecard: opt.Scorecard}
-	rs, m := c.Set, c.m
-	size := 0
-	for _, text := range lines {
-		size += len(text)
+	return newDocument(name, lines, encoding, c, opt, nil)
+}
+
+// newDocument is NewDocument; with sc set, the document's lines, arena, headings and numbers
+// are built in sc's memory, which the caller lent it (see scratch) and takes back once done
+// with the document.
+func newDocument(name string, lines []string, encoding string, c *Compiled, opt Options, sc *scratch) *Document {
+	d := new(Document)
+	if sc != nil {
+		d = &sc.doc
 	}
+	*d = Document{Name: name, Encoding: encoding, batch: opt.Batch, scorecard: opt.Scorecard, scratch: sc}
+	rs, m := c.Set, c.m
+	size := textSize(lines)
 	// Sized for a typical report (per 100 bytes of the seeds and the generated corpus: 0.8
 	// sentences, 0.7 runs of digits, 2.3 marks, 0.4 phrases, 0.4 possible repeats), so that
 	// most documents never grow them, and a huge one holds little more than it uses.
-	arena := &lineArena{
+	var arena *lineArena
+	if sc != nil {
+		sc.lines = room(sc.lines, len(lines))[:len(lines)]
+		d.Lines = sc.lines
+		arena = &sc.arena
+	} else {
+		d.Lines = make([]Line, len(lines))
+		arena = new(lineArena)
+	}
+	*arena = lineArena{
 		scan: lineScan{
-			sents:   make([][2]int, 0, size/100+8),
-			digits:  make([][2]int, 0, size/100+8),
-			marks:   make([]int32, 0, size/36+8),
-			repeats: make([]int32, 0, size/200+8),
+			sents:   room(arena.scan.sents, size/100+8),
+			digits:  room(arena.scan.digits, size/100+8),
+			marks:   room(arena.scan.marks, size/36+8),
+			repeats: room(arena.scan.repeats, size/200+8),
 		},
 		marks:   m.marks,
-		matches: make([]textscan.Match, 0, size/200+8),
+		matches: room(arena.matches, size/200+8),
 	}
 	for i, text := range lines {
 		l := &d.Lines[i]
@@ -195,6 +214,9 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	d.markFooter(rs.Document.ChromeMaxChars, m)
 	d.findFrame(rs, m)
 	var headings []Heading
+	if sc != nil {
+		headings, d.Headings = sc.headings[:0], sc.headingPtrs[:0]
+	}
 	for i := d.BodyStart - 1; i >= 0 && i < d.BodyEnd; i++ {
 		l := &d.Lines[i]
 		if l.Chrome || l.Content == "" {
@@ -217,11 +239,24 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		l.Heading = &headings[len(headings)-1]
 		d.Headings = append(d.Headings, l.Heading)
 	}
+	if sc != nil {
+		sc.headings = headings // the last block, the largest: the next document's first
+		sc.headingPtrs = d.Headings
+	}
 	d.findParts(rs, m)
 	d.findYear(opt.Year, rs.Document.TitleSubject)
 	d.findUnit(rs, m)
 	d.findProfile(m, opt.Profile)
 	return d
+}
+
+// textSize returns the bytes of text in lines.
+func textSize(lines []string) int {
+	n := 0
+	for _, text := range lines {
+		n += len(text)
+	}
+	return n
 }
 
 // markChrome marks the site chrome of a saved web page. Chrome stands before the report and

@@ -280,7 +280,18 @@ func (l *Linter) CheckTextFacts(name string, t *input.Text, opt Options) (Result
 func (l *Linter) checkText(name string, t *input.Text, opt Options, facts *Facts) Result {
 	orig := t
 	t, lines, folded := prepare(t)
-	doc := NewDocument(name, lines, t.Encoding, l.rules, opt)
+	var sc *scratch
+	if useScratch && textSize(lines) <= maxScratchText {
+		sc = scratches.Get().(*scratch)
+		sc.lend()
+		// Neither the result nor the facts refer to the document's memory: it is taken
+		// back as soon as they are made.
+		defer func() {
+			sc.release()
+			scratches.Put(sc)
+		}()
+	}
+	doc := newDocument(name, lines, t.Encoding, l.rules, opt, sc)
 	if facts != nil {
 		// The cross-file stage compares the paragraphs the rules see, at their lines in the file.
 		*facts = l.factsOf(doc, t.Map)
@@ -326,6 +337,12 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 	// One pass serves every check in turn, and its findings' storage is reused: they are
 	// copied into the result as each check ends.
 	p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, wantFixes: l.wantFixes, enabled: l.checks}
+	sc := doc.scratch
+	if sc != nil {
+		// The findings gather in the scratch's arrays, and the result gets a copy of them at
+		// their number, rather than an array grown by doubling.
+		p.diags, res.Diagnostics = sc.passDiags, sc.diags[:0]
+	}
 	for _, ch := range l.order {
 		p.check, p.prior, p.diags = ch, res.Diagnostics, p.diags[:0]
 		ch.Run(p)
@@ -337,6 +354,13 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 				d.Severity = l.severity[ch.ID]
 			}
 			res.Diagnostics = append(res.Diagnostics, d)
+		}
+	}
+	if sc != nil {
+		sc.passDiags, sc.diags = p.diags, res.Diagnostics
+		res.Diagnostics = nil
+		if len(sc.diags) > 0 {
+			res.Diagnostics = slices.Clone(sc.diags)
 		}
 	}
 	res.Diagnostics = l.addBatch(doc, res.Diagnostics)

@@ -115,14 +115,18 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) [][]sentenceNumbers {
 	nm := m.numbers
 	// Sized for a typical report, so that most never grow them.
 	var out [][]sentenceNumbers
-	sents := make([]sentenceNumbers, 0, 32)
+	var arrays numberArrays // to begin with: none, or those of the document's scratch
+	if d.scratch != nil {
+		arrays = d.scratch.numbers
+	}
+	sents := room(arrays.sents, 32)
 	// A line names few labels and rates: these arrays on the stack hold them, unless a
 	// line has more.
 	var labelArr [32]textscan.Match
 	var rateArr [8]textscan.Match
 	labels, rates := labelArr[:0], rateArr[:0]
-	qs := windows[quantity]{buf: make([]quantity, 0, 64), max: 4096}
-	ps := windows[percent]{buf: make([]percent, 0, 16), max: 1024}
+	qs := windows[quantity]{buf: room(arrays.qs, 64), max: 4096}
+	ps := windows[percent]{buf: room(arrays.ps, 16), max: 1024}
 	d.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		runs := l.Digits()
@@ -183,7 +187,19 @@ func (d *Document) extractNumbers(m *matchers, maxGap int) [][]sentenceNumbers {
 		}
 		return true
 	})
+	if d.scratch != nil {
+		// The arrays filled last, the largest, are the next document's to begin with.
+		d.scratch.numbers = numberArrays{sents, qs.buf, ps.buf}
+	}
 	return append(out, sents)
+}
+
+// numberArrays are the arrays extractNumbers fills: the sentences that state numbers, and
+// their quantities and percentages.
+type numberArrays struct {
+	sents []sentenceNumbers
+	qs    []quantity
+	ps    []percent
 }
 
 // windows hands out the values of one sentence after another as windows of shared arrays, so
