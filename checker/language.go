@@ -1,8 +1,9 @@
 package checker
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -377,8 +378,11 @@ func runPunctuationWidth(p *Pass) {
 		return
 	}
 	var edits []Edit
-	var hits []punctHit
-	var lines []lineCol
+	// A line has few hits, and the lines with some are few: these arrays on the stack hold
+	// them, unless there are more.
+	var hitArr [32]punctHit
+	var lineArr [64]lineCol
+	hits, lines := hitArr[:0], lineArr[:0]
 	total := 0
 	sample := ""
 	first := Diagnostic{}
@@ -397,7 +401,7 @@ func runPunctuationWidth(p *Pass) {
 			lines = append(lines, lineCol{n, 1})
 		} else {
 			// A logical line may run over several lines of the file: name each hit's.
-			sort.Slice(hits, func(a, b int) bool { return hits[a].off < hits[b].off })
+			slices.SortFunc(hits, func(a, b punctHit) int { return cmp.Compare(a.off, b.off) })
 			cols := colCounter{s: s}
 			for _, h := range hits {
 				lines = append(lines, lineCol{n, cols.edit(n, h.off, "").Column})
@@ -405,7 +409,7 @@ func runPunctuationWidth(p *Pass) {
 		}
 		// Columns are counted only when the fixes are wanted, and for the first finding.
 		if p.wantFixes {
-			sort.Slice(hits, func(a, b int) bool { return hits[a].off < hits[b].off })
+			slices.SortFunc(hits, func(a, b punctHit) int { return cmp.Compare(a.off, b.off) })
 			cols := colCounter{s: s}
 			for _, h := range hits {
 				edits = append(edits, cols.edit(n, h.off, h.full))
