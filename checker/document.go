@@ -32,20 +32,21 @@ type Line struct {
 	Heading *Heading
 
 	// Computed on first use and shared by the checks: what the line's scan found and the
-	// phrases of the rule set in it, as ranges of the document's arena; stale, found in the
-	// same pass as the phrases, whether the line folded holds a stale term (stale.go).
-	scanned, phraseOK, stale               bool
-	sents, digits, marks, repeats, matches [2]int32
-	arena                                  *lineArena // its own when made outside NewDocument
+	// phrases of the rule set in it, as ranges of the document's arena; in the same pass as
+	// the phrases, what the folding matcher of stale terms finds in it (stale.go) and whether
+	// it is not valid UTF-8.
+	scanned, phraseOK, invalid                     bool
+	sents, digits, marks, repeats, matches, staleM [2]int32
+	arena                                          *lineArena // its own when made outside NewDocument
 }
 
 // lineArena holds what the lines of a document compute, in slices shared by all of them
 // rather than small ones per line: a batch would otherwise spend a tenth of its time
 // allocating and collecting them. Each line keeps its own window of each slice.
 type lineArena struct {
-	scan    lineScan
-	marks   *markSet
-	matches []textscan.Match
+	scan           lineScan
+	marks          *markSet
+	matches, stale []textscan.Match
 }
 
 // Document is a report ready to be checked: built once, read by every check.
@@ -591,7 +592,7 @@ func (l *Line) scan() {
 func lineWindow[T any](a []T, r [2]int32) []T { return a[r[0]:r[1]:r[1]] }
 
 // phrasesIn returns the rule set's phrases found in a line, found once, in the same pass as
-// whether it may hold a stale term.
+// the stale terms (staleIn).
 func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 	if l.arena == nil {
 		l.arena = &lineArena{}
@@ -599,15 +600,19 @@ func (m *matchers) phrasesIn(l *Line) []textscan.Match {
 	if !l.phraseOK {
 		l.phraseOK = true
 		a := l.arena
-		i := len(a.matches)
-		a.matches, l.stale = m.phrasesStale.FindAllContains(a.matches, l.Text)
+		i, j := len(a.matches), len(a.stale)
+		var valid bool
+		a.matches, a.stale, valid = m.phrasesStale.FindAll(a.matches, a.stale, l.Text)
 		l.matches = [2]int32{int32(i), int32(len(a.matches))}
+		l.staleM = [2]int32{int32(j), int32(len(a.stale))}
+		l.invalid = !valid
 	}
 	return lineWindow(l.arena.matches, l.matches)
 }
 
-// staleIn reports whether the line, folded as stale terms are matched, holds one.
-func (m *matchers) staleIn(l *Line) bool {
+// staleIn returns what the folding matcher of stale terms (staleMatcher.any) finds in the
+// line, and whether the line is valid UTF-8.
+func (m *matchers) staleIn(l *Line) ([]textscan.Match, bool) {
 	m.phrasesIn(l)
-	return l.stale
+	return lineWindow(l.arena.stale, l.staleM), !l.invalid
 }

@@ -365,17 +365,18 @@ type staleVerdict struct{ stale, staleByDate, early, earlyByDate bool }
 
 func (v staleVerdict) reported() bool { return v.stale || v.staleByDate || v.early }
 
-// mayFind reports whether findFolded could find on the line a term that wanted says is
-// reported, judging from the folding matcher's matches on the line as written, without
-// folding or copying it: a line whose phrases are only terms the report year allows, or a
-// first word short of its term's MinWords, is passed over. It answers true whenever the
-// folding matcher may not find what the matcher of findFolded finds in the folded line (a
-// rule set with two automata, or a line that is not valid UTF-8).
-func (sm *staleMatcher) mayFind(rs *rules.Set, text string, buf []textscan.Match, wanted []staleVerdict) (bool, []textscan.Match) {
+// mayFind reports whether findFolded could find on a line a term that wanted says is
+// reported, judging from the folding matcher's matches on the line as written (found, from
+// the line's phrase pass, staleIn), without folding or copying it: a line whose phrases are
+// only terms the report year allows, or a first word short of its term's MinWords, is passed
+// over. It answers true whenever the folding matcher may not find what the matcher of
+// findFolded finds in the folded line (a rule set with two automata, or a line that is not
+// valid UTF-8). It returns found copied into buf, for findIn, which may reorder it.
+func (sm *staleMatcher) mayFind(rs *rules.Set, found []textscan.Match, valid bool, buf []textscan.Match, wanted []staleVerdict) (bool, []textscan.Match) {
 	if sm.m != sm.any {
 		return true, buf
 	}
-	buf = sm.any.FindAll(buf[:0], text)
+	buf = append(buf[:0], found...)
 	for _, m := range buf {
 		t := sm.term[m.ID]
 		if !wanted[t].reported() {
@@ -401,7 +402,7 @@ func (sm *staleMatcher) mayFind(rs *rules.Set, text string, buf []textscan.Match
 			return true, buf
 		}
 	}
-	return !utf8.ValidString(text), buf
+	return !valid, buf
 }
 
 func runStaleTerm(p *Pass) {
@@ -443,17 +444,18 @@ func runStaleTerm(p *Pass) {
 		verdicts = append(verdicts, v)
 	}
 	sc.verdict = verdicts
-	var found []staleHit
+	var lineHits []staleHit
 	d.TextLines(func(n int, l *Line) bool {
-		if !p.m.staleIn(l) {
+		found, valid := p.m.staleIn(l)
+		if len(found) == 0 {
 			return true
 		}
 		may := false
-		if may, buf = sm.mayFind(rs, l.Text, buf, verdicts); !may {
+		if may, buf = sm.mayFind(rs, found, valid, buf, verdicts); !may {
 			return true
 		}
-		found, buf, offs = sm.findIn(rs, l.Text, buf, offs, true)
-		for _, f := range found {
+		lineHits, buf, offs = sm.findIn(rs, l.Text, buf, offs, true)
+		for _, f := range lineHits {
 			v := verdicts[f.term]
 			if !v.reported() {
 				continue

@@ -172,7 +172,7 @@ func sameMayFind(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) int {
 		for i := range wanted {
 			wanted[i] = staleVerdict{stale: k < 0 || i == k}
 		}
-		may, buf := sm.mayFind(rs, s, nil, wanted)
+		may, buf := sm.mayFind(rs, sm.any.FindAll(nil, s), utf8.ValidString(s), nil, wanted)
 		if may {
 			if got, _, _ := sm.findIn(rs, s, buf, nil, true); !reflect.DeepEqual(got, hits) && len(got)+len(hits) > 0 {
 				t.Fatalf("%q: findIn after mayFind finds %v, findFolded %v", s, got, hits)
@@ -189,10 +189,27 @@ func sameMayFind(t *testing.T, rs *rules.Set, sm *staleMatcher, s string) int {
 	return skipped
 }
 
+// samePhrasePass holds a line's one phrase pass (phrasesIn, staleIn) to the passes it
+// replaces: the phrase matcher's FindAll, the folding matcher's of stale terms, and
+// utf8.ValidString.
+func samePhrasePass(t *testing.T, m *matchers, s string) {
+	t.Helper()
+	l := &Line{Text: s}
+	if got, want := m.phrasesIn(l), m.phrases.FindAll(nil, s); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+		t.Fatalf("%q: phrasesIn = %v, FindAll = %v", s, got, want)
+	}
+	found, valid := m.staleIn(l)
+	if want := m.stale.any.FindAll(nil, s); !reflect.DeepEqual(found, want) && len(found)+len(want) > 0 {
+		t.Fatalf("%q: staleIn = %v, the folding matcher finds %v", s, found, want)
+	}
+	if valid != utf8.ValidString(s) {
+		t.Fatalf("%q: staleIn says valid %v", s, valid)
+	}
+}
+
 // TestStaleFindSeeds: on every line of the seeds and of the openings, find gives what
-// folding the line gives, the line's phrase pass says it may hold a term exactly when the
-// folding matcher alone does and finds the phrases the phrase matcher alone does, and some
-// lines of the seeds hold a term.
+// folding the line gives, the line's phrase pass finds what the phrase matcher and the
+// folding matcher of stale terms find alone, and some lines of the seeds hold a term.
 func TestStaleFindSeeds(t *testing.T) {
 	rs, sm := defaultStale(t)
 	m := Compile(rs).m
@@ -207,12 +224,7 @@ func TestStaleFindSeeds(t *testing.T) {
 		for _, l := range strings.Split(string(data), "\n") {
 			sameStaleHits(t, rs, sm, l)
 			skipped += sameMayFind(t, rs, sm, l)
-			if got, want := m.staleIn(&Line{Text: l}), sm.any.Contains(l); got != want {
-				t.Fatalf("%q: staleIn = %v, the folding matcher says %v", l, got, want)
-			}
-			if got, want := m.phrasesIn(&Line{Text: l}), m.phrases.FindAll(nil, l); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
-				t.Fatalf("%q: phrasesIn = %v, FindAll = %v", l, got, want)
-			}
+			samePhrasePass(t, m, l)
 			if h, _, _ := sm.find(rs, l, nil, nil); len(h) > 0 {
 				hits++
 			}
@@ -230,8 +242,10 @@ func FuzzStaleFind(f *testing.F) {
 		f.Add(s)
 	}
 	rs, sm := defaultStale(f)
+	m := Compile(rs).m
 	f.Fuzz(func(t *testing.T, s string) {
 		checkView(t, sm, s)
+		samePhrasePass(t, m, s)
 		if utf8.ValidString(s) {
 			sameStaleHits(t, rs, sm, s)
 		}

@@ -253,10 +253,16 @@ func (m *Matcher) classOf(r rune) uint16 {
 // bytes, and returns its class and length. A byte that is not valid UTF-8 has class 0.
 func (m *Matcher) slowClass(text string, i int) (uint16, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
-	if r == utf8.RuneError && size == 1 {
-		return m.invalid, 1
+	return m.decodedClass(r, r == utf8.RuneError && size == 1), size
+}
+
+// decodedClass is the class of a character decoded, r, or of a byte that is not valid UTF-8
+// (bad).
+func (m *Matcher) decodedClass(r rune, bad bool) uint16 {
+	if bad {
+		return m.invalid
 	}
-	return m.classOf(r), size
+	return m.classOf(r)
 }
 
 // FindAll appends every occurrence in text to dst, in order of their end, and returns it.
@@ -272,7 +278,7 @@ func (m *Matcher) Contains(text string) bool {
 }
 
 // scan runs the automaton over text, appending matches to dst; with first, it stops at the
-// first match. The characters are stepped by steps, as in Pair.FindAllContains.
+// first match. The characters are stepped by steps, as in Pair.FindAll.
 func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 	if m == nil || len(m.out) == 1 {
 		return dst, false
@@ -344,10 +350,9 @@ func bmpAt(text string, i int) uint32 {
 	return uint32(c&0x0F)<<12 | (tail&0x3F)<<6 | tail>>8&0x3F
 }
 
-// Pair finds every occurrence of one matcher's patterns in a text and whether the text holds
-// any of another's, in one pass: each character is read once for both automata, its two
-// classes are one lookup in a table of the pair's own, and the two chains of table loads, which
-// do not depend on each other, overlap.
+// Pair finds every occurrence of two matchers' patterns in a text in one pass: each character
+// is read once for both automata, its two classes are one lookup in a table of the pair's own,
+// and the two chains of table loads, which do not depend on each other, overlap.
 type Pair struct {
 	m, o *Matcher
 	// ascii and bmp are as a Matcher's, for both: m's class in the low 16 bits, o's in the
@@ -356,8 +361,7 @@ type Pair struct {
 	bmp   *[1 << 16]uint32
 }
 
-// NewPair pairs m, whose occurrences FindAllContains lists, with o, which it only asks about;
-// o may be nil.
+// NewPair pairs two matchers; o may be nil.
 func NewPair(m, o *Matcher) *Pair {
 	p := &Pair{m: m, o: o}
 	if m == nil || o == nil {
@@ -376,53 +380,55 @@ func NewPair(m, o *Matcher) *Pair {
 	return p
 }
 
-// FindAllContains appends every occurrence of the first matcher's patterns in text to dst, as
-// its FindAll does, and reports whether any of the second's patterns occurs in text, as its
-// Contains does.
+// FindAll appends every occurrence of the first matcher's patterns in text to dst and every
+// occurrence of the second's to odst, as their FindAll do, and reports whether text is valid
+// UTF-8 (as utf8.ValidString), which the pass learns for nothing.
 //
 // The characters are stepped by steps, which makes no call: a call in the loop would have the
 // compiler keep the loop's variables in memory across it, and store them there at each
 // character. It returns at a match or at a character that is not ASCII nor a valid character
 // of three bytes, which are handled here.
-func (p *Pair) FindAllContains(dst []Match, text string) ([]Match, bool) {
+func (p *Pair) FindAll(dst, odst []Match, text string) (_, _ []Match, valid bool) {
 	m, o := p.m, p.o
 	if m == nil || len(m.out) == 1 || o == nil || len(o.out) == 1 {
-		return m.FindAll(dst, text), o.Contains(text)
+		return m.FindAll(dst, text), o.FindAll(odst, text), utf8.ValidString(text)
 	}
+	valid = true
 	row, orow := 0, 0
-	found := false
 	for i := 0; i < len(text); {
-		i, row, orow, found = p.steps(text, i, row, orow, found)
-		if i >= len(text) && row >= 0 {
-			break
-		}
-		if row >= 0 {
+		i, row, orow = p.steps(text, i, row, orow)
+		if row >= 0 && orow >= 0 {
+			if i >= len(text) {
+				break
+			}
 			// A character the steps do not decode.
-			class, size := m.slowClass(text, i)
-			oclass, _ := o.slowClass(text, i)
+			r, size := utf8.DecodeRuneInString(text[i:])
+			bad := r == utf8.RuneError && size == 1
+			valid = valid && !bad
 			i += size
-			if !found {
-				orow = int(o.delta[orow+int(oclass)])
-				found = orow < 0
-			}
-			row = int(m.delta[row+int(class)])
-			if row >= 0 {
-				continue
+			row = int(m.delta[row+int(m.decodedClass(r, bad))])
+			orow = int(o.delta[orow+int(o.decodedClass(r, bad))])
+		}
+		if row < 0 {
+			row = -row
+			for _, id := range m.out[row/m.width] {
+				dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
 			}
 		}
-		row = -row
-		for _, id := range m.out[row/m.width] {
-			dst = append(dst, Match{ID: int(id), Start: i - m.length[id], End: i})
+		if orow < 0 {
+			orow = -orow
+			for _, id := range o.out[orow/o.width] {
+				odst = append(odst, Match{ID: int(id), Start: i - o.length[id], End: i})
+			}
 		}
 	}
-	return dst, found
+	return dst, odst, valid
 }
 
 // steps runs the two automata from byte i of text, in rows row and orow, over ASCII and valid
-// characters of three bytes, until the first matcher's row is negative (a pattern ends before
-// the returned offset), or the text ends, or a character of another kind begins at the
-// returned offset.
-func (p *Pair) steps(text string, i, row, orow int, found bool) (int, int, int, bool) {
+// characters of three bytes, until a row is negative (a pattern ends before the returned
+// offset), or the text ends, or a character of another kind begins at the returned offset.
+func (p *Pair) steps(text string, i, row, orow int) (int, int, int) {
 	delta, odelta := p.m.delta, p.o.delta
 	bmp, ascii := p.bmp, &p.ascii
 	for i < len(text) {
@@ -435,16 +441,13 @@ func (p *Pair) steps(text string, i, row, orow int, found bool) (int, int, int, 
 			classes = bmp[r]
 			i += 3
 		} else {
-			return i, row, orow, found
+			return i, row, orow
 		}
-		if !found {
-			orow = int(odelta[orow+int(classes>>16)])
-			found = orow < 0
-		}
+		orow = int(odelta[orow+int(classes>>16)])
 		row = int(delta[row+int(classes&0xFFFF)])
-		if row < 0 {
+		if row|orow < 0 {
 			break
 		}
 	}
-	return i, row, orow, found
+	return i, row, orow
 }

@@ -164,12 +164,13 @@ func FuzzFoldingMatcher(f *testing.F) {
 	})
 }
 
-// FuzzFindAllContains holds a Pair's one pass to the two it replaces, FindAll with one matcher
-// and Contains with the other (a folding one when folds is not empty), on any text.
-func FuzzFindAllContains(f *testing.F) {
+// FuzzPairFindAll holds a Pair's one pass to the three it replaces: FindAll with each matcher
+// (the second a folding one when folds is not empty) and utf8.ValidString, on any text.
+func FuzzPairFindAll(f *testing.F) {
 	f.Add("受理27件、不予受理8件，深入实施“七五”普法规划", "受理,不予受理,件", "七五普法,普法规划", "“,”")
 	f.Add("abcabd\xed\xa0\x80é", "ab,bd", "x,é", "")
 	f.Add("纲要（2015—2020年）", "", "纲要(2015-2020", "（(,—-,）)")
+	f.Add("七五普法受理\xff七五", "受理,七", "七五,五", "")
 	f.Fuzz(func(t *testing.T, text, pats, others, folds string) {
 		m := NewMatcher(strings.Split(pats, ","))
 		o := NewFoldingMatcher(strings.Split(others, ","), parseFolds(folds))
@@ -181,15 +182,21 @@ func FuzzFindAllContains(f *testing.F) {
 				t.Fatalf("the pair's class of %U is %#x, want %#x", r, p.bmp[r], want)
 			}
 		}
-		got, found := p.FindAllContains(nil, text)
-		if want := m.FindAll(nil, text); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
-			t.Fatalf("FindAllContains(%q) = %v, FindAll = %v", text, got, want)
+		same := func(name string, got, want []Match) {
+			if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("%s(%q) = %v, FindAll = %v", name, text, got, want)
+			}
 		}
-		if want := o.Contains(text); found != want {
-			t.Fatalf("FindAllContains(%q) found %v, Contains = %v", text, found, want)
+		got, ogot, valid := p.FindAll(nil, nil, text)
+		same("FindAll", got, m.FindAll(nil, text))
+		same("FindAll, second", ogot, o.FindAll(nil, text))
+		if valid != utf8.ValidString(text) {
+			t.Fatalf("FindAll(%q) says valid %v", text, valid)
 		}
-		if _, found := NewPair(m, nil).FindAllContains(nil, text); found {
-			t.Fatal("found something with no other matcher")
+		got, ogot, valid = NewPair(m, nil).FindAll(nil, nil, text)
+		same("FindAll with no other", got, m.FindAll(nil, text))
+		if len(ogot) > 0 || valid != utf8.ValidString(text) {
+			t.Fatalf("with no other matcher, found %v, valid %v", ogot, valid)
 		}
 	})
 }
