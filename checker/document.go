@@ -179,8 +179,9 @@ func newDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	rs, m := c.Set, c.m
 	size := textSize(lines)
 	// Sized for a typical report (per 100 bytes of the seeds and the generated corpus: 0.8
-	// sentences, 0.7 runs of digits, 2.3 marks, 0.4 phrases, 0.4 possible repeats), so that
-	// most documents never grow them, and a huge one holds little more than it uses.
+	// sentences, 0.7 runs of digits, 2.3 marks, 0.4 phrases, 0.4 possible repeats, 0.05
+	// matches of the stale terms' folding matcher), so that most documents never grow them,
+	// and a huge one holds little more than it uses.
 	var arena *lineArena
 	if sc != nil {
 		sc.lines = room(sc.lines, len(lines))[:len(lines)]
@@ -199,6 +200,7 @@ func newDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		},
 		marks:   m.marks,
 		matches: room(arena.matches, size/200+8),
+		stale:   room(arena.stale, size/1000+8),
 	}
 	for i, text := range lines {
 		l := &d.Lines[i]

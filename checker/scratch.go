@@ -52,7 +52,7 @@ func (s *scratch) release() {
 	sc := &s.arena.scan
 	sc.sents, sc.digits = zeroed(sc.sents), zeroed(sc.digits)
 	sc.marks, sc.repeats = zeroed(sc.marks), zeroed(sc.repeats)
-	s.arena.matches = zeroed(s.arena.matches)
+	s.arena.matches, s.arena.stale = zeroed(s.arena.matches), zeroed(s.arena.stale)
 	s.arena.marks = nil
 	s.headings, s.headingPtrs = zeroed(s.headings), zeroed(s.headingPtrs)
 	s.passDiags, s.diags = zeroed(s.passDiags), zeroed(s.diags)
