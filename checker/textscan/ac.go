@@ -15,8 +15,9 @@ import (
 // The automaton steps a character at a time, not a byte: a report is mostly Han characters of
 // three bytes, and each step is a load that depends on the one before, so three times fewer
 // steps are about twice as fast even with the decoding. Characters that occur in no phrase
-// share class 0; the others have a class each, found in one table for the characters of the
-// Basic Multilingual Plane: a table of pages would cost a dependent load more per character.
+// share class 0; the others have a class each, found for the characters of the Basic
+// Multilingual Plane in a table of blocks (see classTable). Its two loads depend on the text,
+// not on the state, so they do not lengthen the chain of the automaton's loads.
 type Matcher struct {
 	out    [][]int32 // pattern ids that end in each state (including via fail links)
 	length []int     // byte length of each pattern
@@ -25,10 +26,8 @@ type Matcher struct {
 	delta []int32
 	width int
 	ascii [utf8.RuneSelf]uint16
-	// bmp holds the classes of the characters up to U+FFFF (ASCII's are in ascii), 128 KB of
-	// which only the pages that hold a phrase's characters are ever written; noClasses while
-	// there is none.
-	bmp    *[1 << 16]uint16
+	// bmp holds the classes of the characters up to U+FFFF (ASCII's are in ascii).
+	bmp    classTable[uint16]
 	astral map[rune]uint16 // characters beyond U+FFFF
 	// chars are the characters of bmp that were given a class, so that a Pair reads only
 	// those, not the whole table.
@@ -62,7 +61,7 @@ func NewFoldingMatcher(patterns []string, fold map[rune]rune) *Matcher {
 }
 
 func newMatcher(patterns []string, fold map[rune]rune) *Matcher {
-	m := &Matcher{length: make([]int, len(patterns)), bmp: &noClasses}
+	m := &Matcher{length: make([]int, len(patterns)), bmp: newClassTable[uint16]()}
 	// Each character of a pattern has a class, numbered from 1 in order of first appearance;
 	// seq holds the patterns as classes, pattern id's from seq[start[id]] to seq[start[id+1]].
 	var seq []uint16
@@ -220,13 +219,10 @@ func (m *Matcher) setClass(r rune, c uint16) {
 	case r < utf8.RuneSelf:
 		m.ascii[r] = c
 	case r <= 0xFFFF:
-		if m.bmp == &noClasses {
-			m.bmp = new([1 << 16]uint16)
-		}
-		if m.bmp[r] == 0 {
+		if m.bmp.at(uint32(r)) == 0 {
 			m.chars = append(m.chars, r)
 		}
-		m.bmp[r] = c
+		m.bmp.set(uint32(r), c)
 	default:
 		if m.astral == nil {
 			m.astral = map[rune]uint16{}
@@ -235,8 +231,41 @@ func (m *Matcher) setClass(r rune, c uint16) {
 	}
 }
 
-// noClasses is the bmp of a matcher with no character beyond ASCII, shared and never written.
-var noClasses [1 << 16]uint16
+// classTable maps the characters of the Basic Multilingual Plane to classes, in blocks of 64
+// characters: index gives each block's place in blocks, where the first block, all zeros, is
+// shared by the blocks that hold no character with a class. A flat table (128 KB a matcher,
+// for a few dozen characters) cost a new process a page fault for each 4 KB page that held a
+// phrase's character, about 180 over the rule set's matchers; the blocks of one matcher take a
+// few KB.
+type classTable[C uint16 | uint32] struct {
+	index  *[1 << 10]uint16
+	blocks [][64]C
+}
+
+// zeroIndex is the index of a table that has no class yet, shared and never written.
+var zeroIndex [1 << 10]uint16
+
+func newClassTable[C uint16 | uint32]() classTable[C] {
+	return classTable[C]{index: &zeroIndex, blocks: make([][64]C, 1)}
+}
+
+// at returns r's class; r must be at most 0xFFFF.
+func (t *classTable[C]) at(r uint32) C {
+	return t.blocks[t.index[r>>6&(1<<10-1)]][r&63]
+}
+
+// set gives r, at most 0xFFFF, the class c.
+func (t *classTable[C]) set(r uint32, c C) {
+	if t.index == &zeroIndex {
+		t.index = new([1 << 10]uint16)
+	}
+	b := &t.index[r>>6]
+	if *b == 0 {
+		*b = uint16(len(t.blocks))
+		t.blocks = append(t.blocks, [64]C{})
+	}
+	t.blocks[*b][r&63] = c
+}
 
 // classOf returns r's class, 0 for a character in no pattern.
 func (m *Matcher) classOf(r rune) uint16 {
@@ -244,7 +273,7 @@ func (m *Matcher) classOf(r rune) uint16 {
 	case r < utf8.RuneSelf:
 		return m.ascii[r]
 	case r <= 0xFFFF:
-		return m.bmp[r]
+		return m.bmp.at(uint32(r))
 	}
 	return m.astral[r]
 }
@@ -313,7 +342,7 @@ func (m *Matcher) scan(dst []Match, text string, first bool) ([]Match, bool) {
 // of three bytes, until the row is negative (a pattern ends before the returned offset), or
 // the text ends, or a character of another kind begins at the returned offset.
 func (m *Matcher) steps(text string, i, row int) (int, int) {
-	delta, bmp, ascii := m.delta, m.bmp, &m.ascii
+	delta, index, blocks, ascii := m.delta, m.bmp.index, m.bmp.blocks, &m.ascii
 	for i < len(text) {
 		c := text[i]
 		var class uint16
@@ -321,7 +350,7 @@ func (m *Matcher) steps(text string, i, row int) (int, int) {
 			class = ascii[c]
 			i++
 		} else if r := bmpAt(text, i); r <= 0xFFFF {
-			class = bmp[r]
+			class = blocks[index[r>>6&(1<<10-1)]][r&63] // bmp.at, written out
 			i += 3
 		} else {
 			return i, row
@@ -358,7 +387,7 @@ type Pair struct {
 	// ascii and bmp are as a Matcher's, for both: m's class in the low 16 bits, o's in the
 	// high.
 	ascii [utf8.RuneSelf]uint32
-	bmp   *[1 << 16]uint32
+	bmp   classTable[uint32]
 }
 
 // NewPair pairs two matchers; o may be nil.
@@ -370,11 +399,11 @@ func NewPair(m, o *Matcher) *Pair {
 	for c := range p.ascii {
 		p.ascii[c] = uint32(m.ascii[c]) | uint32(o.ascii[c])<<16
 	}
-	p.bmp = new([1 << 16]uint32)
+	p.bmp = newClassTable[uint32]()
 	// Written only where one of them has a class, as theirs are.
 	for _, chars := range [][]rune{m.chars, o.chars} {
 		for _, r := range chars {
-			p.bmp[r] = uint32(m.bmp[r]) | uint32(o.bmp[r])<<16
+			p.bmp.set(uint32(r), uint32(m.bmp.at(uint32(r)))|uint32(o.bmp.at(uint32(r)))<<16)
 		}
 	}
 	return p
@@ -430,7 +459,7 @@ func (p *Pair) FindAll(dst, odst []Match, text string) (_, _ []Match, valid bool
 // offset), or the text ends, or a character of another kind begins at the returned offset.
 func (p *Pair) steps(text string, i, row, orow int) (int, int, int) {
 	delta, odelta := p.m.delta, p.o.delta
-	bmp, ascii := p.bmp, &p.ascii
+	index, blocks, ascii := p.bmp.index, p.bmp.blocks, &p.ascii
 	for i < len(text) {
 		c := text[i]
 		var classes uint32
@@ -438,7 +467,7 @@ func (p *Pair) steps(text string, i, row, orow int) (int, int, int) {
 			classes = ascii[c]
 			i++
 		} else if r := bmpAt(text, i); r <= 0xFFFF {
-			classes = bmp[r]
+			classes = blocks[index[r>>6&(1<<10-1)]][r&63] // bmp.at, written out
 			i += 3
 		} else {
 			return i, row, orow

@@ -1,6 +1,7 @@
 package textscan
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -177,9 +178,9 @@ func FuzzPairFindAll(f *testing.F) {
 		p := NewPair(m, o)
 		// The pair's table holds both classes of every character, as when it was read from
 		// the two whole tables.
-		for r := range p.bmp {
-			if want := uint32(m.bmp[r]) | uint32(o.bmp[r])<<16; p.bmp[r] != want {
-				t.Fatalf("the pair's class of %U is %#x, want %#x", r, p.bmp[r], want)
+		for r := range uint32(1 << 16) {
+			if want := uint32(m.bmp.at(r)) | uint32(o.bmp.at(r))<<16; p.bmp.at(r) != want {
+				t.Fatalf("the pair's class of %U is %#x, want %#x", r, p.bmp.at(r), want)
 			}
 		}
 		same := func(name string, got, want []Match) {
@@ -199,4 +200,31 @@ func FuzzPairFindAll(f *testing.F) {
 			t.Fatalf("with no other matcher, found %v, valid %v", ogot, valid)
 		}
 	})
+}
+
+// TestClassTable holds a table of blocks to a flat table written the same way, the shared
+// zero block included: characters in the same block, in blocks far apart, and written twice.
+func TestClassTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 200 {
+		tab := newClassTable[uint16]()
+		var flat [1 << 16]uint16
+		for range n {
+			r := rng.Uint32N(1 << 16)
+			if n%2 == 0 {
+				r = 0x4E00 + rng.Uint32N(300) // crowded
+			}
+			c := uint16(rng.Uint32N(1 << 16))
+			tab.set(r, c)
+			flat[r] = c
+		}
+		for r := range uint32(1 << 16) {
+			if got := tab.at(r); got != flat[r] {
+				t.Fatalf("after %d writes, the class of %U is %d, want %d", n, r, got, flat[r])
+			}
+		}
+		if zeroIndex != ([1 << 10]uint16{}) || tab.blocks[0] != ([64]uint16{}) {
+			t.Fatal("the shared zero index or block was written")
+		}
+	}
 }
