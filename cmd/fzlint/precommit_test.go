@@ -246,9 +246,10 @@ func TestPreCommitConfigFromREADME(t *testing.T) {
 	}
 }
 
-// TestOneFileRunsOnOneProcessor: a run over one file checks it with one processor (the
-// collector's trace names the processors at each collection; collections before and after the
-// check may still show the machine's), unless GOMAXPROCS says otherwise.
+// TestOneFileRunsOnOneProcessor: a run over one file large enough for the collector to run
+// while it is checked checks it with one processor (the collector's trace names the
+// processors at each collection; collections before and after the check may still show the
+// machine's), unless GOMAXPROCS says otherwise; a run over a smaller one keeps them all.
 func TestOneFileRunsOnOneProcessor(t *testing.T) {
 	if runtime.NumCPU() < 2 {
 		t.Fatal("needs a machine of two processors or more: on one, the test could not fail")
@@ -267,8 +268,11 @@ func TestOneFileRunsOnOneProcessor(t *testing.T) {
 	if ps := procs("GOMAXPROCS=3"); slices.Contains(ps, "1") || !slices.Contains(ps, "3") {
 		t.Errorf("GOMAXPROCS=3 set: the collections ran with %v processors", ps)
 	}
-	// Start-up runs on one processor whatever the number of files; two files are then checked
-	// on every processor.
+	// A report smaller than collectingSize: giving up a processor would cost more than it saves.
+	if ps := collectionProcs(t, bin, []string{seed("002_21c7d6ccdca8baa6.txt")}); slices.Contains(ps, "1") {
+		t.Errorf("one small file: the collections ran with %v processors", ps)
+	}
+	// Two files are checked on every processor.
 	two := []string{big, writeTemp(t, "big2.txt", strings.Repeat(string(data), 1<<20/len(data)))}
 	if ps := collectionProcs(t, bin, two, "GOMAXPROCS="); ps[len(ps)-1] == "1" {
 		t.Errorf("two files: the collections ran with %v processors, the last with 1", ps)
