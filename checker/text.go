@@ -323,6 +323,10 @@ func newHanScan(set *markSet) hanScan {
 // whether the character before is a repeat or a mark. It makes no call: with one in the loop
 // the compiler would keep the loop's variables in memory.
 func (h *hanScan) run(s string, i int) (int, bool, bool) {
+	if h.marks == nil && h.shift == 1<<16 {
+		i, repeat := h.run16(s, i)
+		return i, repeat, false
+	}
 	recent, notWindow, ones, highs, shift, lastMask, marks := h.recent, h.notWindow, h.ones, h.highs, h.shift, h.lastMask, h.marks
 	for i < len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 {
 		if i+2 >= len(s) {
@@ -348,6 +352,31 @@ func (h *hanScan) run(s string, i int) (int, bool, bool) {
 	}
 	h.recent = recent
 	return i, false, false
+}
+
+// run16 is run when no Han character is a mark and the lanes are 16 bits (repeats looked for
+// at most four characters back, as language/repeated-word's default max_len, or none): the
+// lanes' constants are then the instructions' own, and the loop's variables all stay in
+// registers (run's kept two on the stack, read again at every character).
+func (h *hanScan) run16(s string, i int) (int, bool) {
+	const ones, highs = 0x0001000100010001, 0x8000800080008000
+	recent, notWindow := h.recent, h.notWindow
+	for i < len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 {
+		if i+2 >= len(s) {
+			i += 3 // a character cut short ends the line
+			break
+		}
+		last := uint64(s[i+1])<<8 | uint64(s[i+2])
+		t := recent ^ last*ones | notWindow
+		recent = recent<<16 | last
+		i += 3
+		if (t-ones)&^t&highs != 0 {
+			h.recent = recent
+			return i, true
+		}
+	}
+	h.recent = recent
+	return i, false
 }
 
 // utf8Len is the length of the UTF-8 sequence that byte c starts (1 for a stray continuation

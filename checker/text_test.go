@@ -13,9 +13,18 @@ import (
 // among them a Han character (建) and one beyond U+FFFF.
 const testMarks = ",.;:?!()[]\"'《》“”‘’（）【】〔〕「」·é—建😀"
 
+// testMarksNoHan are testMarks without the Han character: with no Han mark, scanLine steps
+// over Han characters by hanScan.run16.
+var testMarksNoHan = strings.ReplaceAll(testMarks, "建", "")
+
 // referenceScan is scanLine written the obvious way, a byte at a time: the fast scan must find
-// the same sentences, digit runs and marks in any valid UTF-8 text.
+// the same sentences, digit runs and marks (testMarks) in any valid UTF-8 text.
 func referenceScan(s string) (sents, digits [][2]int, marks []int32) {
+	return referenceScanMarks(s, testMarks)
+}
+
+// referenceScanMarks is referenceScan with the marks given.
+func referenceScanMarks(s, markChars string) (sents, digits [][2]int, marks []int32) {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		size := 0
@@ -46,7 +55,7 @@ func referenceScan(s string) (sents, digits [][2]int, marks []int32) {
 		}
 	}
 	for i, r := range s {
-		if strings.ContainsRune(testMarks, r) {
+		if strings.ContainsRune(markChars, r) {
 			marks = append(marks, int32(i))
 		}
 	}
@@ -85,17 +94,23 @@ func FuzzScanLine(f *testing.F) {
 	}
 	f.Add("建立建立的的一乀一乀，建建😀建", uint8(4))
 	f.Add("倀一倀一乀乀建a建立立", uint8(7))
+	f.Add("建立建立的的一乀一乀，建建😀建", uint8(4|0x80))
 	f.Fuzz(func(t *testing.T, s string, within uint8) {
-		// within 0 looks for no repeats; 1 to 8 as far back as that.
-		n := int(within) % (maxRepeatWithin + 1)
-		set := newMarkSet([]rune(testMarks)...)
+		// within 0 looks for no repeats; 1 to 8 as far back as that. Its high bit takes the
+		// marks without a Han character.
+		n := int(within&0x7F) % (maxRepeatWithin + 1)
+		markChars := testMarks
+		if within&0x80 != 0 {
+			markChars = testMarksNoHan
+		}
+		set := newMarkSet([]rune(markChars)...)
 		set.repeatWithin = n
 		var sc lineScan
 		scanLine(s, &sc, set) // must not panic on any input
 		if !utf8.ValidString(s) {
 			return
 		}
-		ws, wd, wm := referenceScan(s)
+		ws, wd, wm := referenceScanMarks(s, markChars)
 		if !reflect.DeepEqual(sc.sents, ws) || !reflect.DeepEqual(sc.digits, wd) || !reflect.DeepEqual(sc.marks, wm) {
 			t.Errorf("scanLine(%q) = %v %v %v, want %v %v %v", s, sc.sents, sc.digits, sc.marks, ws, wd, wm)
 		}
