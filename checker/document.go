@@ -93,8 +93,8 @@ type Document struct {
 	// scratch, when set, is the memory lent to this document (see scratch).
 	scratch *scratch
 	// batch holds the cross-file stage's findings (Options.Batch).
-	batch     []Diagnostic
-	scorecard bool
+	batch               []Diagnostic
+	scorecard, noSource bool
 }
 
 // Date is a calendar date as written in the document.
@@ -160,6 +160,9 @@ type Options struct {
 	Batch []Diagnostic
 	// Scorecard asks for Report.Score (the supervisor's summary shows it).
 	Scorecard bool
+	// NoSource says the caller reads no Result.Source (nothing quotes the lines, no baseline
+	// fingerprints them): it is left nil rather than copied from the lines.
+	NoSource bool
 }
 
 // NewDocument builds the model of a decoded text with a rule set.
@@ -175,7 +178,7 @@ func newDocument(name string, lines []string, encoding string, c *Compiled, opt 
 	if sc != nil {
 		d = &sc.doc
 	}
-	*d = Document{Name: name, Encoding: encoding, batch: opt.Batch, scorecard: opt.Scorecard, scratch: sc}
+	*d = Document{Name: name, Encoding: encoding, batch: opt.Batch, scorecard: opt.Scorecard, noSource: opt.NoSource, scratch: sc}
 	rs, m := c.Set, c.m
 	size := textSize(lines)
 	// Sized for a typical report (per 100 bytes of the seeds and the generated corpus: 0.8

@@ -330,7 +330,10 @@ func prepare(t *input.Text) (_ *input.Text, lines []string, folded bool) {
 // CheckDocument runs every enabled check on a document and returns its findings sorted by
 // position, then rule.
 func (l *Linter) CheckDocument(doc *Document) Result {
-	res := Result{Path: doc.Name, Report: doc.report(l.rules), Source: doc.sourceLines()}
+	res := Result{Path: doc.Name, Report: doc.report(l.rules)}
+	if !doc.noSource {
+		res.Source = doc.sourceLines()
+	}
 	if doc.scorecard {
 		res.Report.Score = doc.score(l.rules)
 	}

@@ -258,6 +258,8 @@ func (e *env) check(args []string) int {
 	// The cross-file stage (copied paragraphs) needs every file's facts before any file's
 	// findings are final: it checks the batch first and prints it after (crossfile.go).
 	keepSource := format == "pretty" || format == "sarif" || bw != nil // who reads Result.Source
+	// Nothing else does but --baseline's filter, applied as each file is checked.
+	fc.opt.NoSource = !keepSource && fc.baseline == nil
 	if f.fix || f.diff || !crossFileRun(jobs, fc, f.jobs, keepSource, checkJob, checked, emit) {
 		batch.RunN(jobs.len(), f.jobs, func(i int) fileResult { return checkJob(fc, jobs.at(i)) }, func(fr fileResult) {
 			emit(fr)
