@@ -174,9 +174,11 @@ func NewDocument(name string, lines []string, encoding string, c *Compiled, opt 
 // are built in sc's memory, which the caller lent it (see scratch) and takes back once done
 // with the document.
 func newDocument(name string, lines []string, encoding string, c *Compiled, opt Options, sc *scratch) *Document {
-	d := new(Document)
+	var d *Document
 	if sc != nil {
 		d = &sc.doc
+	} else {
+		d = new(Document)
 	}
 	*d = Document{Name: name, Encoding: encoding, batch: opt.Batch, scorecard: opt.Scorecard, noSource: opt.NoSource, scratch: sc}
 	rs, m := c.Set, c.m

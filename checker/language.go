@@ -380,7 +380,7 @@ func runPunctuationWidth(p *Pass) {
 	var edits []Edit
 	// A line has few hits, and the lines with some are few: these arrays on the stack hold
 	// them, unless there are more.
-	var hitArr [32]punctHit
+	var hitArr [128]punctHit
 	var lineArr [64]lineCol
 	hits, lines := hitArr[:0], lineArr[:0]
 	total := 0
