@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	unicodeclass "unicode"
 	"unicode/utf8"
@@ -79,13 +80,14 @@ func IsUnreadable(err error) bool {
 
 // DecodeText decodes the bytes of a .txt or .md file. The text is a copy: data may change
 // afterwards.
-func DecodeText(data []byte) (*Text, error) { return decodeText(data, false) }
+func DecodeText(data []byte) (*Text, error) { return decodeText(data, false, nil) }
 
 // decodeText is DecodeText; with owned, data is handed over to the text (ReadOptions.Owned): a
 // UTF-8 file's lines are data's bytes rather than a copy of them (one copy of the file in
 // memory, not two, and no time spent making it), and nothing may change data afterwards, for
-// as long as the text or any string taken from it is in use.
-func decodeText(data []byte, owned bool) (*Text, error) {
+// as long as the text or any string taken from it is in use. With store set, the text's
+// Lines and Ends are its slices (ReadOptions.Lines).
+func decodeText(data []byte, owned bool, store *LineStore) (*Text, error) {
 	s, enc, folds, err := decodeFolds(data, owned)
 	if err != nil {
 		return nil, err
@@ -95,7 +97,14 @@ func decodeText(data []byte, owned bool) (*Text, error) {
 	if n := max(strings.Count(s, "\n"), strings.Count(s, "\r")); n > maxLines {
 		return nil, tooManyLines(n)
 	}
-	lines, ends, eol := splitLines(s)
+	var lines, ends []string
+	if store != nil {
+		lines, ends = store.lines, store.ends
+	}
+	lines, ends, eol := splitLines(s, lines, ends)
+	if store != nil {
+		store.lines, store.ends = lines, ends
+	}
 	t := &Text{Lines: lines, Encoding: enc, EOL: eol, Ends: ends}
 	if !folds {
 		t.plain = lines
@@ -281,10 +290,11 @@ func sniffUTF16(data []byte) (string, bool) {
 }
 
 // splitLines splits text at "\r\n", "\r" or "\n" and returns the lines, each line's end, and
-// the first line end seen. A final line end does not start another line.
-func splitLines(s string) (lines, ends []string, eol string) {
+// the first line end seen. A final line end does not start another line. The lines and ends
+// are appended to lines[:0] and ends[:0] when they have room for them.
+func splitLines(s string, lines, ends []string) (_, _ []string, eol string) {
 	n := strings.Count(s, "\n") + 1
-	lines, ends = make([]string, 0, n), make([]string, 0, n)
+	lines, ends = slices.Grow(lines[:0], n), slices.Grow(ends[:0], n)
 	// Find line ends with the vectorised byte search; most files have no CR at all.
 	next := func(t string) int { return strings.IndexByte(t, '\n') }
 	if cr := strings.Count(s, "\r"); cr > 0 {

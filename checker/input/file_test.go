@@ -57,6 +57,39 @@ func TestReadFileIntoReusesBufferSafely(t *testing.T) {
 	}
 }
 
+// A LineStore lends its slices to one text after another: each text's lines and ends are
+// those it gets without one, in the store's memory once it has room, and Release overwrites
+// them.
+func TestLineStoreLendsItsSlices(t *testing.T) {
+	var store LineStore
+	texts := []string{"一\n二\r\n三\n四\n", "甲\r\n乙", "\n\n\n\n五\n\n", "x\ry\rz\r", "一\n二\n三\n"}
+	for round := range 2 {
+		for _, s := range texts {
+			want, err := ReadWith("r.txt", []byte(s), ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadWith("r.txt", []byte(s), ReadOptions{Lines: &store})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.Lines, want.Lines) || !slices.Equal(got.Ends, want.Ends) || got.EOL != want.EOL {
+				t.Errorf("%q with a store: %q %q %q, without: %q %q %q", s, got.Lines, got.Ends, got.EOL, want.Lines, want.Ends, want.EOL)
+			}
+			if round == 1 && (&got.Lines[0] != &store.lines[0] || &got.Ends[0] != &store.ends[0]) {
+				t.Errorf("%q: the second time round, the text's lines are not the store's", s)
+			}
+			lines := got.Lines
+			store.Release()
+			for i, l := range lines {
+				if l != "" {
+					t.Errorf("%q: line %d is %q after Release", s, i+1, l)
+				}
+			}
+		}
+	}
+}
+
 // A text file read with ReadOptions.Owned has the bytes handed over as its lines, not a copy
 // (a batch hands over the buffer of a huge file); DecodeText's are a copy.
 func TestOwnedTextSharesTheBytes(t *testing.T) {
@@ -98,7 +131,7 @@ func FuzzSplitLines(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		lines, ends, eol := splitLines(s)
+		lines, ends, eol := splitLines(s, nil, nil)
 		var wl, we []string
 		weol := ""
 		start := 0

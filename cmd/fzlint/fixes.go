@@ -72,7 +72,11 @@ func newFileChecker(f checkFlags) (c *fileChecker, bw *baseline.Writer, err erro
 // nothing changes it afterwards. A .docx is read with the anchors the annotator splices
 // comments at only for --annotate.
 func (c *fileChecker) check(l *checker.Linter, name string, data []byte, inPlace, owned bool) fileResult {
-	t, err := input.ReadWith(name, data, input.ReadOptions{Owned: owned, NoAnchors: !c.annotate})
+	opt := input.ReadOptions{Owned: owned, NoAnchors: !c.annotate}
+	if c.ws != nil {
+		opt.Lines = &c.ws.lines
+	}
+	t, err := input.ReadWith(name, data, opt)
 	if err != nil {
 		return fileResult{Result: l.Unreadable(name, err)}
 	}

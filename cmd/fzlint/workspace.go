@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+
+	"github.com/fzlint/fzlint/checker/input"
 )
 
 // workspace is the memory a batch worker lends to one file after another: the buffer the file
-// is read into. A text file's lines are that buffer's bytes (input.ReadOptions.Owned) rather
-// than a copy of them, so a batch of reports does not allocate each report's size again as
-// strings (15 MB of the 115 MB a run over mkcorpus allocated).
+// is read into, and the slices of its lines. A text file's lines are that buffer's bytes
+// (input.ReadOptions.Owned) rather than a copy of them, so a batch of reports does not
+// allocate each report's size again as strings (15 MB of the 115 MB a run over mkcorpus
+// allocated), nor two slices a file for its lines and their ends (input.LineStore).
 //
 // A workspace is lent to one file at a time, and taken back (release) only once nothing of
 // that file is in use: its result encoded and dropped (crossFileRun), and nothing else kept of
@@ -16,7 +19,8 @@ import (
 // a batch, compared with a run that copies every file (TestWorkspaceReuseChangesNothing),
 // changes.
 type workspace struct {
-	read *bytes.Buffer
+	read  *bytes.Buffer
+	lines input.LineStore // the text's Lines and Ends
 	// fc is the run's file checker, lending this workspace to the files it reads.
 	fc fileChecker
 }
@@ -36,6 +40,7 @@ func newWorkspace(fc *fileChecker) *workspace {
 func (w *workspace) release() {
 	clear(w.read.Bytes())
 	w.read.Reset()
+	w.lines.Release()
 	// A huge file's buffer goes with it, as readBuffers keeps none (maxPooledBuffer).
 	if w.read.Cap() > maxPooledBuffer {
 		w.read = new(bytes.Buffer)
