@@ -118,7 +118,8 @@ type Report struct {
 	PartIDs []string
 	// PartNames maps each part id to its Chinese name (rules.toml), for summaries.
 	PartNames map[string]string
-	// Optional holds the ids of the parts a report may leave out (not required).
+	// Optional holds the ids of the parts a report may leave out (not required); it is shared
+	// by the reports of a year: read it only.
 	Optional map[string]bool
 	// Score is the supervisor's scorecard, computed when Options.Scorecard asks for it.
 	Score *Scorecard

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -417,6 +418,9 @@ type matchers struct {
 	partOrder []*rules.Part
 	partIDs   []string
 	partNames map[string]string
+	// optional holds Report.Optional by year (optionalParts).
+	optional   map[int]map[string]bool
+	optionalMu sync.RWMutex
 
 	// placeholderEach is placeholder a pattern at a time, for the short windows around triggers.
 	placeholderEach branches

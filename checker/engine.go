@@ -375,6 +375,36 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 	return res
 }
 
+// optionalParts returns the ids of the parts a report of the year may leave out, as
+// Report.Optional holds them: one map for the reports of a year (of a hundred years from 2000,
+// and of an unknown year, 0).
+func (m *matchers) optionalParts(year int) map[string]bool {
+	cached := year == 0 || year >= 2000 && year < 2100
+	if cached {
+		m.optionalMu.RLock()
+		o, ok := m.optional[year]
+		m.optionalMu.RUnlock()
+		if ok {
+			return o
+		}
+	}
+	o := map[string]bool{}
+	for _, p := range m.partOrder {
+		if !p.RequiredIn(year) {
+			o[p.ID] = true
+		}
+	}
+	if cached {
+		m.optionalMu.Lock()
+		if m.optional == nil {
+			m.optional = map[int]map[string]bool{}
+		}
+		m.optional[year] = o
+		m.optionalMu.Unlock()
+	}
+	return o
+}
+
 // SortDiagnostics orders findings by page (fixed-layout files), line, column and rule.
 func SortDiagnostics(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
@@ -394,14 +424,12 @@ func SortDiagnostics(ds []Diagnostic) {
 
 func (d *Document) report(c *Compiled) *Report {
 	m := c.m
-	// The parts' ids and names are the rule set's, the same in every report: shared, not
-	// rebuilt for each (nothing changes a Report's).
+	// The parts' ids and names are the rule set's, the same in every report, and the
+	// optional parts the same in every report of a year: shared, not rebuilt for each
+	// (nothing changes a Report's).
 	r := &Report{Year: d.Year, Profile: d.Profile, Title: strings.Clone(d.originalTitle()), Unit: strings.Clone(d.original(d.Unit)),
-		Sections: make(map[string]int, len(m.partOrder)), PartIDs: m.partIDs, PartNames: m.partNames, Optional: map[string]bool{}}
+		Sections: make(map[string]int, len(m.partOrder)), PartIDs: m.partIDs, PartNames: m.partNames, Optional: m.optionalParts(d.Year)}
 	for _, p := range m.partOrder {
-		if !p.RequiredIn(d.Year) {
-			r.Optional[p.ID] = true
-		}
 		if part := d.Parts[p.ID]; part != nil {
 			r.Sections[p.ID] = d.at(part.Start, 1).Line
 		} else {

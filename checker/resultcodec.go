@@ -100,7 +100,14 @@ func DecodeResult(data []byte) (Result, error) {
 // one result to the next (rule IDs, the report's profile, its parts' IDs and names) one copy
 // for all the results it decodes: most of a result's strings, allocated once, not once a
 // result. It keeps at most maxNames of them. It is not safe for concurrent use.
-type ResultDecoder struct{ names map[string]string }
+type ResultDecoder struct {
+	names map[string]string
+	// The last report's part IDs, part names and optional parts: the rule set's, shared by
+	// its reports (Report.PartIDs), and given one copy here too while they stay the same.
+	partIDs   []string
+	partNames map[string]string
+	optional  map[string]bool
+}
 
 // maxNames bounds the names a ResultDecoder keeps (a rule set has a few hundred).
 const maxNames = 4096
@@ -110,7 +117,7 @@ func (rd *ResultDecoder) Decode(data []byte) (Result, error) {
 	if rd.names == nil {
 		rd.names = map[string]string{}
 	}
-	return (&decoder{b: data, names: rd.names}).result()
+	return (&decoder{b: data, names: rd.names, rd: rd}).result()
 }
 
 func (d *decoder) result() (Result, error) {
@@ -129,21 +136,14 @@ func (d *decoder) result() (Result, error) {
 				rep.Sections[k] = d.int()
 			}
 		}
-		rep.PartIDs = d.nameList()
-		if n, ok := d.len(); ok {
-			rep.PartNames = make(map[string]string, n)
-			for range n {
-				k := d.name()
-				rep.PartNames[k] = d.name()
-			}
+		rep.PartIDs = d.partIDs()
+		var lastNames *map[string]string
+		var lastOptional *map[string]bool
+		if d.rd != nil {
+			lastNames, lastOptional = &d.rd.partNames, &d.rd.optional
 		}
-		if n, ok := d.len(); ok {
-			rep.Optional = make(map[string]bool, n)
-			for range n {
-				k := d.name()
-				rep.Optional[k] = d.flag()
-			}
-		}
+		rep.PartNames = readMap(d, lastNames, d.name)
+		rep.Optional = readMap(d, lastOptional, d.flag)
 		if d.flag() {
 			rep.Score = &Scorecard{Date: d.str()}
 			rep.Score.Causes = d.int()
@@ -232,6 +232,7 @@ type decoder struct {
 	b     []byte
 	err   error
 	names map[string]string
+	rd    *ResultDecoder // nil for DecodeResult
 }
 
 func (d *decoder) fail() { d.err, d.b = errEncoded, nil }
@@ -309,6 +310,68 @@ func (d *decoder) nameList() []string {
 		out[i] = d.name()
 	}
 	return out
+}
+
+// partIDs reads Report.PartIDs: the ResultDecoder's copy of the last report's when they are
+// the same.
+func (d *decoder) partIDs() []string {
+	if d.rd != nil && len(d.rd.partIDs) > 0 {
+		at := d.b
+		if n, ok := d.len(); ok && n == len(d.rd.partIDs) {
+			same := true
+			for _, id := range d.rd.partIDs {
+				same = same && string(d.bytes()) == id
+			}
+			if same && d.err == nil {
+				return d.rd.partIDs
+			}
+		}
+		d.b = at // read them again
+	}
+	ids := d.nameList()
+	if d.rd != nil && len(ids) > 0 {
+		d.rd.partIDs = ids
+	}
+	return ids
+}
+
+// readMap reads a map whose values read reads. With last set (a ResultDecoder's), a map of the
+// same pairs as *last, each key once, is *last, and nothing is allocated; another map becomes
+// *last.
+func readMap[V comparable](d *decoder, last *map[string]V, read func() V) map[string]V {
+	at := d.b
+	n, ok := d.len()
+	if !ok {
+		return nil
+	}
+	const most = 16 // a rule set has a handful of parts
+	if last != nil && n > 0 && n == len(*last) && n <= most {
+		var keys [most][]byte
+		same := true
+		for i := 0; i < n && same; i++ {
+			k := d.bytes()
+			v, found := (*last)[string(k)]
+			same = found && v == read()
+			for _, seen := range keys[:i] {
+				same = same && string(seen) != string(k)
+			}
+			keys[i] = k
+		}
+		if same && d.err == nil {
+			return *last
+		}
+		d.b = at // read them again
+		d.len()
+	}
+	m := make(map[string]V, n)
+	for range n {
+		k := d.name()
+		m[k] = read()
+	}
+	if last != nil && n > 0 {
+		*last = m
+	}
+	return m
 }
 
 // len reads a length written by encoder.len: ok is false for nil.

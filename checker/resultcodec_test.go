@@ -179,3 +179,36 @@ func BenchmarkResultCodec(b *testing.B) {
 		})
 	}
 }
+
+// A ResultDecoder gives the reports it decodes one copy of their parts' IDs and names and of
+// their optional parts while they stay the same, as the checker's reports share them; a
+// report with other ones gets its own.
+func TestResultDecoderSharesTheParts(t *testing.T) {
+	l := linterFor(t)
+	var rd checker.ResultDecoder
+	var reports []*checker.Report
+	for _, f := range seedFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := l.CheckBytes(f, data, checker.Options{Year: 2023})
+		got, err := rd.Decode(checker.AppendResult(nil, &r))
+		if err != nil || !reflect.DeepEqual(got, r) {
+			t.Fatalf("%s: decoded %v", f, err)
+		}
+		reports = append(reports, got.Report)
+	}
+	first := reports[0]
+	for _, rep := range reports[1:] {
+		if &rep.PartIDs[0] != &first.PartIDs[0] || reflect.ValueOf(rep.PartNames).Pointer() != reflect.ValueOf(first.PartNames).Pointer() ||
+			reflect.ValueOf(rep.Optional).Pointer() != reflect.ValueOf(first.Optional).Pointer() {
+			t.Fatal("the reports of one rule set and year do not share their parts")
+		}
+	}
+	other := checker.Result{Path: "x", Report: &checker.Report{PartIDs: []string{"a"}, PartNames: map[string]string{"a": "甲"}, Optional: map[string]bool{}}}
+	got, err := rd.Decode(checker.AppendResult(nil, &other))
+	if err != nil || !reflect.DeepEqual(got, other) {
+		t.Fatalf("a report with other parts decodes as %#v (%v)", got.Report, err)
+	}
+}
