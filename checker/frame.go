@@ -253,14 +253,30 @@ func numeral(s string) int {
 
 // findParts assigns the top-level headings to the rule set's parts.
 func (d *Document) findParts(rs *rules.Set, m *matchers) {
-	d.Parts = map[string]*Part{}
+	// A document built in a scratch keeps its parts there (at most one a part of the rule
+	// set, so the array never moves), and the maps of the last document, emptied.
 	var top []*Heading
+	var parts []Part
+	var assigned map[*Heading]*Part
+	if sc := d.scratch; sc != nil {
+		if sc.parts == nil {
+			sc.parts, sc.assigned = map[string]*Part{}, map[*Heading]*Part{}
+		}
+		d.Parts, assigned = sc.parts, sc.assigned
+		top, parts, d.PartOrder = sc.top[:0], room(sc.partArr, len(rs.Parts)), sc.partOrder[:0]
+	} else {
+		d.Parts, assigned = map[string]*Part{}, map[*Heading]*Part{}
+		parts = make([]Part, 0, len(rs.Parts))
+	}
+	newPart := func(p Part) *Part {
+		parts = append(parts, p)
+		return &parts[len(parts)-1]
+	}
 	for _, h := range d.Headings {
 		if h.Level == LevelChapter {
 			top = append(top, h)
 		}
 	}
-	assigned := map[*Heading]*Part{}
 	for _, h := range top {
 		for i := range rs.Parts {
 			rp := &rs.Parts[i]
@@ -268,7 +284,7 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 				continue
 			}
 			if re := m.parts[rp.ID]; re != nil && re.MatchString(h.Text) {
-				p := &Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line}
+				p := newPart(Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line})
 				d.Parts[rp.ID] = p
 				assigned[h] = p
 				break
@@ -293,7 +309,7 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 				break
 			}
 			if assigned[h] == nil {
-				p := &Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line}
+				p := newPart(Part{ID: rp.ID, Rule: rp, Heading: h, Start: h.Line})
 				d.Parts[rp.ID] = p
 				assigned[h] = p
 				break
@@ -305,7 +321,7 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 		// about the text the drafter did write.
 		if len(top) == 0 && d.Parts[rp.ID] == nil && d.BodyStart <= d.BodyEnd {
 			if d.hanAtLeast(d.BodyStart, d.BodyEnd, max(rp.MinChars, 1)) {
-				p := &Part{ID: rp.ID, Rule: rp, Start: d.BodyStart}
+				p := newPart(Part{ID: rp.ID, Rule: rp, Start: d.BodyStart})
 				d.Parts[rp.ID] = p
 				d.PartOrder = append(d.PartOrder, p)
 			}
@@ -323,6 +339,9 @@ func (d *Document) findParts(rs *rules.Set, m *matchers) {
 		} else {
 			p.End = d.BodyEnd
 		}
+	}
+	if sc := d.scratch; sc != nil {
+		sc.top, sc.partArr, sc.partOrder = top, parts, d.PartOrder
 	}
 }
 

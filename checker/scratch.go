@@ -22,6 +22,12 @@ type scratch struct {
 	headings    []Heading // the last block of headings
 	headingPtrs []*Heading
 	numbers     numberArrays // the last arrays extractNumbers filled
+	// The document's parts (findParts): the maps, the parts, the top-level headings.
+	parts     map[string]*Part
+	assigned  map[*Heading]*Part
+	partArr   []Part
+	top       []*Heading
+	partOrder []*Part
 	// The findings of the check running (Pass.diags), and of the document (CheckDocument).
 	passDiags, diags []Diagnostic
 }
@@ -55,6 +61,9 @@ func (s *scratch) release() {
 	s.arena.matches, s.arena.stale = zeroed(s.arena.matches), zeroed(s.arena.stale)
 	s.arena.marks = nil
 	s.headings, s.headingPtrs = zeroed(s.headings), zeroed(s.headingPtrs)
+	clear(s.parts)
+	clear(s.assigned)
+	s.partArr, s.top, s.partOrder = zeroed(s.partArr), zeroed(s.top), zeroed(s.partOrder)
 	s.passDiags, s.diags = zeroed(s.passDiags), zeroed(s.diags)
 	n := &s.numbers
 	n.sents, n.qs, n.ps = zeroed(n.sents), zeroed(n.qs), zeroed(n.ps)
