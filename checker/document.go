@@ -418,6 +418,9 @@ type matchers struct {
 	partOrder []*rules.Part
 	partIDs   []string
 	partNames map[string]string
+	// templates holds the parts' templates filled by year (matchers.templateText).
+	templates   map[templateKey]string
+	templatesMu sync.RWMutex
 	// optional holds Report.Optional by year (optionalParts).
 	optional   map[int]map[string]bool
 	optionalMu sync.RWMutex

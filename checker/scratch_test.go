@@ -63,3 +63,23 @@ func reversed[T any](s []T) []T {
 	}
 	return r
 }
+
+// The templates filled once a part and year are those templateText fills, the first time and
+// after.
+func TestTemplateTextCached(t *testing.T) {
+	rs, _ := defaultStale(t)
+	c := Compile(rs)
+	for round := range 2 {
+		for i := range rs.Parts {
+			rp := &rs.Parts[i]
+			for year := 1998; year <= 2101; year++ {
+				if got, want := c.m.templateText(rp, year), templateText(rp, year); got != want {
+					t.Fatalf("round %d, %s, %d: %q, want %q", round, rp.ID, year, got, want)
+				}
+			}
+		}
+	}
+	if len(c.m.templates) != 100*len(rs.Parts) {
+		t.Errorf("%d templates kept, want those of 100 years", len(c.m.templates))
+	}
+}

@@ -135,6 +135,34 @@ func templateText(rp *rules.Part, year int) string {
 	return strings.ReplaceAll(strings.ReplaceAll(rp.Template, "{Y+1}", y1), "{Y}", y)
 }
 
+// templateText is templateText, the same string for every report of a year (every report's
+// headings are compared with their parts' templates): filled once a part and year, for the
+// years from 2000 to 2099.
+func (m *matchers) templateText(rp *rules.Part, year int) string {
+	if year < 2000 || year >= 2100 {
+		return templateText(rp, year)
+	}
+	key := templateKey{rp, year}
+	m.templatesMu.RLock()
+	t, ok := m.templates[key]
+	m.templatesMu.RUnlock()
+	if !ok {
+		t = templateText(rp, year)
+		m.templatesMu.Lock()
+		if m.templates == nil {
+			m.templates = map[templateKey]string{}
+		}
+		m.templates[key] = t
+		m.templatesMu.Unlock()
+	}
+	return t
+}
+
+type templateKey struct {
+	part *rules.Part
+	year int
+}
+
 // templateHeading is the template with its ordinal marker in the structure of that year:
 // 三、2024年度…
 func templateHeading(rs *rules.Set, rp *rules.Part, year int) string {
@@ -219,7 +247,7 @@ func runHeadingTemplate(p *Pass) {
 		if h == nil {
 			continue
 		}
-		want := templateText(part.Rule, d.Year)
+		want := p.m.templateText(part.Rule, d.Year)
 		if sameHeading(h.Text, want) {
 			continue
 		}
