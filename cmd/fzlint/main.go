@@ -28,15 +28,15 @@ const (
 
 // gcPolicy is the collector's pace (see main): a heap of up to 32 MiB, growing past the live
 // heap by √(2 MiB × the bytes allocated so far), at least 8 MiB. A batch of 2,000 reports (about
-// 115 MB allocated) collects at 12 MiB, then up to 21; one of 10,000 (550 MB) reaches 32 MiB two
-// thirds of the way through. So a short run does not pay page faults for a heap it would not
-// reuse (on mkcorpus, collecting at 32 MiB from the start cost 9,200 page faults against 5,900
-// and a tenth more CPU), while a long one collects rarely (Scale and Spare were measured on
-// mkcorpus and gencorpus 10k: see the README's Performance). The heap grows by at most 800 % of
-// the live heap and at least 15 % (one 90 MB report keeps about 2.8 times its size alive; at 15 %
-// it peaks at 3.7 times, at 25 % at 4.1 times, at 50 % at 4.6, for the same CPU within the noise:
-// it allocates little more than it keeps). Above a 28 MiB live heap the floor applies; a batch's
-// stays well below.
+// 28 MB allocated) collects three times at 11–12 MiB; one of 10,000 (155 MB) grows to 21 MiB by
+// its end, and a longer one to the budget. So a short run does not pay page faults for a heap it
+// would not reuse (on mkcorpus, when it allocated 115 MB, collecting at 32 MiB from the start
+// cost 9,200 page faults against 5,900 and a tenth more CPU), while a long one collects rarely
+// (Scale and Spare were measured on mkcorpus and gencorpus 10k: see the README's Performance).
+// The heap grows by at most 800 % of the live heap and at least 15 % (one 90 MB report keeps
+// about 2.8 times its size alive; at 15 % it peaks at 3.7 times, at 25 % at 4.1 times, at 50 % at
+// 4.6, for the same CPU within the noise: it allocates little more than it keeps). Above a
+// 28 MiB live heap the floor applies; a batch's stays well below.
 var gcPolicy = gcbudget.Policy{Budget: 32 << 20, Spare: 8 << 20, Scale: 2 << 20, Min: 15, Max: 800}
 
 // version is set at build time with -ldflags "-X main.version=…".
