@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/fzlint/fzlint/checker/fold"
 )
@@ -17,12 +18,12 @@ import (
 // included), in document order, runs joined. A paragraph with automatic numbering gets the
 // ordinal the reader sees (一、 （一） 1. …), computed from numbering.xml and styles.xml.
 func DecodeDocx(data []byte) (*Text, error) {
-	return decodeDocx(data, true)
+	return decodeDocx(data, true, nil)
 }
 
 // decodeDocx is DecodeDocx; without anchors, the Text has no Docx (what only the annotator
 // needs) and the walk records none.
-func decodeDocx(data []byte, anchors bool) (*Text, error) {
+func decodeDocx(data []byte, anchors bool, store *LineStore) (*Text, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return DecodeDoc(data) // a .doc renamed .docx, or an encrypted .docx: it says which
 	}
@@ -65,7 +66,7 @@ func decodeDocx(data []byte, anchors bool) (*Text, error) {
 			return nil, err
 		}
 	}
-	lines, anc, folds, err := docxWalkFolds(doc, newNumberer(num, st), anchors)
+	lines, anc, folds, err := docxWalkFolds(doc, newNumberer(num, st), anchors, store)
 	if err != nil {
 		return nil, &Unreadable{"word/document.xml 已损坏：" + err.Error()}
 	}
@@ -222,14 +223,15 @@ func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
 // text is in data, when anchors is set (nil anchors otherwise: the walk then keeps the
 // places of a paragraph's pieces only while it reads the paragraph, and no comment markers).
 func docxWalk(data []byte, nb *numberer, anchors bool) ([]string, *DocxAnchors, error) {
-	lines, anc, _, err := docxWalkFolds(data, nb, anchors)
+	lines, anc, _, err := docxWalkFolds(data, nb, anchors, nil)
 	return lines, anc, err
 }
 
 // docxWalkFolds is docxWalk that also says whether a line may hold a character that
 // fold.String changes: false only when none does (checked in the pass that validates the
-// text's UTF-8, fold.Valid).
-func docxWalkFolds(data []byte, nb *numberer, anchors bool) (_ []string, _ *DocxAnchors, folds bool, _ error) {
+// text's UTF-8, fold.Valid). With store set, the lines' text and the slice of them are the
+// store's (ReadOptions.Lines) rather than memory of their own.
+func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_ []string, _ *DocxAnchors, folds bool, _ error) {
 	w := walkScratches.Get().(*walkScratch)
 	x := &w.x
 	*x = xmlScanner{data: data, textBuf: x.textBuf[:0]}
@@ -480,8 +482,22 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool) (_ []string, _ *Docx
 		anc.Paras = nil
 		return nil, new(anc), folds, nil
 	}
-	all := string(text)
-	lines := make([]string, len(ends))
+	var (
+		all   string
+		lines []string
+	)
+	if store != nil {
+		store.text = append(store.text[:0], text...)
+		all = unsafe.String(unsafe.SliceData(store.text), len(store.text))
+		if cap(store.lines) < len(ends) {
+			store.lines = make([]string, len(ends))
+		}
+		store.lines = store.lines[:len(ends)]
+		lines = store.lines
+	} else {
+		all = string(text)
+		lines = make([]string, len(ends))
+	}
 	start := 0
 	for i, end := range ends {
 		lines[i], start = all[start:end], end

@@ -117,28 +117,36 @@ type ReadOptions struct {
 	// NoAnchors: the file is checked and not annotated: the Text of a .docx has no Docx
 	// anchors, which only the annotator uses, and the reader records none.
 	NoAnchors bool
-	// Lines, when set, lends a text file's Text its Lines and Ends (see LineStore).
+	// Lines, when set, lends a text file's Text its Lines and Ends, and a .docx's its Lines and
+	// the text they are cut from (see LineStore).
 	Lines *LineStore
 }
 
-// LineStore holds the slices of a text's Lines and Ends for the next text: a worker that
-// reads file after file keeps one pair rather than allocating two a file. Whoever lends it
+// LineStore holds the slices of a text's Lines and Ends, and a .docx's text, for the next text:
+// a worker that reads file after file keeps them rather than allocating them for each file. Whoever lends it
 // must be done with the Text (and with any slice of its Lines or Ends) before Release.
-type LineStore struct{ lines, ends []string }
+type LineStore struct {
+	lines, ends []string
+	text        []byte // a .docx's text, which its lines are cut from
+}
 
 // Release takes the slices back, their strings overwritten with "": a line kept past this
 // point reads empty. The slices of a text of more than maxStoreLines lines go with it.
 func (s *LineStore) Release() {
 	clear(s.lines)
 	clear(s.ends)
-	s.lines, s.ends = s.lines[:0], s.ends[:0]
-	if cap(s.lines) > maxStoreLines || cap(s.ends) > maxStoreLines {
+	clear(s.text)
+	s.lines, s.ends, s.text = s.lines[:0], s.ends[:0], s.text[:0]
+	if cap(s.lines) > maxStoreLines || cap(s.ends) > maxStoreLines || cap(s.text) > maxStoreText {
 		*s = LineStore{}
 	}
 }
 
 // maxStoreLines bounds the slices a LineStore keeps: a report has a few hundred lines.
 const maxStoreLines = 1 << 16
+
+// maxStoreText bounds the text a LineStore keeps: a report is a few tens of kilobytes.
+const maxStoreText = 1 << 20
 
 // ReadWith is Read with options.
 func ReadWith(name string, data []byte, o ReadOptions) (*Text, error) {
@@ -154,7 +162,7 @@ func read(name string, data []byte, o ReadOptions) (*Text, error) {
 	case KindText:
 		return decodeText(data, o.Owned, o.Lines)
 	case KindDocx:
-		return decodeDocx(data, !o.NoAnchors)
+		return decodeDocx(data, !o.NoAnchors, o.Lines)
 	case KindHTML:
 		return DecodeHTML(data)
 	case KindPDF:

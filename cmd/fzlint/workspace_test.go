@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fzlint/fzlint/internal/corpus"
+	"github.com/fzlint/fzlint/internal/docxgen"
 )
 
 // A batch run with the cross-file stage checks each file in a worker's workspace and takes it
@@ -22,6 +23,18 @@ func TestWorkspaceReuseChangesNothing(t *testing.T) {
 	generated := t.TempDir()
 	if _, err := corpus.Generate(80, generated, 3, seedDir); err != nil {
 		t.Fatal(err)
+	}
+	// The seeds as Word would write them, one after another: a .docx's lines are cut from the
+	// text the workspace keeps for it.
+	for _, name := range []string{"000_4c1585aa5a4d5d00.txt", "001_82d8d1cc76649ea2.txt", "002_21c7d6ccdca8baa6.txt"} {
+		text, err := os.ReadFile(seed(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docx := docxgen.WordReport(strings.Split(string(text), "\n"))
+		if err := os.WriteFile(filepath.Join(generated, "word-"+strings.TrimSuffix(name, ".txt")+".docx"), docx, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	// A paragraph copied between two reports, and a report copied as the next year's: the
 	// cross-file stage's findings come from the facts it keeps of each file. (Alone: the
