@@ -55,7 +55,11 @@ func (p Policy) Percent(live, allocated uint64) int {
 	if live >= target {
 		return p.Min
 	}
-	pct := (target - live) * 100 / live
+	return p.bounded((target - live) * 100 / live)
+}
+
+// bounded returns pct within the policy's bounds, Min and Max.
+func (p Policy) bounded(pct uint64) int {
 	return int(min(max(pct, uint64(p.Min)), uint64(p.Max)))
 }
 
@@ -67,8 +71,7 @@ const runtimeMinimum = 4 << 20
 // startPercent is the GOGC that puts the first collection at the target of a run that has
 // allocated nothing yet.
 func (p Policy) startPercent() int {
-	pct := p.Target(runtimeMinimum, 0) * 100 / runtimeMinimum
-	return int(min(max(pct, uint64(p.Min)), uint64(p.Max)))
+	return p.bounded(p.Target(runtimeMinimum, 0) * 100 / runtimeMinimum)
 }
 
 // Start paces the collector by the policy from now on: it sets the percentage for the start
