@@ -489,10 +489,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 	if store != nil {
 		store.text = append(store.text[:0], text...)
 		all = unsafe.String(unsafe.SliceData(store.text), len(store.text))
-		if cap(store.lines) < len(ends) {
-			store.lines = make([]string, len(ends))
-		}
-		store.lines = store.lines[:len(ends)]
+		store.lines = slices.Grow(store.lines[:0], len(ends))[:len(ends)]
 		lines = store.lines
 	} else {
 		all = string(text)

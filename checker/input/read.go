@@ -123,8 +123,9 @@ type ReadOptions struct {
 }
 
 // LineStore holds the slices of a text's Lines and Ends, and a .docx's text, for the next text:
-// a worker that reads file after file keeps them rather than allocating them for each file. Whoever lends it
-// must be done with the Text (and with any slice of its Lines or Ends) before Release.
+// a worker that reads file after file keeps them rather than allocating them for each file.
+// Whoever lends it must be done with the Text (and with any slice of its Lines or Ends) before
+// Release.
 type LineStore struct {
 	lines, ends []string
 	text        []byte // a .docx's text, which its lines are cut from
