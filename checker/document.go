@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -419,11 +418,9 @@ type matchers struct {
 	partIDs   []string
 	partNames map[string]string
 	// templates holds the parts' templates filled by year (matchers.templateText).
-	templates   map[templateKey]string
-	templatesMu sync.RWMutex
+	templates memo[templateKey, string]
 	// optional holds Report.Optional by year (optionalParts).
-	optional   map[int]map[string]bool
-	optionalMu sync.RWMutex
+	optional memo[int, map[string]bool]
 
 	// placeholderEach is placeholder a pattern at a time, for the short windows around triggers.
 	placeholderEach branches

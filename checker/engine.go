@@ -379,28 +379,19 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 // Report.Optional holds them: one map for the reports of a year (of a hundred years from 2000,
 // and of an unknown year, 0).
 func (m *matchers) optionalParts(year int) map[string]bool {
-	cached := year == 0 || year >= 2000 && year < 2100
-	if cached {
-		m.optionalMu.RLock()
-		o, ok := m.optional[year]
-		m.optionalMu.RUnlock()
-		if ok {
-			return o
-		}
+	if year == 0 || year >= 2000 && year < 2100 {
+		return m.optional.get(year, func() map[string]bool { return m.optionalIn(year) })
 	}
+	return m.optionalIn(year)
+}
+
+// optionalIn returns a new map of the ids of the parts a report of the year may leave out.
+func (m *matchers) optionalIn(year int) map[string]bool {
 	o := map[string]bool{}
 	for _, p := range m.partOrder {
 		if !p.RequiredIn(year) {
 			o[p.ID] = true
 		}
-	}
-	if cached {
-		m.optionalMu.Lock()
-		if m.optional == nil {
-			m.optional = map[int]map[string]bool{}
-		}
-		m.optional[year] = o
-		m.optionalMu.Unlock()
 	}
 	return o
 }

@@ -79,7 +79,7 @@ func TestTemplateTextCached(t *testing.T) {
 			}
 		}
 	}
-	if len(c.m.templates) != 100*len(rs.Parts) {
-		t.Errorf("%d templates kept, want those of 100 years", len(c.m.templates))
+	if len(c.m.templates.m) != 100*len(rs.Parts) {
+		t.Errorf("%d templates kept, want those of 100 years", len(c.m.templates.m))
 	}
 }

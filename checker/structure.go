@@ -142,20 +142,7 @@ func (m *matchers) templateText(rp *rules.Part, year int) string {
 	if year < 2000 || year >= 2100 {
 		return templateText(rp, year)
 	}
-	key := templateKey{rp, year}
-	m.templatesMu.RLock()
-	t, ok := m.templates[key]
-	m.templatesMu.RUnlock()
-	if !ok {
-		t = templateText(rp, year)
-		m.templatesMu.Lock()
-		if m.templates == nil {
-			m.templates = map[templateKey]string{}
-		}
-		m.templates[key] = t
-		m.templatesMu.Unlock()
-	}
-	return t
+	return m.templates.get(templateKey{rp, year}, func() string { return templateText(rp, year) })
 }
 
 type templateKey struct {
