@@ -7,7 +7,7 @@ import (
 )
 
 // workspace is the memory a batch worker lends to one file after another: the buffer the file
-// is read into, and the slices of its lines. A text file's lines are that buffer's bytes
+// is read into, and the slices of its lines (with a .docx's text, which its lines are cut from). A text file's lines are that buffer's bytes
 // (input.ReadOptions.Owned) rather than a copy of them, so a batch of reports does not
 // allocate each report's size again as strings (15 MB of the 115 MB a run over mkcorpus
 // allocated), nor two slices a file for its lines and their ends (input.LineStore).
