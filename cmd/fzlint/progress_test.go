@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,6 +98,13 @@ func TestProgressLineFitsTheTerminal(t *testing.T) {
 // TestProgressInA40ColumnTerminal runs a batch in a real 40-column terminal (tmux) and reads
 // the screen afterwards: the bar was drawn, each drawing fitted the width, and no stale line is
 // left.
+//
+// The run must last past the second before the bar appears, on any machine: its JSON goes to a
+// named pipe that the test leaves unread for longer than that second. fzlint writes results as
+// files finish, so the full pipe holds the batch (and its progress) until the test drains it.
+// The pipe also holds the start of the run until the pane's log is attached. The cross-file
+// rules are off: with them, the batch is read before anything is written (crossfile.go), and
+// nothing would hold it.
 func TestProgressInA40ColumnTerminal(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatalf("tmux is needed for this test (installed by .ci/run): %v", err)
@@ -108,10 +117,13 @@ func TestProgressInA40ColumnTerminal(t *testing.T) {
 	}
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	// enough files for one worker to take well over the second before the bar appears, on a
-	// fast idle machine too
+	// the JSON of these files is megabytes: far more than a pipe holds
 	for i := 0; i < 6000; i++ {
 		os.WriteFile(filepath.Join(corpus, fmt.Sprintf("%04d.txt", i)), seedData, 0o644)
+	}
+	out := filepath.Join(dir, "out.fifo")
+	if err := syscall.Mkfifo(out, 0o600); err != nil {
+		t.Fatal(err)
 	}
 	socket := filepath.Join(dir, "tmux.sock")
 	log := filepath.Join(dir, "pane.log")
@@ -123,10 +135,20 @@ func TestProgressInA40ColumnTerminal(t *testing.T) {
 		}
 		return string(out)
 	}
-	script := fmt.Sprintf("stty -echo; %s check --jobs 1 --format json %s > /dev/null 2>/dev/tty; echo FINISHED; sleep 600", bin, corpus)
+	script := fmt.Sprintf("stty -echo; %s check --jobs 1 --format json --disable batch/copied-paragraph,batch/same-as-last-year %s > %s 2>/dev/tty; echo FINISHED; sleep 600", bin, corpus, out)
 	tmux("new-session", "-d", "-x", "40", "-y", "30", "-s", "t", "env TERM=xterm sh -c '"+script+"'")
 	defer exec.Command("tmux", "-S", socket, "kill-server").Run()
 	tmux("pipe-pane", "-t", "t", "-o", "cat >> "+log)
+	// Opening the pipe lets the shell start fzlint; fzlint fills the pipe and waits.
+	r, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	time.Sleep(progressDelay + 500*time.Millisecond) // holding the run past the bar's delay, not timing it
+	if _, err := io.Copy(io.Discard, r); err != nil {
+		t.Fatal(err)
+	}
 	var screen string
 	for !strings.Contains(screen, "FINISHED") {
 		time.Sleep(100 * time.Millisecond) // waiting for the run, not timing it
