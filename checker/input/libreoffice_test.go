@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -147,4 +148,103 @@ func loose(fs []string) []string {
 		out[i] = noSpace(column.ReplaceAllString(f, ":"))
 	}
 	return out
+}
+
+// A third-level ordinal above 1 (not a number such as 2.5万), and a second-level one above 一.
+var (
+	thirdLevel  = regexp.MustCompile(`^[2-9][.．、][^0-9]`)
+	secondLevel = regexp.MustCompile(`^[（(][二三四五六七八][）)]`)
+)
+
+// restarted is a seed's lines with one number skipped: the first third-level one above 1 made
+// one more (2. made 3.), else the first second-level one above 一 ((二) made (三)); nil when
+// there is none. docxgen numbers that heading by a numbering instance that restarts at it, and
+// the headings after it by that instance, as a drafter's "set numbering value" in Word does.
+func restarted(lines []string) []string {
+	const digits = "一二三四五六七八九"
+	for _, re := range []*regexp.Regexp{thirdLevel, secondLevel} {
+		for i, l := range lines {
+			m := re.FindString(l)
+			if m == "" {
+				continue
+			}
+			out := slices.Clone(lines)
+			if re == thirdLevel {
+				out[i] = string(l[0]+1) + l[1:]
+			} else {
+				r := []rune(l)
+				r[1] = []rune(digits)[strings.IndexRune(digits, r[1])/3+1]
+				out[i] = string(r)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// The seeds with a restarted list (restarted), written as .odt by LibreOffice from their
+// auto-numbered .docx: each paragraph, with the number the .odt reader gives it, is where
+// LibreOffice's PDF of the .odt shows it (its first twelve characters, spaces aside, are in the
+// PDF's text). LibreOffice numbers the .odt as it wrote it, which is not always the .docx's
+// numbers (it may write a continued list as one it cannot find), so the PDF and not the .txt
+// is the reference.
+func TestLibreOfficeODTOfARestartedListIsNumberedAsItsPDF(t *testing.T) {
+	dir := t.TempDir()
+	var docs, odts []string
+	for _, name := range seedNames(t) {
+		_, lines := readSeed(t, "../../testdata/seeds/"+name+".txt")
+		lines = restarted(lines)
+		if lines == nil {
+			continue
+		}
+		docx := docxgen.NumberedReport(lines)
+		if !strings.Contains(string(unzipPart(t, docx, "word/numbering.xml")), "startOverride") {
+			t.Fatalf("%s: the .docx restarts no list; the test would not exercise one", name)
+		}
+		p := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(p, docx, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs, odts = append(docs, p), append(odts, strings.TrimSuffix(p, ".docx")+".odt")
+	}
+	if len(docs) < 3 {
+		t.Fatalf("%d seeds have a list to restart", len(docs))
+	}
+	soffice(t, dir, append([]string{"--convert-to", "odt", "--outdir", dir}, docs...)...)
+	soffice(t, dir, append([]string{"--convert-to", "pdf", "--outdir", dir}, odts...)...)
+	for _, odt := range odts {
+		data, err := os.ReadFile(odt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt, err := input.DecodeODT(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(odt, ".odt")+".pdf", "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext (Debian poppler-utils) is needed: %v", err)
+		}
+		shown := noSpace(string(out))
+		for i, l := range txt.Lines {
+			start := []rune(noSpace(l))
+			start = start[:min(len(start), 12)]
+			if !strings.Contains(shown, string(start)) {
+				t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of the .odt", filepath.Base(odt), i+1, string(start))
+			}
+		}
+	}
+}
+
+// soffice runs LibreOffice headless with a profile in dir; the test fails without it.
+func soffice(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	bin, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Fatalf("LibreOffice (soffice) is needed for this test: %v", err)
+	}
+	args = append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile")}, args...)
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice %v: %v\n%s", args, err, out)
+	}
 }

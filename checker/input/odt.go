@@ -234,10 +234,70 @@ func (lv *odtLevels) label(lvl int, counters *[11]int) string {
 	return l.prefix + strings.Join(parts, ".") + l.suffix
 }
 
-// odtList is an open text:list: its style and level.
+// odtList is an open text:list: its style, level and the counters of the list it belongs to.
 type odtList struct {
-	style string
-	level int
+	style    string
+	level    int
+	counters *[11]int
+}
+
+// odtItem is an open text:list-item (or text:list-header).
+type odtItem struct {
+	numbered bool   // its number has been counted (a header has none)
+	start    int    // its text:start-value, 0 for none
+	style    string // its text:style-override: the list style its paragraph is numbered in
+}
+
+// odtLists tells which list a top-level text:list belongs to, as LibreOffice imports it
+// (xmloff's XMLTextListBlockContext): a list is numbered on its own, nested lists included,
+// whatever list styles its items and nested lists use, unless it continues another.
+// text:continue-list names the xml:id of an earlier top-level list (one not met begins a new
+// list), and a list that continues one continues what that one continues;
+// text:continue-numbering="true" continues the last top-level list met when that had the same
+// text:style-name. Two top-level lists of one xml:id are one list.
+type odtLists struct {
+	counters  map[string]*[11]int // by list id
+	continues map[string]string   // a list id met: the list it continues, "" for none
+	last      string              // the last list id met, and its style
+	lastStyle string
+	anonymous int // top-level lists without xml:id so far
+}
+
+// root returns the counters of a top-level text:list, and whether its numbering restarts.
+func (l *odtLists) root(x *xmlScanner, style string) (*[11]int, bool) {
+	if l.counters == nil {
+		l.counters, l.continues = map[string]*[11]int{}, map[string]string{}
+	}
+	id := x.attr("id") // xml:id
+	if id == "" {
+		l.anonymous++
+		id = "\x00" + strconv.Itoa(l.anonymous) // no xml:id holds a NUL
+	}
+	numbering := x.attr("continue-numbering")
+	restart := numbering != "" && numbering != "true"
+	cont := x.attr("continue-list")
+	if cont == "" && numbering == "true" && l.lastStyle == style && l.last != id {
+		cont = l.last
+	}
+	if _, ok := l.continues[cont]; !ok {
+		cont = ""
+	}
+	for i := 0; i < len(l.continues) && l.continues[cont] != ""; i++ {
+		cont = l.continues[cont]
+	}
+	if _, ok := l.continues[id]; !ok {
+		l.continues[id] = cont
+		l.last, l.lastStyle = id, style
+	}
+	if cont != "" {
+		id = cont
+	}
+	c := l.counters[id]
+	if c == nil {
+		c = new([11]int)
+		l.counters[id] = c
+	}
+	return c, restart
 }
 
 // odtParagraphs walks content.xml and returns the text of its paragraphs and headings in
@@ -253,26 +313,18 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 	x := newXMLScanner(data)
 	texts := false // a paragraph of the body has been met
 	var (
-		lines    []string
-		paras    []*strings.Builder // open text:p / text:h (a frame's paragraphs nest)
-		lists    []odtList
-		counters = map[string]*[11]int{} // by list style; "" is the outline
-		numbered []bool                  // per open list-item: its number has been counted
-		starts   []int                   // per open list-item: its start-value, 0 for none
-		depth    int
-		skip     int // depth at which a skipped subtree began
-		body     bool
-		lastList string // the style of the last top-level list, for continue-numbering
-		total    int    // bytes of text so far
+		lines   []string
+		paras   []*strings.Builder // open text:p / text:h (a frame's paragraphs nest)
+		lists   []odtList
+		items   []odtItem // the open list-items
+		known   odtLists
+		outline [11]int // the counters of the headings the outline style numbers
+		restart bool    // the open top-level list restarts its numbering at its first number
+		depth   int
+		skip    int // depth at which a skipped subtree began
+		body    bool
+		total   int // bytes of text so far
 	)
-	counter := func(style string) *[11]int {
-		c := counters[style]
-		if c == nil {
-			c = new([11]int)
-			counters[style] = c
-		}
-		return c
-	}
 	for {
 		ok, err := x.next()
 		if err != nil {
@@ -303,20 +355,21 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 				skip = depth
 			case "list":
 				style := x.attr("style-name")
-				if style == "" && len(lists) > 0 {
-					style = lists[len(lists)-1].style
-				}
-				if len(lists) == 0 {
-					cont := x.attr("continue-numbering") == "true" || x.attr("continue-list") != ""
-					if !cont || style != lastList {
-						*counter(style) = [11]int{}
+				if len(lists) > 0 {
+					// A nested list is part of the list it is in, in its own list style if
+					// it names one.
+					parent := lists[len(lists)-1]
+					if style == "" {
+						style = parent.style
 					}
-					lastList = style
+					lists = append(lists, odtList{style: style, level: len(lists) + 1, counters: parent.counters})
+					break
 				}
-				lists = append(lists, odtList{style: style, level: len(lists) + 1})
+				var c *[11]int
+				c, restart = known.root(x, style)
+				lists = append(lists, odtList{style: style, level: 1, counters: c})
 			case "list-item", "list-header":
-				numbered = append(numbered, name == "list-header")
-				starts = append(starts, atoi(x.attr("start-value")))
+				items = append(items, odtItem{numbered: name == "list-header", start: atoi(x.attr("start-value")), style: x.attr("style-override")})
 			case "p", "h":
 				if !body {
 					skip = depth
@@ -325,12 +378,20 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 				texts = true
 				b := &strings.Builder{}
 				paras = append(paras, b)
-				style, lvl := "", 0
-				if len(lists) > 0 && len(numbered) > 0 && !numbered[len(numbered)-1] {
-					numbered[len(numbered)-1] = true
-					style, lvl = lists[len(lists)-1].style, min(lists[len(lists)-1].level, 10)
-					if s := starts[len(starts)-1]; s > 0 {
-						counter(style)[lvl] = s - 1
+				style, lvl, c := "", 0, &outline
+				if len(lists) > 0 && len(items) > 0 && !items[len(items)-1].numbered {
+					it, list := &items[len(items)-1], lists[len(lists)-1]
+					it.numbered = true
+					style, lvl, c = list.style, min(list.level, 10), list.counters
+					if it.style != "" {
+						style = it.style // the item's list style, in the list it is in
+					}
+					if restart {
+						restart = false
+						c[lvl] = 0
+					}
+					if it.start > 0 {
+						c[lvl] = it.start - 1
 					}
 				} else if name == "h" && len(lists) == 0 {
 					if l := atoi(x.attr("outline-level")); l >= 1 && l <= 10 && ls[""] != nil && ls[""][l].format != "" {
@@ -345,7 +406,6 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 							lv[k] = odtLevel{format: "1", suffix: ".", start: 1, display: 1}
 						}
 					}
-					c := counter(style)
 					if c[lvl] == 0 && lv[lvl].start > 1 {
 						c[lvl] = lv[lvl].start - 1
 					}
@@ -389,8 +449,8 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 					lists = lists[:len(lists)-1]
 				}
 			case "list-item", "list-header":
-				if len(numbered) > 0 {
-					numbered, starts = numbered[:len(numbered)-1], starts[:len(starts)-1]
+				if len(items) > 0 {
+					items = items[:len(items)-1]
 				}
 			case "p", "h":
 				if len(paras) > 0 {

@@ -13,7 +13,8 @@ import (
 	"github.com/fzlint/fzlint/internal/docxgen"
 )
 
-// testODT builds an .odt from its content.xml body and the list styles of styles.xml.
+// testODT builds an .odt from its content.xml body and the list styles of styles.xml, with the
+// manifest LibreOffice needs to open it.
 func testODT(body, styles string) []byte {
 	const ns = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"`
 	var buf bytes.Buffer
@@ -22,6 +23,9 @@ func testODT(body, styles string) []byte {
 		{"mimetype", "application/vnd.oasis.opendocument.text"},
 		{"content.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-content ` + ns + `><office:body><office:text>` + body + `</office:text></office:body></office:document-content>`},
 		{"styles.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ` + ns + `><office:styles>` + styles + `</office:styles></office:document-styles>`},
+		{"META-INF/manifest.xml", `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">` +
+			`<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>` +
+			`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>`},
 	} {
 		w, _ := zw.Create(p.name)
 		w.Write([]byte(p.data))
@@ -103,6 +107,9 @@ func testODTWithout() []byte {
 func FuzzODT(f *testing.F) {
 	f.Add(testODT(`<text:list text:style-name="L1"><text:list-item><text:p>主要举措</text:p></text:list-item></text:list>`, odtReportStyles))
 	f.Add(testODT(`<text:h text:outline-level="2">x</text:h>`, odtReportStyles))
+	for _, c := range odtListCases {
+		f.Add(testODT(c.body, odtListCaseStyles))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		txt, err := DecodeODT(data)
 		if err != nil {
@@ -129,6 +136,9 @@ func FuzzODTContent(f *testing.F) {
 	f.Add([]byte(`<office:text><text:list text:style-name="L1"><text:list-item><text:p>甲</text:p></text:list-item></text:list>` +
 		`<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="a"/></text:list-style><text:outline-style/></office:text>`))
 	f.Add([]byte(`<office:text><text:list-style style:name="L2"><text:p>x</text:p><text:list-level-style-bullet text:level="1"/></text:list-style></office:text>`))
+	f.Add([]byte(`<office:text><text:list xml:id="a" text:style-name="L1"><text:list-item><text:p>甲</text:p><text:list><text:list-item text:style-override="B" text:start-value="3"><text:p>乙</text:p></text:list-item></text:list></text:list-item></text:list>` +
+		`<text:list text:continue-list="a" text:continue-numbering="false"><text:list-item><text:list text:style-name="L1"><text:list-item><text:p>丙</text:p></text:list-item></text:list></text:list-item></text:list>` +
+		`<text:list xml:id="a" text:continue-numbering="true" text:style-name="L1"><text:list-header><text:p>丁</text:p></text:list-header><text:list-item><text:p>戊</text:p></text:list-item></text:list></office:text>`))
 	ls := odtListStyles{}
 	if err := ls.read([]byte(odtReportStyles)); err != nil {
 		f.Fatal(err)
