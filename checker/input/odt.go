@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"maps"
 	"strconv"
@@ -234,11 +235,12 @@ func (lv *odtLevels) label(lvl int, counters *[11]int) string {
 	return l.prefix + strings.Join(parts, ".") + l.suffix
 }
 
-// odtList is an open text:list: its style, level and the counters of the list it belongs to.
+// odtList is an open text:list: its style, level and the list it belongs to (an index of the
+// top-level lists odtLists.root is given).
 type odtList struct {
-	style    string
-	level    int
-	counters *[11]int
+	style string
+	level int
+	list  int
 }
 
 // odtItem is an open text:list-item (or text:list-header).
@@ -254,50 +256,87 @@ type odtItem struct {
 // text:continue-list names the xml:id of an earlier top-level list (one not met begins a new
 // list), and a list that continues one continues what that one continues;
 // text:continue-numbering="true" continues the last top-level list met when that had the same
-// text:style-name. Two top-level lists of one xml:id are one list.
+// text:style-name; a top-level list of an xml:id met before is that list again.
 type odtLists struct {
-	counters  map[string]*[11]int // by list id
-	continues map[string]string   // a list id met: the list it continues, "" for none
-	last      string              // the last list id met, and its style
-	lastStyle string
-	anonymous int // top-level lists without xml:id so far
+	ids       map[uint64]int // the top-level lists by the hash of their xml:id, once there are odtFewLists
+	last      int            // the last top-level list met, -1 for none
+	lastStyle string         // and its text:style-name
 }
 
-// root returns the counters of a top-level text:list, and whether its numbering restarts.
-func (l *odtLists) root(x *xmlScanner, style string) (*[11]int, bool) {
-	if l.counters == nil {
-		l.counters, l.continues = map[string]*[11]int{}, map[string]string{}
+// odtFewLists top-level lists are looked up by xml:id one by one: a report has a few.
+const odtFewLists = 32
+
+// odtIDSeed hashes the xml:ids of lists (no string is made of each); two ids of one 64-bit
+// hash would be one list.
+var odtIDSeed = maphash.MakeSeed()
+
+// odtRoot is a top-level list: the counters of its levels, the list it continues (an index of
+// the top-level lists, -1 for none), and the hash of its xml:id if it has one.
+type odtRoot struct {
+	counters  [11]int
+	continues int
+	id        uint64
+	hasID     bool
+}
+
+// find returns the top-level list of an xml:id's hash, -1 for none.
+func (l *odtLists) find(roots []odtRoot, id uint64) int {
+	if l.ids != nil {
+		if i, ok := l.ids[id]; ok {
+			return i
+		}
+		return -1
 	}
-	id := x.attr("id") // xml:id
-	if id == "" {
-		l.anonymous++
-		id = "\x00" + strconv.Itoa(l.anonymous) // no xml:id holds a NUL
+	for i := range roots {
+		if roots[i].hasID && roots[i].id == id {
+			return i
+		}
 	}
-	numbering := x.attr("continue-numbering")
-	restart := numbering != "" && numbering != "true"
-	cont := x.attr("continue-list")
-	if cont == "" && numbering == "true" && l.lastStyle == style && l.last != id {
+	return -1
+}
+
+// root returns the top-level lists met (roots) with this one if it is a new one, the list (an
+// index of them) whose counters it numbers its paragraphs with, and whether its numbering
+// restarts. Those met are the caller's (a slice on its stack).
+func (l *odtLists) root(x *xmlScanner, style string, roots []odtRoot) (_ []odtRoot, list int, restart bool) {
+	numbering := x.attrBytes("continue-numbering")
+	restart, continues := len(numbering) > 0 && string(numbering) != "true", string(numbering) == "true"
+	cont := -1
+	if v := x.attrBytes("continue-list"); len(v) > 0 {
+		cont, continues = l.find(roots, maphash.Bytes(odtIDSeed, v)), false
+	}
+	self := -1 // the list of the same xml:id met before
+	id := x.attrBytes("id")
+	hasID := len(id) > 0 // xml:id
+	hash := maphash.Bytes(odtIDSeed, id)
+	if hasID {
+		self = l.find(roots, hash)
+	}
+	if continues && l.last >= 0 && l.lastStyle == style && l.last != self {
 		cont = l.last
 	}
-	if _, ok := l.continues[cont]; !ok {
-		cont = ""
+	if cont >= 0 && roots[cont].continues >= 0 {
+		cont = roots[cont].continues
 	}
-	for i := 0; i < len(l.continues) && l.continues[cont] != ""; i++ {
-		cont = l.continues[cont]
+	if self < 0 {
+		self = len(roots)
+		roots = append(roots, odtRoot{continues: cont, id: hash, hasID: hasID})
+		if l.ids == nil && len(roots) == odtFewLists {
+			l.ids = make(map[uint64]int, 2*odtFewLists)
+			for i := range roots { // an xml:id is in roots once
+				if roots[i].hasID {
+					l.ids[roots[i].id] = i
+				}
+			}
+		} else if l.ids != nil && hasID {
+			l.ids[hash] = self
+		}
+		l.last, l.lastStyle = self, style
 	}
-	if _, ok := l.continues[id]; !ok {
-		l.continues[id] = cont
-		l.last, l.lastStyle = id, style
+	if cont >= 0 {
+		return roots, cont, restart
 	}
-	if cont != "" {
-		id = cont
-	}
-	c := l.counters[id]
-	if c == nil {
-		c = new([11]int)
-		l.counters[id] = c
-	}
-	return c, restart
+	return roots, self, restart
 }
 
 // odtParagraphs walks content.xml and returns the text of its paragraphs and headings in
@@ -314,12 +353,13 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 	texts := false // a paragraph of the body has been met
 	var (
 		lines   []string
-		paras   []*strings.Builder // open text:p / text:h (a frame's paragraphs nest)
-		lists   []odtList
-		items   []odtItem // the open list-items
-		known   odtLists
-		outline [11]int // the counters of the headings the outline style numbers
-		restart bool    // the open top-level list restarts its numbering at its first number
+		paras   []*strings.Builder      // open text:p / text:h (a frame's paragraphs nest)
+		lists   = make([]odtList, 0, 8) // a report nests two or three
+		items   = make([]odtItem, 0, 8) // the open list-items
+		known   = odtLists{last: -1}
+		roots   = make([]odtRoot, 0, 8) // the top-level lists known knows
+		outline [11]int                 // the counters of the headings the outline style numbers
+		restart bool                    // the open top-level list restarts its numbering at its first number
 		depth   int
 		skip    int // depth at which a skipped subtree began
 		body    bool
@@ -362,14 +402,18 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 					if style == "" {
 						style = parent.style
 					}
-					lists = append(lists, odtList{style: style, level: len(lists) + 1, counters: parent.counters})
+					lists = append(lists, odtList{style: style, level: len(lists) + 1, list: parent.list})
 					break
 				}
-				var c *[11]int
-				c, restart = known.root(x, style)
-				lists = append(lists, odtList{style: style, level: 1, counters: c})
+				var list int
+				roots, list, restart = known.root(x, style, roots)
+				lists = append(lists, odtList{style: style, level: 1, list: list})
 			case "list-item", "list-header":
-				items = append(items, odtItem{numbered: name == "list-header", start: atoi(x.attr("start-value")), style: x.attr("style-override")})
+				it := odtItem{numbered: name == "list-header", start: atoi(x.attr("start-value"))}
+				if v := x.attrBytes("style-override"); len(v) > 0 {
+					it.style = string(v)
+				}
+				items = append(items, it)
 			case "p", "h":
 				if !body {
 					skip = depth
@@ -382,7 +426,7 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 				if len(lists) > 0 && len(items) > 0 && !items[len(items)-1].numbered {
 					it, list := &items[len(items)-1], lists[len(lists)-1]
 					it.numbered = true
-					style, lvl, c = list.style, min(list.level, 10), list.counters
+					style, lvl, c = list.style, min(list.level, 10), &roots[list.list].counters
 					if it.style != "" {
 						style = it.style // the item's list style, in the list it is in
 					}

@@ -43,10 +43,12 @@ func ll(attrs string, kids ...string) string {
 	return "<text:list " + attrs + ">" + strings.Join(kids, "") + "</text:list>"
 }
 
-var odtListCases = []struct {
+type odtListCase struct {
 	name, body string
 	want       []string
-}{
+}
+
+var odtListCases = []odtListCase{
 	{
 		// As LibreOffice writes a report whose Word numbering restarted (docxgen's: a third
 		// level at 4, then a numbering instance of its own): items of the list in another
@@ -128,6 +130,22 @@ var odtListCases = []struct {
 			"<text:list-header>"+lp(7)+"</text:list-header>", li(``, lp(8))),
 		[]string{"1.1.", "1.2.", "2.", "3.", "3.1.", "", "", "4."},
 	},
+	manyLists(),
+}
+
+// manyLists is forty lists of xml:ids (more than odtFewLists), a list that continues the
+// third, one of the fortieth's xml:id, and one that continues the numbering of the list before.
+func manyLists() odtListCase {
+	var b strings.Builder
+	var want []string
+	for i := 1; i <= 40; i++ {
+		b.WriteString(ll(fmt.Sprintf(`xml:id="m%d" text:style-name="N"`, i), li(``, lp(i))))
+		want = append(want, "1.")
+	}
+	b.WriteString(ll(`text:continue-list="m3" text:style-name="N"`, li(``, lp(41))))
+	b.WriteString(ll(`xml:id="m40" text:style-name="N"`, li(``, lp(42))))
+	b.WriteString(ll(`text:continue-numbering="true" text:style-name="N"`, li(``, lp(43))))
+	return odtListCase{"many lists", b.String(), append(want, "2.", "2.", "3.")}
 }
 
 var odtCaseParagraph = regexp.MustCompile(`^(.*?)P(\d\d)$`)
