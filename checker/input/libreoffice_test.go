@@ -182,46 +182,72 @@ func restarted(lines []string) []string {
 	return nil
 }
 
-// The seeds with a restarted list (restarted), written as .odt by LibreOffice from their
-// auto-numbered .docx: each paragraph, with the number the .odt reader gives it, is where
-// LibreOffice's PDF of the .odt shows it (its first twelve characters, spaces aside, are in the
-// PDF's text). LibreOffice numbers the .odt as it wrote it, which is not always the .docx's
-// numbers (it may write a continued list as one it cannot find), so the PDF and not the .txt
-// is the reference.
-func TestLibreOfficeODTOfARestartedListIsNumberedAsItsPDF(t *testing.T) {
+// The seeds with a restarted list (restarted) as auto-numbered .docx, and as .odt and .doc
+// LibreOffice writes from it: each paragraph of each, with the number its reader gives it, is
+// where LibreOffice's PDF of that file shows it (its first twelve characters, spaces aside, are
+// in the PDF's text). LibreOffice numbers an .odt or .doc as it wrote it, which is not always
+// the .docx's numbers (it may write a continued list as one it cannot find), so the PDF and not
+// the .txt is the reference. The same with the rest of the list moved to the restarting
+// instance (docxgen.MovedReport), as .odt only: LibreOffice writes it as one list in two list
+// styles, nested lists of the second restarting under each heading of the first. (Its .docx is
+// not checked: the .docx reader applies a start override at each restart of the level, as
+// Word's numbering was taken to, and LibreOffice at the first only; nor its .doc: LibreOffice
+// counts a level no paragraph of its list had as its start, the .doc reader as Word does not.)
+func TestLibreOfficeShowsARestartedListAsRead(t *testing.T) {
 	dir := t.TempDir()
-	var docs, odts []string
+	var docs []string
 	for _, name := range seedNames(t) {
 		_, lines := readSeed(t, "../../testdata/seeds/"+name+".txt")
 		lines = restarted(lines)
 		if lines == nil {
 			continue
 		}
-		docx := docxgen.NumberedReport(lines)
-		if !strings.Contains(string(unzipPart(t, docx, "word/numbering.xml")), "startOverride") {
-			t.Fatalf("%s: the .docx restarts no list; the test would not exercise one", name)
+		for _, d := range []struct {
+			name string
+			docx []byte
+		}{{name, docxgen.NumberedReport(lines)}, {name + "-moved", docxgen.MovedReport(lines)}} {
+			if !strings.Contains(string(unzipPart(t, d.docx, "word/numbering.xml")), "startOverride") {
+				t.Fatalf("%s: the .docx restarts no list; the test would not exercise one", d.name)
+			}
+			p := filepath.Join(dir, d.name+".docx")
+			if err := os.WriteFile(p, d.docx, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, p)
 		}
-		p := filepath.Join(dir, name+".docx")
-		if err := os.WriteFile(p, docx, 0o644); err != nil {
-			t.Fatal(err)
+	}
+	if len(docs) < 6 {
+		t.Fatalf("%d seeds have a list to restart", len(docs)/2)
+	}
+	// Each format converted to PDF from a directory of its own (the PDFs' names collide).
+	var files []string
+	for _, ext := range []string{"docx", "odt", "doc"} {
+		sub := filepath.Join(dir, ext)
+		if ext == "docx" {
+			sub = dir
+		} else {
+			soffice(t, dir, append([]string{"--convert-to", ext, "--outdir", sub}, docs...)...)
 		}
-		docs, odts = append(docs, p), append(odts, strings.TrimSuffix(p, ".docx")+".odt")
+		var in []string
+		for _, d := range docs {
+			if ext != "odt" && strings.HasSuffix(d, "-moved.docx") {
+				continue
+			}
+			in = append(in, filepath.Join(sub, strings.TrimSuffix(filepath.Base(d), ".docx")+"."+ext))
+		}
+		soffice(t, dir, append([]string{"--convert-to", "pdf", "--outdir", sub}, in...)...)
+		files = append(files, in...)
 	}
-	if len(docs) < 3 {
-		t.Fatalf("%d seeds have a list to restart", len(docs))
-	}
-	soffice(t, dir, append([]string{"--convert-to", "odt", "--outdir", dir}, docs...)...)
-	soffice(t, dir, append([]string{"--convert-to", "pdf", "--outdir", dir}, odts...)...)
-	for _, odt := range odts {
-		data, err := os.ReadFile(odt)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		txt, err := input.DecodeODT(data)
+		txt, err := input.Read(f, data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(odt, ".odt")+".pdf", "-").Output()
+		out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(f, filepath.Ext(f))+".pdf", "-").Output()
 		if err != nil {
 			t.Fatalf("pdftotext (Debian poppler-utils) is needed: %v", err)
 		}
@@ -230,7 +256,7 @@ func TestLibreOfficeODTOfARestartedListIsNumberedAsItsPDF(t *testing.T) {
 			start := []rune(noSpace(l))
 			start = start[:min(len(start), 12)]
 			if !strings.Contains(shown, string(start)) {
-				t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of the .odt", filepath.Base(odt), i+1, string(start))
+				t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of it", strings.TrimPrefix(f, dir), i+1, string(start))
 			}
 		}
 	}

@@ -93,6 +93,28 @@ func TestDocxWithAutomaticNumberingHasTheFindingsOfTheText(t *testing.T) {
 	sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
 }
 
+// The seeds with a number skipped (restarted) as docxgen writes them, plain and as Word does:
+// the restarted heading numbered by an instance of its own, the rest by the list's first, so
+// they read as their text, numbers included, with the text's findings.
+func TestDocxOfARestartedListReadsAsItsText(t *testing.T) {
+	l := linttest.DefaultLinter(t)
+	for _, name := range seedNames(t) {
+		_, lines := readSeed(t, "../../testdata/seeds/"+name+".txt")
+		if lines = restarted(lines); lines == nil {
+			continue
+		}
+		text := strings.Join(lines, "\n")
+		for _, docx := range [][]byte{docxgen.NumberedReport(lines), docxgen.WordReport(lines)} {
+			txt, err := input.DecodeDocx(docx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameLines(t, txt.Lines, lines)
+			sameFindings(t, findings(t, l, "r.docx", docx), findings(t, l, "r.txt", []byte(text)))
+		}
+	}
+}
+
 // A real file: seed 003 written by LibreOffice 7.4 from testdata/docx/003_….fodt
 // (soffice --headless --convert-to docx), a
 // document whose headings use outline numbering (一、 and (一) from the Heading 1/2 styles).

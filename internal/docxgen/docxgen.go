@@ -215,11 +215,22 @@ var levelFormat = [4]string{"chineseCounting", "chineseCounting", "decimal", "de
 // NumberedReport turns the lines of a report into a .docx in which every heading ordinal that
 // follows the previous one is produced by automatic numbering, as a drafter using Word's lists
 // would have it: the first-level heading style "Heading1" numbers 一、, the other levels use
-// numbering directly. A heading whose number breaks the sequence gets a numbering instance
-// that restarts at its value; a marker written another way than the level's first (（一） after
-// (一)) stays typed text. Decoding the result gives back the lines exactly.
-func NumberedReport(lines []string) []byte {
-	paras, levels, nums := numberedReport(lines)
+// numbering directly. A heading whose number breaks the sequence gets a numbering instance of
+// its own that restarts at its value; the headings after it go on from it in the list's first
+// instance (instances of one definition share their counters), so that no start override
+// numbers a level that restarts later, which Word and LibreOffice may number differently
+// (MovedReport writes such a file). A marker written another way than the level's first (（一）
+// after (一)) stays typed text. Decoding the result gives back the lines exactly.
+func NumberedReport(lines []string) []byte { return numberedZip(numberedReport(lines, false)) }
+
+// MovedReport is NumberedReport with the headings after a restart numbered by the instance that
+// restarts, as a tool that moves the rest of a list to the new instance writes them: the level
+// restarted then has the override of its start in the instance of every heading after it.
+// fzlint's .docx reader starts the level at the override each time it restarts; LibreOffice at
+// the instance's first paragraph only.
+func MovedReport(lines []string) []byte { return numberedZip(numberedReport(lines, true)) }
+
+func numberedZip(paras []Paragraph, levels []Level, nums []Instance) []byte {
 	return Zip(map[string]string{
 		"word/document.xml":  Document(paras),
 		"word/numbering.xml": Numbering([][]Level{levels}, nums),
@@ -227,15 +238,15 @@ func NumberedReport(lines []string) []byte {
 	})
 }
 
-// numberedReport is NumberedReport's paragraphs and list: the levels of abstract definition 1
-// and its instances.
-func numberedReport(lines []string) ([]Paragraph, []Level, []Instance) {
+// numberedReport is NumberedReport's paragraphs and list (MovedReport's when moved): the
+// levels of abstract definition 1 and its instances.
+func numberedReport(lines []string, moved bool) ([]Paragraph, []Level, []Instance) {
 	var (
 		texts   [4]string // lvlText of each level, from its first occurrence
 		counter [4]int
 		paras   []Paragraph
 		nums    = []Instance{{ID: 1, Abstract: 1}}
-		current = 1
+		current = 1 // the instance of the headings that do not restart
 	)
 	for _, line := range lines {
 		lvl, value, rest, text := -1, 0, line, ""
@@ -269,17 +280,20 @@ func numberedReport(lines []string) ([]Paragraph, []Level, []Instance) {
 			continue
 		}
 		texts[lvl] = text
-		want := counter[lvl] + 1
+		want, num := counter[lvl]+1, current
 		if value != want {
-			current = len(nums) + 1
-			nums = append(nums, Instance{ID: current, Abstract: 1, StartOverride: map[int]int{lvl: value}})
+			num = len(nums) + 1
+			nums = append(nums, Instance{ID: num, Abstract: 1, StartOverride: map[int]int{lvl: value}})
+			if moved {
+				current = num
+			}
 		}
 		counter[lvl] = value
 		for k := lvl + 1; k < 4; k++ {
 			counter[k] = 0
 		}
-		p := Paragraph{Text: rest, NumID: current, Level: lvl, Runs: 2}
-		if lvl == 0 && current == 1 {
+		p := Paragraph{Text: rest, NumID: num, Level: lvl, Runs: 2}
+		if lvl == 0 && num == 1 {
 			p = Paragraph{Text: rest, Style: "Heading1", Runs: 2}
 		}
 		paras = append(paras, p)

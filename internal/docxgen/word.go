@@ -14,7 +14,7 @@ import (
 // indents and fonts (about 40 KB); the settings, fonts, theme and document properties are
 // there too. Decoding it gives the lines back exactly, as for NumberedReport.
 func WordReport(lines []string) []byte {
-	paras, levels, nums := numberedReport(lines)
+	paras, levels, nums := numberedReport(lines, false)
 	abstract := [][]Level{levels}
 	for i := 0; i < 12; i++ {
 		abstract = append(abstract, templateLevels(i))
