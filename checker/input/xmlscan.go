@@ -71,6 +71,9 @@ func (x *xmlScanner) next() (bool, error) {
 		if len(rest) > 1 && rest[1] != '/' && rest[1] != '?' && rest[1] != '!' {
 			return x.startTag() // most tokens: the markup below starts with one of those
 		}
+		if len(rest) > 1 && rest[1] == '/' {
+			return x.endTag(rest) // the next most, before the prefixes of the rarer markup
+		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			if !x.skipPast("?>") {
@@ -92,23 +95,26 @@ func (x *xmlScanner) next() (bool, error) {
 			if !x.skipDirective() {
 				return false, errXMLSyntax
 			}
-		case bytes.HasPrefix(rest, []byte("</")):
-			end := bytes.IndexByte(rest, '>')
-			if end < 0 {
-				return false, errXMLSyntax
-			}
-			local, ok := splitName(trimXMLSpaceRight(rest[2:end]))
-			if !ok {
-				return false, errXMLSyntax
-			}
-			x.kind, x.name = xmlEnd, local
-			x.pos += end + 1
-			return true, nil
 		default:
 			return x.startTag()
 		}
 	}
 	return false, nil
+}
+
+// endTag reads </name> at x.pos, where rest begins.
+func (x *xmlScanner) endTag(rest []byte) (bool, error) {
+	end := bytes.IndexByte(rest, '>')
+	if end < 0 {
+		return false, errXMLSyntax
+	}
+	local, ok := splitName(trimXMLSpaceRight(rest[2:end]))
+	if !ok {
+		return false, errXMLSyntax
+	}
+	x.kind, x.name = xmlEnd, local
+	x.pos += end + 1
+	return true, nil
 }
 
 // startTag reads <name attrs> or <name attrs/> at x.pos.
