@@ -350,6 +350,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				if cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
 					cur.anchor.Runs[cur.run].RPr[0] = x.start
 				}
+				x.skipUnread(walkReads)
 			case "vanish", "specVanish":
 				if v := string(x.attrBytes("val")); in("rPr") && in("r") && v != "0" && v != "false" {
 					run.hidden = true
@@ -503,6 +504,20 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 		return lines, nil, folds, nil
 	}
 	return lines, new(anc), folds, nil
+}
+
+// walkReads says whether the walk does something with an element of this local name when it
+// starts: every name its cases for start tags name (the other elements it only keeps on its
+// path, and their text it passes over). A run's properties (w:rPr: fonts, sizes, colour, a
+// dozen elements in Word's markup around each run) are passed over by byte search when they
+// hold no element of these names (xmlScanner.skipUnread).
+func walkReads(name []byte) bool {
+	switch string(name) {
+	case "p", "r", "t", "rPr", "tab", "vanish", "specVanish", "pStyle", "numId", "ilvl",
+		"commentRangeStart", "commentRangeEnd", "commentReference":
+		return true
+	}
+	return false
 }
 
 // walkScratch is what docxWalk works in, kept for the next document (by the same worker, most

@@ -44,7 +44,8 @@ func (x *xmlScanner) skipElementReference() bool {
 }
 
 // FuzzSkipElement: after each start tag of a document, skipElement passes over what the
-// '<'-by-'<' reading it replaced passes over, and gives up where it gave up.
+// '<'-by-'<' reading it replaced passes over, and gives up where it gave up; skipUnread passes
+// over nothing else.
 func FuzzSkipElement(f *testing.F) {
 	for _, s := range listSeeds() {
 		f.Add(s[1])
@@ -68,10 +69,14 @@ func FuzzSkipElement(f *testing.F) {
 			if x.kind != xmlStart {
 				continue
 			}
-			ref := x
+			ref, unread, from := x, x, x.pos
 			got, want := x.skipElement(), ref.skipElementReference()
 			if got != want || x.pos != ref.pos {
 				t.Fatalf("%q at %d: skipped %v to %d; '<' by '<' %v to %d", doc, ref.start, got, x.pos, want, ref.pos)
+			}
+			// skipUnread, when it passes over the content, ends there too.
+			if unread.skipUnread(func([]byte) bool { return false }); unread.pos != from && (!want || unread.pos != ref.pos) {
+				t.Fatalf("%q at %d: skipUnread passed over to %d; '<' by '<' %v to %d", doc, ref.start, unread.pos, want, ref.pos)
 			}
 		}
 	})

@@ -582,6 +582,48 @@ func (x *xmlScanner) skipElement() bool {
 	}
 }
 
+// skipUnread passes over the content of the element whose start tag was just read when no
+// element in it has a local name that reads says its reader reads; its end tag is then the
+// next token, as after <x/>. Otherwise it reads nothing. It looks at each '<' in turn, as
+// skipElement did before it looked for the name (the content it is for has a few tags), and
+// ends where skipElement ends: on the first end tag of the element's name, giving up on the
+// name nested, on markup other than tags and on an end tag written with white space. Where the
+// tokens would refuse the content (a malformed tag or entity, nesting too deep), it may pass
+// over it: as skipElement, it ends where the tokens would end on XML that encoding/xml reads.
+func (x *xmlScanner) skipUnread(reads func(name []byte) bool) {
+	name := x.openName()
+	if len(name) == 0 {
+		return
+	}
+	data := x.data
+	for i := x.pos; ; {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
+			return
+		}
+		i += j + 1
+		end := i < len(data) && data[i] == '/'
+		if end {
+			i++
+		}
+		n := i
+		for n < len(data) && tagByte[data[n]]&endsName == 0 {
+			n++
+		}
+		switch tag := data[i:n]; {
+		case len(tag) == 0 || tag[0] == '!' || tag[0] == '?':
+			return // markup other than a tag
+		case string(tag) == string(name):
+			if end && n < len(data) && data[n] == '>' {
+				x.pos, x.pendingEnd = n+1, true
+			}
+			return // its end tag; or the name nested, or its end tag with white space
+		case !end && reads(localName(tag)):
+			return
+		}
+	}
+}
+
 // openName returns the name, prefix included, of the start tag just read; nil after <x/> or
 // another token.
 func (x *xmlScanner) openName() []byte {
