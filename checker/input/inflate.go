@@ -75,18 +75,24 @@ const (
 
 // refill loads bytes until at least 56 bits are held or src is read to its end.
 func (d *wholeInflater) refill() {
-	if d.pos+8 <= len(d.src) {
+	d.pos, d.bits, d.n = refill(d.src, d.pos, d.bits, d.n)
+}
+
+// refill is wholeInflater.refill on the reader's state passed by value, which block keeps in
+// local variables: the compiler then holds them in registers instead of writing them back to
+// the inflater after every symbol.
+func refill(src []byte, pos int, bits uint64, n uint) (int, uint64, uint) {
+	if pos+8 <= len(src) {
 		// The bits above n are those of src[pos:] already: loading them again changes nothing.
-		d.bits |= binary.LittleEndian.Uint64(d.src[d.pos:]) << d.n
-		d.pos += int(63-d.n) >> 3
-		d.n |= 56
-		return
+		bits |= binary.LittleEndian.Uint64(src[pos:]) << n
+		return pos + int(63-n)>>3, bits, n | 56
 	}
-	for d.n <= 56 && d.pos < len(d.src) {
-		d.bits |= uint64(d.src[d.pos]) << d.n
-		d.pos++
-		d.n += 8
+	for n <= 56 && pos < len(src) {
+		bits |= uint64(src[pos]) << n
+		pos++
+		n += 8
 	}
+	return pos, bits, n
 }
 
 // take reads k bits (k ≤ n).
@@ -192,63 +198,79 @@ func (d *wholeInflater) tables() bool {
 
 // sym reads a symbol of table t from the bits held.
 func (d *wholeInflater) sym(t *huffTable) (int, bool) {
-	e := t.t[d.bits&t.mask]
-	if e&subTable != 0 {
-		e = t.t[int(e>>16)+int(d.bits>>t.primary)&(1<<(e>>8&15)-1)]
-	}
-	k := uint(e & 31)
+	v, k := t.code(d.bits)
 	if k == 0 || k > d.n {
 		return 0, false
 	}
 	d.bits >>= k
 	d.n -= k
-	return int(e >> 16), true
+	return v, true
 }
 
-// block decodes the symbols of a compressed block up to its end.
-func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (int, bool) {
+// code returns the symbol whose code begins bits, and the length of the code (0: none).
+func (h *huffTable) code(bits uint64) (int, uint) {
+	e := h.t[bits&h.mask]
+	if e&subTable != 0 {
+		e = h.t[int(e>>16)+int(bits>>h.primary)&(1<<(e>>8&15)-1)]
+	}
+	return int(e >> 16), uint(e & 31)
+}
+
+// block decodes the symbols of a compressed block up to its end. The bit reader's state is
+// held in local variables while it does (see refill), and put back in d when it returns.
+func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, ok bool) {
+	src, pos, bits, n := d.src, d.pos, d.bits, d.n
 	for {
-		if d.n < 48 {
-			d.refill()
+		if n < 48 {
+			pos, bits, n = refill(src, pos, bits, n)
 		}
-		v, ok := d.sym(lit)
-		if !ok {
-			return o, false
+		v, k := lit.code(bits)
+		if k == 0 || k > n {
+			break
 		}
+		bits >>= k
+		n -= k
 		if v < 256 {
 			if o >= len(out) {
-				return o, false
+				break
 			}
 			out[o] = byte(v)
 			o++
 			continue
 		}
 		if v == 256 {
-			return o, true
+			ok = true
+			break
 		}
 		if v >= maxLit {
-			return o, false
+			break
 		}
 		length := int(lengthBase[v-257])
 		if k := uint(lengthExtra[v-257]); k > 0 {
-			if d.n < k {
-				return o, false
+			if n < k {
+				break
 			}
-			length += int(d.take(k))
+			length += int(bits & (1<<k - 1))
+			bits >>= k
+			n -= k
 		}
-		dc, ok := d.sym(dist)
-		if !ok || dc >= maxDist {
-			return o, false
+		dc, k := dist.code(bits)
+		if k == 0 || k > n || dc >= maxDist {
+			break
 		}
+		bits >>= k
+		n -= k
 		distance := int(distBase[dc])
 		if k := uint(distExtra[dc]); k > 0 {
-			if d.n < k {
-				return o, false
+			if n < k {
+				break
 			}
-			distance += int(d.take(k))
+			distance += int(bits & (1<<k - 1))
+			bits >>= k
+			n -= k
 		}
 		if distance > o || o+length > len(out) {
-			return o, false
+			break
 		}
 		if distance >= length {
 			copy(out[o:o+length], out[o-distance:])
@@ -259,6 +281,8 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (int, boo
 		}
 		o += length
 	}
+	d.pos, d.bits, d.n = pos, bits, n
+	return o, ok
 }
 
 var (
