@@ -81,3 +81,42 @@ func FuzzSkipElement(f *testing.F) {
 		}
 	})
 }
+
+// pivotReference is pivot as it was written, ranking each byte as it meets it.
+func pivotReference(name []byte) int {
+	rank := func(c byte) int {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			return 0
+		case c >= '0' && c <= '9':
+			return 1
+		case strings.IndexByte("jkqvxyz", c) >= 0:
+			return 2
+		case c == 'w' || c == ':':
+			return 4
+		}
+		return 3
+	}
+	p := 0
+	for i := range name {
+		if rank(name[i]) < rank(name[p]) {
+			p = i
+		}
+	}
+	return p
+}
+
+// FuzzPivot: pivot, with its table, picks the byte the rank worked out byte by byte picked.
+func FuzzPivot(f *testing.F) {
+	for _, s := range []string{"w:abstractNum", "w:latentStyles", "w:style", "w:rPr", "w:lvl", "w14:x", "w:z9", "w:numId", "a", "\xff\x00w:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if len(name) == 0 {
+			return
+		}
+		if got, want := pivot([]byte(name)), pivotReference([]byte(name)); got != want {
+			t.Fatalf("%q: pivot %d, byte by byte %d", name, got, want)
+		}
+	})
+}

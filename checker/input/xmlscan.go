@@ -639,30 +639,37 @@ func (x *xmlScanner) openName() []byte {
 }
 
 // pivot returns the index of the byte of name least likely to be met in WordprocessingML, as
-// guessed by its kind: a capital letter, a digit, a rare letter, another letter, and last the
-// 'w' and ':' of every prefix.
+// guessed by its kind (pivotRank): the first of the lowest rank.
 func pivot(name []byte) int {
-	rank := func(c byte) int {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			return 0
-		case c >= '0' && c <= '9':
-			return 1
-		case strings.IndexByte("jkqvxyz", c) >= 0:
-			return 2
-		case c == 'w' || c == ':':
-			return 4
-		}
-		return 3
-	}
 	p := 0
-	for i := range name {
-		if rank(name[i]) < rank(name[p]) {
+	for i, c := range name {
+		if pivotRank[c] < pivotRank[name[p]] {
 			p = i
 		}
 	}
 	return p
 }
+
+// pivotRank ranks the bytes of a name for pivot: a capital letter, a digit, a rare letter,
+// another letter, and last the 'w' and ':' of every prefix. A table, as skipElement finds the
+// pivot of every element it passes over (a rank worked out byte by byte was 40 % of its time).
+var pivotRank = func() (r [256]uint8) {
+	for c := range r {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			r[c] = 0
+		case c >= '0' && c <= '9':
+			r[c] = 1
+		case strings.IndexByte("jkqvxyz", byte(c)) >= 0:
+			r[c] = 2
+		case c == 'w' || c == ':':
+			r[c] = 4
+		default:
+			r[c] = 3
+		}
+	}
+	return r
+}()
 
 // markupBefore says whether b holds "<!", "<?", "</!" or "</?": markup other than tags.
 func markupBefore(b []byte) bool {
