@@ -212,6 +212,18 @@ type paragraph struct {
 	tab        int   // index in anchor.Segs of an open w:tab, -1 when none
 }
 
+// appendText appends the character data of a w:t to the paragraph's text, which is at the end
+// of text while the paragraph is direct, and returns text (see appendLineText).
+func (p *paragraph) appendText(text, data []byte, count bool) ([]byte, int, bool) {
+	if p.direct {
+		return appendLineText(text, data, count)
+	}
+	var n int
+	var folds bool
+	p.text, n, folds = appendLineText(p.text, data, count)
+	return text, n, folds
+}
+
 // docxParagraphs walks word/document.xml and returns the text of its paragraphs in order.
 // Paragraphs nested in a paragraph (text boxes) come out before the one holding them.
 func docxParagraphs(data []byte, nb *numberer) ([]string, error) {
@@ -344,6 +356,15 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
 					cur.pending = append(cur.pending, cur.run)
 				}
+				// Without anchors, a run that holds only its text, after properties the walk
+				// would pass over, is read in one step, up to its end tag.
+				if !anchors && cur != nil && len(path) < maxDepth {
+					if t, ok := x.plainRun(walkReads); ok {
+						var f bool
+						text, _, f = cur.appendText(text, t, false)
+						folds = folds || f
+					}
+				}
 			case "t":
 				tTag = [2]int{x.start, x.pos}
 			case "rPr":
@@ -388,11 +409,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			cur := stack[len(stack)-1]
 			var n int
 			var f bool
-			if cur.direct {
-				text, n, f = appendLineText(text, x.text, anchors)
-			} else {
-				cur.text, n, f = appendLineText(cur.text, x.text, anchors)
-			}
+			text, n, f = cur.appendText(text, x.text, anchors)
 			folds = folds || f
 			if !anchors {
 				continue

@@ -254,6 +254,13 @@ func walkSeeds(t testing.TB, lines []string) [][3]string {
 		`<w:r><w:rPr><w:commentReference w:id="1"/></w:rPr><w:t>戊</w:t></w:r><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>己</w:t></w:r>` +
 		`<w:r><w:rPr></w:rPr><w:rPr/><w:t>庚</w:t></w:r></w:p></w:body></w:document>`
 	seeds = append(seeds, [3]string{props, seeds[1][1], ""}, [3]string{strings.Replace(props, "<w:sz ", "<w:sz& ", 1), seeds[1][1], ""})
+	// Runs that hold only their text, read in one step without anchors (plainRun), and runs
+	// like them that are not: an entity, line ends, spaces kept, an empty text, a tab after the
+	// text, CDATA, a bad entity, a text box in the properties.
+	plain := `<w:document><w:body><w:p><w:r><w:rPr></w:rPr><w:t>甲&amp;乙` + "\r\n" + `</w:t></w:r><w:r><w:t xml:space="preserve"> 丙 </w:t></w:r>` +
+		`<w:r><w:rPr><w:b/></w:rPr><w:t></w:t></w:r><w:r><w:t>丁</w:t><w:tab/></w:r><w:r><w:t><![CDATA[戊]]></w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>己</w:t></w:r>` +
+		`<w:r><w:rPr><w:p><w:r><w:t>庚</w:t></w:r></w:p></w:rPr><w:t>辛</w:t></w:r><w:r><w:t xml:space="default">壬</w:t></w:r></w:p></w:body></w:document>`
+	seeds = append(seeds, [3]string{plain, seeds[1][1], ""}, [3]string{strings.Replace(plain, "&amp;", "&bogus;", 1), seeds[1][1], ""})
 	seeds = append(seeds, [3]string{odd, seeds[1][1], `<w:styles><w:style w:styleId="S"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`})
 	return append(seeds, listSeeds()...)
 }

@@ -624,6 +624,49 @@ func (x *xmlScanner) skipUnread(reads func(name []byte) bool) {
 	}
 }
 
+// plainRun reads the content of the w:r whose start tag was just read when it is a text and
+// nothing else, after run properties or none, with the prefix w: (Word and LibreOffice write
+// most runs so): <w:rPr>…</w:rPr><w:t>text</w:t></w:r>, the w:t perhaps with
+// xml:space="preserve", and the properties ones that skipUnread passes over with reads. It
+// returns the text, as the text token of the w:t would give it, and leaves the scanner at the
+// run's end tag; false, having read nothing, for any other content, or where the text token
+// would be refused. What the tokens it passes over tell the .docx walk without anchors is the
+// text alone.
+func (x *xmlScanner) plainRun(reads func(name []byte) bool) ([]byte, bool) {
+	if x.pendingEnd {
+		return nil, false
+	}
+	at := x.pos
+	if bytes.HasPrefix(x.data[at:], []byte("<w:rPr>")) {
+		p := xmlScanner{data: x.data, pos: at, start: at}
+		if ok, err := p.startTag(); !ok || err != nil {
+			return nil, false
+		}
+		if p.skipUnread(reads); !p.pendingEnd {
+			return nil, false
+		}
+		at = p.pos
+	}
+	switch rest := x.data[at:]; {
+	case bytes.HasPrefix(rest, []byte("<w:t>")):
+		at += len("<w:t>")
+	case bytes.HasPrefix(rest, []byte(`<w:t xml:space="preserve">`)):
+		at += len(`<w:t xml:space="preserve">`)
+	default:
+		return nil, false
+	}
+	n := bytes.IndexByte(x.data[at:], '<')
+	if n < 0 || !bytes.HasPrefix(x.data[at+n:], []byte("</w:t></w:r>")) {
+		return nil, false
+	}
+	text, err := x.unescape(x.data[at : at+n])
+	if err != nil {
+		return nil, false
+	}
+	x.pos = at + n + len("</w:t>")
+	return text, true
+}
+
 // openName returns the name, prefix included, of the start tag just read; nil after <x/> or
 // another token.
 func (x *xmlScanner) openName() []byte {
