@@ -331,6 +331,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				skip = len(path)
 				continue
 			}
+			// Every name this switch and the one for comments above name is in walkReads.
 			switch string(x.name) {
 			case "p":
 				if len(spare) == len(stack) {
