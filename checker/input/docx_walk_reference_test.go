@@ -248,12 +248,13 @@ func walkSeeds(t testing.TB, lines []string) [][3]string {
 		`<w:del><w:r><w:delText>删</w:delText><w:commentReference w:id="3"/></w:r></w:del><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>` +
 		`<w:r><w:instrText>PAGE</w:instrText><w:t>` + "\xff" + `</w:t></w:r><w:rPrChange><w:r><w:t>旧</w:t></w:r></w:rPrChange></w:p><w:p/><w:p><w:r/></w:p></w:body></w:document>`
 	// Run properties passed over, and not: a text, a hidden run, a comment in them; and a
-	// malformed tag the tokens refuse.
+	// malformed tag the tokens refuse, in them and after them.
 	props := `<w:document><w:body><w:p><w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr><w:t>甲</w:t></w:r>` +
 		`<w:r><w:rPr><w:b/><x:t>乙</x:t></w:rPr><w:t>丙</w:t></w:r><w:r><w:rPr><w:i/><w:specVanish/></w:rPr><w:t>丁</w:t></w:r>` +
 		`<w:r><w:rPr><w:commentReference w:id="1"/></w:rPr><w:t>戊</w:t></w:r><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>己</w:t></w:r>` +
 		`<w:r><w:rPr></w:rPr><w:rPr/><w:t>庚</w:t></w:r></w:p></w:body></w:document>`
-	seeds = append(seeds, [3]string{props, seeds[1][1], ""}, [3]string{strings.Replace(props, "<w:sz ", "<w:sz& ", 1), seeds[1][1], ""})
+	seeds = append(seeds, [3]string{props, seeds[1][1], ""}, [3]string{strings.Replace(props, "<w:sz ", "<w:sz& ", 1), seeds[1][1], ""},
+		[3]string{strings.Replace(props, "<w:t>甲", "<w:t&>甲", 1), seeds[1][1], ""})
 	// Runs that hold only their text, read in one step without anchors (plainRun), and runs
 	// like them that are not: an entity, line ends, spaces kept, an empty text, a tab after the
 	// text, CDATA, a bad entity, a text box in the properties.
@@ -295,21 +296,52 @@ func walkBoth(t *testing.T, doc, numbering, styles string) {
 	numberedBoth(t, doc, numbering, styles)
 }
 
-// passesOver says whether the walk passes over the content of an element of doc by byte search
-// (some w:rPr of it holds content).
+// passesOver says whether the tokens refuse doc inside the content of a w:rPr that the walk
+// passes over by byte search (skipUnread), where the walk may read what they refuse.
 func passesOver(doc string) bool {
 	x := xmlScanner{data: []byte(doc)}
+	depth, skip := 0, 0 // as the walk's path and skipped subtree
 	for {
 		ok, err := x.next()
 		if !ok || err != nil {
 			return false
 		}
-		if x.kind == xmlStart && string(x.name) == "rPr" && !x.pendingEnd {
-			from := x.pos
-			if x.skipUnread(walkReads); x.pos != from {
+		if x.kind == xmlEnd {
+			if depth == skip {
+				skip = 0
+			}
+			depth--
+			continue
+		}
+		depth++
+		if skip > 0 || x.kind != xmlStart {
+			continue
+		}
+		if skipped(string(x.name)) {
+			skip = depth
+			continue
+		}
+		if string(x.name) != "rPr" || x.pendingEnd {
+			continue
+		}
+		passed := x
+		if passed.skipUnread(walkReads); !passed.pendingEnd {
+			continue
+		}
+		// The tokens over the content passed over, to its end tag.
+		for inner := depth; inner >= depth; {
+			ok, err := x.next()
+			if !ok || err != nil || inner >= maxDepth && x.kind == xmlStart {
 				return true
 			}
+			switch x.kind {
+			case xmlStart:
+				inner++
+			case xmlEnd:
+				inner--
+			}
 		}
+		x = passed
 	}
 }
 
