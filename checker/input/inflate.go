@@ -97,10 +97,15 @@ func refill(src []byte, pos int, bits uint64, n uint) (int, uint64, uint) {
 
 // take reads k bits (k ≤ n).
 func (d *wholeInflater) take(k uint) uint64 {
-	v := d.bits & (1<<k - 1)
-	d.bits >>= k
-	d.n -= k
+	var v uint64
+	v, d.bits, d.n = take(d.bits, d.n, k)
 	return v
+}
+
+// take is wholeInflater.take on the reader's state passed by value, as block holds it (see
+// refill): the k bits read, and the bits and count left.
+func take(bits uint64, n, k uint) (uint64, uint64, uint) {
+	return bits & (1<<k - 1), bits >> k, n - k
 }
 
 // stored copies a stored block.
@@ -250,9 +255,9 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, o
 			if n < k {
 				break
 			}
-			length += int(bits & (1<<k - 1))
-			bits >>= k
-			n -= k
+			var extra uint64
+			extra, bits, n = take(bits, n, k)
+			length += int(extra)
 		}
 		dc, k := dist.code(bits)
 		if k == 0 || k > n || dc >= maxDist {
@@ -265,9 +270,9 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, o
 			if n < k {
 				break
 			}
-			distance += int(bits & (1<<k - 1))
-			bits >>= k
-			n -= k
+			var extra uint64
+			extra, bits, n = take(bits, n, k)
+			distance += int(extra)
 		}
 		if distance > o || o+length > len(out) {
 			break
