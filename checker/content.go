@@ -69,10 +69,10 @@ func runDutiesCoverage(p *Pass) {
 			missing = append(missing, name)
 		}
 	}
-	if len(covered) >= p.Rules.Duties.MinGroups {
-		return
-	}
 	h := part.Heading
+	if len(covered) >= p.Rules.Duties.MinGroups || h == nil {
+		return // an implicit part (a rule set may make any part one) has no heading to point at
+	}
 	got := "未涉及任何一项"
 	if len(covered) > 0 {
 		got = fmt.Sprintf("只涉及%d项（%s）", len(covered), strings.Join(covered, "、"))
@@ -105,10 +105,10 @@ func runEmptySection(p *Pass) {
 				break // enough: the count is shown only when it falls short
 			}
 		}
-		if n >= part.Rule.MinChars {
-			continue
-		}
 		h := part.Heading
+		if n >= part.Rule.MinChars || h == nil {
+			continue // an implicit part is taken only when its text says enough (findParts)
+		}
 		p.Report(Diagnostic{
 			Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
 			Message: fmt.Sprintf("“%s”部分几乎没有内容（正文%d字，至少应有%d字）", part.Rule.Name, n, part.Rule.MinChars),

@@ -131,7 +131,9 @@ func (d *Document) PartLines(p *Part) func(yield func(string) bool) {
 				continue
 			}
 			s := l.Content
-			if l.Heading != nil && n == p.Start {
+			// The part's own heading is not its body; an implicit part (no heading) starts
+			// on body text, whatever heading of a lower level that line may begin with.
+			if n == p.Start && p.Heading != nil && l.Heading == p.Heading {
 				s = strings.TrimPrefix(strings.TrimPrefix(s, l.Heading.Marker), l.Heading.Text)
 			}
 			if s != "" && !yield(s) {

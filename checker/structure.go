@@ -196,8 +196,8 @@ func runSectionOrder(p *Pass) {
 	reported := map[string]bool{}
 	for _, o := range p.Rules.Order {
 		first, then := d.Parts[o.First], d.Parts[o.Then]
-		if first == nil || then == nil || first.Start < then.Start || reported[o.Then] {
-			continue
+		if first == nil || then == nil || first.Start < then.Start || reported[o.Then] || then.Heading == nil {
+			continue // an implicit part (no heading) starts the body: no part can stand before it
 		}
 		reported[o.Then] = true
 		h := then.Heading
