@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"runtime"
@@ -218,7 +219,19 @@ func (e *env) check(args []string) int {
 		done++
 		prog.update(done)
 	}
-	checkJob := func(fc *fileChecker, j job) fileResult {
+	checkJob := func(fc *fileChecker, j job) (fr fileResult) {
+		defer func() {
+			if r := recover(); r != nil {
+				name := j.path
+				if name == "-" {
+					name = cmp.Or(f.stdinName, "<stdin>")
+				}
+				fr = fileResult{Result: src.none.Unreadable(name, internalError(r))}
+			}
+		}()
+		if testHookCheck != nil {
+			testHookCheck(j.path)
+		}
 		l, err := j.linter()
 		if err != nil {
 			return fileResult{Result: src.none.Unreadable(j.path, err)}
