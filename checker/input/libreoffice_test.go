@@ -83,26 +83,12 @@ func libreOffice(t *testing.T, name, ext string) string {
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	minimizeFew()
+	linttest.MinimizeFew()
 	code := m.Run()
 	if convertedDir != "" {
 		os.RemoveAll(convertedDir)
 	}
 	os.Exit(code)
-}
-
-// minimizeFew: fuzzing (-fuzz) minimizes each new input in 100 tries, unless -fuzzminimizetime
-// says otherwise. Go's fuzzer minimizes every input that reaches new code for up to 60 s by
-// default, byte by byte, and seeds here are archives and whole reports of kilobytes whose
-// bytes mostly cannot go: FuzzODT ran 17 inputs in 30 s, then none, and FuzzDocxWalk stopped
-// after 8,000, each worker minimizing. What is saved of a failure is the same, only less
-// minimized.
-func minimizeFew() {
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.fuzzminimizetime" })
-	if fuzz := flag.Lookup("test.fuzz"); !given && fuzz != nil && fuzz.Value.String() != "" {
-		flag.Set("test.fuzzminimizetime", "100x")
-	}
 }
 
 // Each seed converted by LibreOffice from its auto-numbered .docx reads as the paragraphs of
