@@ -270,6 +270,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 		run  struct{ hidden bool }
 		mark = -1   // index in anc.Comments of an open comment marker
 		tTag [2]int // the start tag of the last w:t
+		rPr  []byte // the run properties last passed over, end tag included (skipUnreadAgain)
 	)
 	if anchors {
 		anc.Paras = make([]DocxPara, 0, nParas)
@@ -360,7 +361,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				// Without anchors, a run that holds only its text, after properties the walk
 				// would pass over, is read in one step, up to its end tag.
 				if !anchors && cur != nil && len(path) < maxDepth {
-					if t, ok := x.plainRun(walkReads); ok {
+					if t, ok := x.plainRun(walkReads, &rPr); ok {
 						var f bool
 						text, _, f = cur.appendText(text, t, false)
 						folds = folds || f
@@ -372,7 +373,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				if cur != nil && cur.run >= 0 && cur.runDepth == len(path)-1 {
 					cur.anchor.Runs[cur.run].RPr[0] = x.start
 				}
-				x.skipUnread(walkReads)
+				x.skipUnreadAgain(walkReads, &rPr)
 			case "vanish", "specVanish":
 				if v := string(x.attrBytes("val")); in("rPr") && in("r") && v != "0" && v != "false" {
 					run.hidden = true

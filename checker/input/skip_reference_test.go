@@ -45,7 +45,7 @@ func (x *xmlScanner) skipElementReference() bool {
 
 // FuzzSkipElement: after each start tag of a document, skipElement passes over what the
 // '<'-by-'<' reading it replaced passes over, and gives up where it gave up; skipUnread passes
-// over nothing else.
+// over nothing else, and skipUnreadAgain over what skipUnread passes over.
 func FuzzSkipElement(f *testing.F) {
 	for _, s := range listSeeds() {
 		f.Add(s[1])
@@ -56,11 +56,17 @@ func FuzzSkipElement(f *testing.F) {
 		f.Add(s[2])
 	}
 	for _, s := range []string{"<a><a></a></a>", "<a></a >", "<a><!-- </a> --></a>", "<a><?p?></a>", "<a></!a></a>", "<a><b>?</b></a>",
-		"<w:x><w:xy></w:xy><w:x/></w:x>", "<a>a</a", "<a><", "<a></", "<a x='</a>'></a>", "<ab><a/></ab>", "<a>/a></a>", "<a><<//a></a>"} {
+		"<w:x><w:xy></w:xy><w:x/></w:x>", "<a>a</a", "<a><", "<a></", "<a x='</a>'></a>", "<ab><a/></ab>", "<a>/a></a>", "<a><<//a></a>",
+		// The same content after another name, after the name without its prefix, after <x/>
+		// (the elements one after the other: the loop passes over an element's children).
+		"<w:rPr><w:b/></w:rPr><w:rPx><w:b/></w:rPr></w:rPx><rPr><w:b/></w:rPr></rPr><w:rPr/><w:b/></w:rPr>",
+		"<w:rPr><w:b/></w:rPr><w:rPr><w:b/></w:rPr><w:rPr><w:b/></w:rPr ></w:rPr><w:rPr><w:b/></w:rPr>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		x := xmlScanner{data: []byte(doc)}
+		reads := [...]func([]byte) bool{walkReads, func([]byte) bool { return false }}
+		var last [len(reads)][]byte // what skipUnreadAgain passed over last, with each reads
 		for n := 0; n < 200; n++ {
 			ok, err := x.next()
 			if !ok || err != nil {
@@ -68,6 +74,16 @@ func FuzzSkipElement(f *testing.F) {
 			}
 			if x.kind != xmlStart {
 				continue
+			}
+			// skipUnreadAgain, with what it passed over before in the document, passes over
+			// what skipUnread passes over.
+			for i, r := range reads {
+				again, plain := x, x
+				again.skipUnreadAgain(r, &last[i])
+				plain.skipUnread(r)
+				if again.pos != plain.pos || again.pendingEnd != plain.pendingEnd {
+					t.Fatalf("%q at %d: skipUnreadAgain to %d (%v); skipUnread to %d (%v)", doc, x.start, again.pos, again.pendingEnd, plain.pos, plain.pendingEnd)
+				}
 			}
 			ref, unread, from := x, x, x.pos
 			got, want := x.skipElement(), ref.skipElementReference()

@@ -624,6 +624,26 @@ func (x *xmlScanner) skipUnread(reads func(name []byte) bool) {
 	}
 }
 
+// skipUnreadAgain is skipUnread that remembers in *last what it passed over (the content and
+// its end tag), and passes over the same bytes after a start tag of the same name by comparing
+// them: Word writes the same run properties (fonts, sizes) around run after run, and what
+// skipUnread does depends on the name and on those bytes alone. *last must only ever have been
+// set by this method with the same reads, on the same data.
+func (x *xmlScanner) skipUnreadAgain(reads func(name []byte) bool, last *[]byte) {
+	if l := *last; len(l) > 0 && len(x.data)-x.pos >= len(l) && string(x.data[x.pos:x.pos+len(l)]) == string(l) {
+		// l ends with the end tag of the name it was passed over for: "</" name ">".
+		if name := x.openName(); len(name) > 0 && len(l) >= len(name)+3 && string(l[len(l)-1-len(name):len(l)-1]) == string(name) &&
+			string(l[len(l)-3-len(name):len(l)-1-len(name)]) == "</" {
+			x.pos, x.pendingEnd = x.pos+len(l), true
+			return
+		}
+	}
+	from := x.pos
+	if x.skipUnread(reads); x.pos != from {
+		*last = x.data[from:x.pos]
+	}
+}
+
 // plainRun reads the content of the w:r whose start tag was just read when it is a text and
 // nothing else, after run properties or none, with the prefix w: (Word and LibreOffice write
 // most runs so): <w:rPr>…</w:rPr><w:t>text</w:t></w:r>, the w:t perhaps with
@@ -631,8 +651,8 @@ func (x *xmlScanner) skipUnread(reads func(name []byte) bool) {
 // returns the text, as the text token of the w:t would give it, and leaves the scanner at the
 // run's end tag; false, having read nothing, for any other content, or where the text token
 // would be refused. What the tokens it passes over tell the .docx walk without anchors is the
-// text alone.
-func (x *xmlScanner) plainRun(reads func(name []byte) bool) ([]byte, bool) {
+// text alone. It passes over the properties with skipUnreadAgain and last.
+func (x *xmlScanner) plainRun(reads func(name []byte) bool, last *[]byte) ([]byte, bool) {
 	if x.pendingEnd {
 		return nil, false
 	}
@@ -642,7 +662,7 @@ func (x *xmlScanner) plainRun(reads func(name []byte) bool) ([]byte, bool) {
 		if ok, err := p.startTag(); !ok || err != nil {
 			return nil, false
 		}
-		if p.skipUnread(reads); !p.pendingEnd {
+		if p.skipUnreadAgain(reads, last); !p.pendingEnd {
 			return nil, false
 		}
 		at = p.pos
