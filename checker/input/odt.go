@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"io"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,9 +36,9 @@ func DecodeODT(data []byte) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls := odtListStyles{}
+	ls := newODTStyles()
 	if styles != nil {
-		if err := ls.read(styles); err != nil {
+		if err := ls.read(styles, false); err != nil {
 			return nil, &Unreadable{"styles.xml 已损坏：" + err.Error()}
 		}
 	}
@@ -71,71 +72,209 @@ type odtLevel struct {
 // odtLevels are the levels 1–10 of a list style (index 0 unused).
 type odtLevels [11]odtLevel
 
-// odtListStyles holds the list styles by name, and the outline style under "".
-type odtListStyles map[string]*odtLevels
+// odtStyles are the styles an .odt's numbering depends on: the list styles by name (the
+// outline style under ""), and the paragraph styles, the common ones of styles.xml and the
+// automatic ones of content.xml.
+type odtStyles struct {
+	lists map[string]*odtLevels
+	paras map[string]odtParaStyle
+	// outline is the paragraph style of each outline level 1–10: the first common style of
+	// that style:default-outline-level, as LibreOffice assigns a style to a level of its
+	// outline numbering (its list style, if it has one, does not count); else Writer's own
+	// "Heading 1"… of that level (a name no style:name can be), unless the file defines a
+	// style of that display name (which then has no outline level).
+	outline  [11]string
+	headings [11]bool // the file defines a common style of display name "Heading n"
+}
+
+// odtBuiltIn are the paragraph styles of Writer that a file may use without defining them
+// (its default paragraph style and the heading styles' parent), as LibreOffice 7.4 shows:
+// a heading of one of them is numbered by the outline style.
+var odtBuiltIn = map[string]bool{"Standard": true, "Heading": true}
+
+// odtParaStyle is what a paragraph style tells of its paragraphs' numbering. LibreOffice 7.4
+// numbers a paragraph in a list by its list and never by its paragraph style's
+// style:list-style-name (nor one its parent styles give it); a paragraph outside lists it
+// numbers only by the outline style: a paragraph of the common style assigned to an outline
+// level, and a heading (text:h) of another existing style at its text:outline-level (default
+// 1). A paragraph whose automatic style names a list style is numbered by its list only, and
+// outside one not at all.
+type odtParaStyle struct {
+	parent  string // style:parent-style-name (of an automatic style: the common style it is)
+	auto    bool   // an automatic style of content.xml
+	list    bool   // it has a style:list-style-name, even ""
+	outline int    // style:default-outline-level
+}
+
+func newODTStyles() *odtStyles {
+	return &odtStyles{lists: map[string]*odtLevels{}, paras: map[string]odtParaStyle{}}
+}
+
+// clone is a copy of st that reading more styles into does not change st.
+func (st *odtStyles) clone() *odtStyles {
+	return &odtStyles{lists: maps.Clone(st.lists), paras: maps.Clone(st.paras), outline: st.outline, headings: st.headings}
+}
+
+// levelStyle is the paragraph style assigned to outline level k (1–10): see outline.
+func (st *odtStyles) levelStyle(k int) string {
+	if st.outline[k] == "" && !st.headings[k] {
+		return "Heading " + strconv.Itoa(k) // Writer's own (no style:name has a space)
+	}
+	return st.outline[k]
+}
+
+// paragraph resolves the style of a paragraph or heading (of outline level level, 1 when the
+// heading says none) to the common style it is of (its automatic style's parent, or for a
+// heading of none the style of its outline level): whether that style exists, the outline
+// level it is assigned to (0 for none), and whether the automatic style names a list style.
+func (st *odtStyles) paragraph(name []byte, heading bool, level int) (exists bool, assigned int, autoList bool) {
+	if len(name) == 0 {
+		if heading && level >= 1 && level <= 10 {
+			exists, assigned = st.common(st.levelStyle(level))
+		}
+		return exists, assigned, false
+	}
+	s, ok := st.paras[string(name)]
+	switch {
+	case ok && s.auto:
+		autoList = s.list
+		exists, assigned = st.common(s.parent)
+	case ok:
+		exists, assigned = true, st.outlineLevel(string(name), s)
+	default:
+		exists, assigned = st.common(string(name))
+	}
+	return exists, assigned, autoList
+}
+
+// common is whether the common style of a name exists, and the outline level it is assigned
+// to.
+func (st *odtStyles) common(name string) (exists bool, assigned int) {
+	s, ok := st.paras[name]
+	if ok && s.auto || name == "" {
+		return false, 0
+	}
+	l := st.outlineLevel(name, s)
+	return ok || odtBuiltIn[name] || l > 0, l
+}
+
+// outlineLevel is the outline level the common style name (s, when the file defines it) is
+// assigned to, 0 for none.
+func (st *odtStyles) outlineLevel(name string, s odtParaStyle) int {
+	if l := s.outline; l >= 1 && l <= 10 && st.outline[l] == name {
+		return l
+	}
+	if k, ok := strings.CutPrefix(name, "Heading "); ok && atoi(k) >= 1 && atoi(k) <= 10 && st.levelStyle(atoi(k)) == name {
+		return atoi(k) // Writer's own
+	}
+	return 0
+}
 
 // odtContent reads content.xml: its list styles are added to ls, and its paragraphs
 // returned with their labels. It reads the list styles in the walk over the paragraphs, one
 // pass instead of two, when they all come before the first paragraph, as in the
 // office:automatic-styles that LibreOffice writes before the body; otherwise, or on any error,
 // it reads as odtContentTwoPasses does (from ls as it was), and gives what that gives.
-func odtContent(data []byte, ls odtListStyles) ([]string, error) {
-	given := maps.Clone(ls) // content's styles replace entries, and change only their own levels
-	lines, err := odtWalk(data, ls, &odtStyleReader{ls: ls})
+func odtContent(data []byte, ls *odtStyles) ([]string, error) {
+	given := ls.clone() // content's styles replace entries, and change only their own levels
+	lines, err := odtWalk(data, ls, &odtStyleReader{ls: ls, content: true})
 	if err == nil {
 		return lines, nil
 	}
-	clear(ls)
-	maps.Copy(ls, given)
+	*ls = *given
 	return odtContentTwoPasses(data, ls)
 }
 
-// odtContentTwoPasses is odtContent reading the list styles of all content.xml first.
-func odtContentTwoPasses(data []byte, ls odtListStyles) ([]string, error) {
-	if err := ls.read(data); err != nil {
+// odtContentTwoPasses is odtContent reading the styles of all content.xml first.
+func odtContentTwoPasses(data []byte, ls *odtStyles) ([]string, error) {
+	if err := ls.read(data, true); err != nil {
 		return nil, err
 	}
 	return odtParagraphs(data, ls)
 }
 
-// errStyleAfterText: odtWalk met a list style after a paragraph that it may have numbered
-// without it.
+// errStyleAfterText: odtWalk met a list or paragraph style after a paragraph that it may have
+// numbered without it.
 var errStyleAfterText = errors.New("列表样式在段落之后")
 
-// odtStyleReader adds the list styles (and the outline style) of a part to ls, a token at a
-// time.
+// odtStyleReader adds the list styles (and the outline style) of a part to ls, and its
+// paragraph styles: the automatic ones of content.xml, the common ones of styles.xml (its
+// automatic ones are its headers' and footers', which are not read). A token at a time.
 type odtStyleReader struct {
-	ls  odtListStyles
-	cur *odtLevels
+	ls         *odtStyles
+	cur        *odtLevels
+	content    bool // the part is content.xml
+	auto       bool // in office:automatic-styles
+	lastParent string
 }
 
-// start reads a start tag, and says whether it defines (part of) a list style.
+// start reads a start tag, and says whether it defines (part of) a list or paragraph style.
 func (r *odtStyleReader) start(x *xmlScanner) bool {
 	switch string(x.name) {
 	case "list-style":
 		r.cur = new(odtLevels)
-		r.ls[x.attr("name")] = r.cur
+		r.ls.lists[x.attr("name")] = r.cur
 	case "outline-style":
 		r.cur = new(odtLevels)
-		r.ls[""] = r.cur
+		r.ls.lists[""] = r.cur
 	case "list-level-style-number", "outline-level-style", "list-level-style-bullet", "list-level-style-image":
 		r.level(x)
+	case "automatic-styles":
+		r.auto = true
+		return false
+	case "style":
+		if r.auto != r.content || string(x.attrBytes("family")) != "paragraph" {
+			return false
+		}
+		name := x.attr("name")
+		_, hasListStyle := x.lastAttrBytes("list-style-name")
+		s := odtParaStyle{parent: r.parent(x.attrBytes("parent-style-name")), auto: r.auto, list: hasListStyle,
+			outline: atoi(string(x.attrBytes("default-outline-level")))}
+		r.ls.paras[name] = s
+		if s.auto {
+			break
+		}
+		if l := s.outline; l >= 1 && l <= 10 && r.ls.outline[l] == "" {
+			r.ls.outline[l] = name
+		}
+		display := x.attrBytes("display-name")
+		if display == nil {
+			display = []byte(name)
+		}
+		if k, ok := bytes.CutPrefix(display, []byte("Heading ")); ok {
+			if n := atoi(string(k)); n >= 1 && n <= 10 && strconv.Itoa(n) == string(k) {
+				r.ls.headings[n] = true
+			}
+		}
 	default:
 		return false
 	}
 	return true
 }
 
+// parent is a style:parent-style-name as a string, the one before made once: most paragraph
+// styles have Standard's.
+func (r *odtStyleReader) parent(name []byte) string {
+	if string(name) != r.lastParent {
+		r.lastParent = string(name)
+	}
+	return r.lastParent
+}
+
 func (r *odtStyleReader) end(name []byte) {
-	if n := string(name); n == "list-style" || n == "outline-style" {
+	switch string(name) {
+	case "list-style", "outline-style":
 		r.cur = nil
+	case "automatic-styles":
+		r.auto = false
 	}
 }
 
-// read adds the list styles (and the outline style) that data defines.
-func (ls odtListStyles) read(data []byte) error {
+// read adds the list styles (and the outline style) and the paragraph styles that data, content.xml
+// or styles.xml, defines.
+func (ls *odtStyles) read(data []byte, content bool) error {
 	x := newXMLScanner(data)
-	r := odtStyleReader{ls: ls}
+	r := odtStyleReader{ls: ls, content: content}
 	depth := 0
 	for {
 		ok, err := x.next()
@@ -228,7 +367,9 @@ func (lv *odtLevels) label(lvl int, counters *[11]int) string {
 	}
 	var parts []string
 	for k := max(1, lvl-max(l.display, 1)+1); k <= lvl; k++ {
-		if s := num(k); s != "" {
+		// A level without a number adds nothing; a bullet's adds nothing between the dots
+		// after a number (LibreOffice shows 1..1. for a bullet between two numbers).
+		if s := num(k); s != "" || lv[k].format == "bullet" && len(parts) > 0 {
 			parts = append(parts, s)
 		}
 	}
@@ -236,11 +377,61 @@ func (lv *odtLevels) label(lvl int, counters *[11]int) string {
 }
 
 // odtList is an open text:list: its style, level and the list it belongs to (an index of the
-// top-level lists odtLists.root is given).
+// top-level lists odtLists.root is given). A top-level list whose text:style-name is none or
+// names no list style is numbered, as LibreOffice imports it (XMLTextListsHelper::MakeNumRule),
+// by a list style of its own that it makes a bullet of at each level a list in it opens
+// (bullet); the lists in it that name an existing list style are numbered in that style with
+// the level made a bullet, in that style itself (defaults).
 type odtList struct {
+	style    string
+	level    int
+	list     int
+	bullet   bool // numbered by the list style of its own: no number
+	defaults bool // in a list of that kind: its level of the list style it is numbered in is a bullet
+}
+
+// odtStyleLevel is a level of a list style.
+type odtStyleLevel struct {
 	style string
 	level int
-	list  int
+}
+
+// addStyleLevel adds l to levels unless it is there.
+func addStyleLevel(levels []odtStyleLevel, l odtStyleLevel) []odtStyleLevel {
+	if slices.Contains(levels, l) {
+		return levels
+	}
+	return append(levels, l)
+}
+
+// odtBullets numbers nothing at any level: a list style that is none (the outline style of a
+// document without one) or a list's own (odtList).
+var odtBullets = func() (lv odtLevels) {
+	for k := range lv {
+		lv[k] = odtLevel{format: "bullet", start: 1, display: 1}
+	}
+	return lv
+}()
+
+// levels is the list style of a name, with the levels in bullets made bullets; odtBullets for
+// none.
+func (ls *odtStyles) levels(style string, bullets []odtStyleLevel) *odtLevels {
+	lv := ls.lists[style]
+	if lv == nil {
+		return &odtBullets
+	}
+	copied := false
+	for _, b := range bullets {
+		if b.style != style {
+			continue
+		}
+		if !copied {
+			cp := *lv
+			lv, copied = &cp, true
+		}
+		lv[b.level].format = "bullet"
+	}
+	return lv
 }
 
 // odtItem is an open text:list-item (or text:list-header).
@@ -341,23 +532,37 @@ func (l *odtLists) root(x *xmlScanner, style string, roots []odtRoot) (_ []odtRo
 
 // odtParagraphs walks content.xml and returns the text of its paragraphs and headings in
 // order, each with its list label.
-func odtParagraphs(data []byte, ls odtListStyles) ([]string, error) {
+func odtParagraphs(data []byte, ls *odtStyles) ([]string, error) {
 	return odtWalk(data, ls, nil)
 }
 
-// odtWalk is odtParagraphs that, with styles, also reads the list styles of data as it goes
-// (into styles.ls, which should be ls); it gives up with errStyleAfterText on a list style
-// after the first paragraph of the body.
-func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, error) {
+// odtWalk is odtParagraphs that, with styles, also reads the styles of data as it goes (into
+// styles.ls, which should be ls); it gives up with errStyleAfterText on a list or paragraph
+// style after the first paragraph of the body. Where a list in a list without a list style
+// makes a level of a list style a bullet (odtList), LibreOffice shows that level as a bullet
+// in every paragraph of the style, those before too: the walk is made again knowing them.
+func odtWalk(data []byte, ls *odtStyles, styles *odtStyleReader) ([]string, error) {
+	lines, bullets, err := odtWalkWith(data, ls, styles, nil)
+	if err != nil || len(bullets) == 0 {
+		return lines, err
+	}
+	lines, _, err = odtWalkWith(data, ls, nil, bullets)
+	return lines, err
+}
+
+// odtWalkWith is odtWalk with the levels of list styles known to be bullets; it returns the
+// ones it met, when any is not among them.
+func odtWalkWith(data []byte, ls *odtStyles, styles *odtStyleReader, bullets []odtStyleLevel) ([]string, []odtStyleLevel, error) {
 	x := newXMLScanner(data)
+	known := len(bullets)
 	texts := false // a paragraph of the body has been met
 	var (
 		lines   []string
 		paras   []*strings.Builder      // open text:p / text:h (a frame's paragraphs nest)
 		lists   = make([]odtList, 0, 8) // a report nests two or three
 		items   = make([]odtItem, 0, 8) // the open list-items
-		known   = odtLists{last: -1}
-		roots   = make([]odtRoot, 0, 8) // the top-level lists known knows
+		seen    = odtLists{last: -1}
+		roots   = make([]odtRoot, 0, 8) // the top-level lists seen knows
 		outline [11]int                 // the counters of the headings the outline style numbers
 		restart bool                    // the open top-level list restarts its numbering at its first number
 		depth   int
@@ -368,21 +573,24 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 	for {
 		ok, err := x.next()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !ok {
 			if depth > 0 {
-				return nil, errors.New("XML 不完整")
+				return nil, nil, errors.New("XML 不完整")
 			}
-			return lines, nil
+			if len(bullets) == known {
+				bullets = nil
+			}
+			return lines, bullets, nil
 		}
 		switch x.kind {
 		case xmlStart:
 			if depth++; depth > maxDepth {
-				return nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
+				return nil, nil, fmt.Errorf("XML 嵌套超过 %d 层", maxDepth)
 			}
 			if styles != nil && styles.start(x) && texts {
-				return nil, errStyleAfterText
+				return nil, nil, errStyleAfterText
 			}
 			name := string(x.name)
 			if skip > 0 {
@@ -397,20 +605,25 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 				style := x.attr("style-name")
 				if len(lists) > 0 {
 					// A nested list is part of the list it is in, in its own list style if
-					// it names one.
+					// it names one that exists.
 					parent := lists[len(lists)-1]
-					if style == "" {
-						style = parent.style
+					l := odtList{style: style, level: len(lists) + 1, list: parent.list, defaults: parent.defaults}
+					if style == "" || ls.lists[style] == nil {
+						l.style, l.bullet = parent.style, parent.bullet
 					}
-					lists = append(lists, odtList{style: style, level: len(lists) + 1, list: parent.list})
+					if l.defaults && !l.bullet {
+						bullets = addStyleLevel(bullets, odtStyleLevel{l.style, min(l.level, 10)})
+					}
+					lists = append(lists, l)
 					break
 				}
 				var list int
-				roots, list, restart = known.root(x, style, roots)
-				lists = append(lists, odtList{style: style, level: 1, list: list})
+				roots, list, restart = seen.root(x, style, roots)
+				none := style == "" || ls.lists[style] == nil
+				lists = append(lists, odtList{style: style, level: 1, list: list, bullet: none, defaults: none})
 			case "list-item", "list-header":
 				it := odtItem{numbered: name == "list-header", start: atoi(x.attr("start-value"))}
-				if v := x.attrBytes("style-override"); len(v) > 0 {
+				if v := x.attrBytes("style-override"); len(v) > 0 && ls.lists[string(v)] != nil {
 					it.style = string(v)
 				}
 				items = append(items, it)
@@ -422,13 +635,34 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 				texts = true
 				b := &strings.Builder{}
 				paras = append(paras, b)
-				style, lvl, c := "", 0, &outline
+				heading := name == "h"
+				hlvl := 0 // a heading's outline level
+				if heading {
+					hlvl = 1
+					if v := x.attrBytes("outline-level"); len(v) > 0 {
+						hlvl = atoi(string(v))
+					}
+				}
+				exists, assigned, autoList := ls.paragraph(x.attrBytes("style-name"), heading, hlvl)
+				header := heading && string(x.attrBytes("is-list-header")) == "true"
+				var (
+					style  string
+					lvl    int
+					bullet bool // numbered by a list's own list style: no number
+					c      = &outline
+				)
 				if len(lists) > 0 && len(items) > 0 && !items[len(items)-1].numbered {
 					it, list := &items[len(items)-1], lists[len(lists)-1]
 					it.numbered = true
 					style, lvl, c = list.style, min(list.level, 10), &roots[list.list].counters
+					bullet = list.bullet
 					if it.style != "" {
-						style = it.style // the item's list style, in the list it is in
+						style, bullet = it.style, false // the item's list style, in the list it is in
+					}
+					if heading && exists && !autoList && assigned == 0 {
+						// A heading of a style not assigned to the outline is numbered by the
+						// outline style at its outline level, with the list's counters.
+						style, lvl, bullet = "", hlvl, false
 					}
 					if restart {
 						restart = false
@@ -437,18 +671,23 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 					if it.start > 0 {
 						c[lvl] = it.start - 1
 					}
-				} else if name == "h" && len(lists) == 0 {
-					if l := atoi(x.attr("outline-level")); l >= 1 && l <= 10 && ls[""] != nil && ls[""][l].format != "" {
-						lvl = l
+				} else if len(lists) == 0 && !autoList {
+					if assigned > 0 {
+						lvl = assigned
+					} else if heading && exists {
+						lvl = hlvl
 					}
 				}
+				if lvl < 1 || lvl > 10 || header {
+					lvl = 0
+				}
+				if lvl > 0 && heading && string(x.attrBytes("restart-numbering")) == "true" {
+					c[lvl] = atoi(x.attr("start-value")) - 1
+				}
 				if lvl > 0 {
-					lv := ls[style]
-					if lv == nil {
-						lv = &odtLevels{}
-						for k := range lv {
-							lv[k] = odtLevel{format: "1", suffix: ".", start: 1, display: 1}
-						}
+					lv := &odtBullets
+					if !bullet {
+						lv = ls.levels(style, bullets)
 					}
 					if c[lvl] == 0 && lv[lvl].start > 1 {
 						c[lvl] = lv[lvl].start - 1
@@ -501,7 +740,7 @@ func odtWalk(data []byte, ls odtListStyles, styles *odtStyleReader) ([]string, e
 					lines = append(lines, paras[len(paras)-1].String())
 					paras = paras[:len(paras)-1]
 					if total += len(lines[len(lines)-1]); total > maxPart {
-						return nil, errors.New("文字过多，不像是一份报告")
+						return nil, nil, errors.New("文字过多，不像是一份报告")
 					}
 				}
 			case "text":

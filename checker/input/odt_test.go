@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -134,7 +133,8 @@ func FuzzODT(f *testing.F) {
 	add(`<text:list text:style-name="L1"><text:list-item><text:p>主要举措</text:p></text:list-item></text:list>`, odtReportStyles)
 	add(`<text:h text:outline-level="2">x</text:h>`, odtReportStyles)
 	for _, c := range odtListCases {
-		add(c.body, odtListCaseStyles)
+		content, styles := c.parts()
+		f.Add(content, styles)
 	}
 	f.Add(`<office:text><text:p>甲`+"\r\n"+`乙</text:p></office:text>`, "")
 	f.Fuzz(func(t *testing.T, content, styles string) {
@@ -178,8 +178,8 @@ func FuzzODTContent(f *testing.F) {
 	f.Add([]byte(`<office:text><text:list xml:id="a" text:style-name="L1"><text:list-item><text:p>甲</text:p><text:list><text:list-item text:style-override="B" text:start-value="3"><text:p>乙</text:p></text:list-item></text:list></text:list-item></text:list>` +
 		`<text:list text:continue-list="a" text:continue-numbering="false"><text:list-item><text:list text:style-name="L1"><text:list-item><text:p>丙</text:p></text:list-item></text:list></text:list-item></text:list>` +
 		`<text:list xml:id="a" text:continue-numbering="true" text:style-name="L1"><text:list-header><text:p>丁</text:p></text:list-header><text:list-item><text:p>戊</text:p></text:list-item></text:list></office:text>`))
-	ls := odtListStyles{}
-	if err := ls.read([]byte(odtReportStyles)); err != nil {
+	ls := newODTStyles()
+	if err := ls.read([]byte(odtReportStyles), false); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -189,7 +189,7 @@ func FuzzODTContent(f *testing.F) {
 				t.Fatalf("line %q", l)
 			}
 		}
-		one, two := maps.Clone(ls), maps.Clone(ls)
+		one, two := ls.clone(), ls.clone()
 		got, err := odtContent(data, one)
 		want, werr := odtContentTwoPasses(data, two)
 		if fmt.Sprint(err) != fmt.Sprint(werr) || !slices.Equal(got, want) || !reflect.DeepEqual(one, two) {
