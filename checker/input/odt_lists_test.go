@@ -192,7 +192,7 @@ var odtListCases = []odtListCase{
 	// A list that names no list style, or one that does not exist, is numbered by a list style
 	// of LibreOffice's own, a bullet at each level its lists open: no number (not the outline
 	// style's, nor decimals); its items are counted all the same (a style-override of an
-	// existing style numbers its item; one of none does not). Nor does a paragraph style's
+	// existing style numbers its item; one of none leaves it to its list). Nor does a paragraph style's
 	// list style number a paragraph in it (nor one its parent gives it, nor an automatic
 	// style's), though ODF 1.2 §4.3.1 (1.1)/§5.3.1 says that it should.
 	odtStyled(
@@ -210,8 +210,9 @@ var odtListCases = []odtListCase{
 		`<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/><style:style style:name="P2" style:family="paragraph" style:parent-style-name="PL"/>`,
 	),
 	odtStyled(
-		"no style, override", ll(``, li(`text:style-override="N"`, lp(1)), li(``, lp(2)), li(`text:style-override="Nope"`, lp(3)), li(`text:style-override="N"`, lp(4))),
-		[]string{"1.", "", "", "4."}, "", "",
+		"no style, override", ll(``, li(`text:style-override="N"`, lp(1)), li(``, lp(2)), li(`text:style-override="Nope"`, lp(3)), li(`text:style-override="N"`, lp(4)))+
+			ll(`text:style-name="L1"`, li(``, lp(5)), li(`text:style-override="Nope"`, lp(6))),
+		[]string{"1.", "", "", "4.", "一、", "二、"}, "", "",
 	),
 	odtStyled(
 		// A list that continues one of a style without naming one is not numbered; one that

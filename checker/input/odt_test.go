@@ -178,6 +178,14 @@ func FuzzODTContent(f *testing.F) {
 	f.Add([]byte(`<office:text><text:list xml:id="a" text:style-name="L1"><text:list-item><text:p>甲</text:p><text:list><text:list-item text:style-override="B" text:start-value="3"><text:p>乙</text:p></text:list-item></text:list></text:list-item></text:list>` +
 		`<text:list text:continue-list="a" text:continue-numbering="false"><text:list-item><text:list text:style-name="L1"><text:list-item><text:p>丙</text:p></text:list-item></text:list></text:list-item></text:list>` +
 		`<text:list xml:id="a" text:continue-numbering="true" text:style-name="L1"><text:list-header><text:p>丁</text:p></text:list-header><text:list-item><text:p>戊</text:p></text:list-item></text:list></office:text>`))
+	// Paragraph styles (an automatic one naming a list style, one after the text), headings of
+	// them and of none, in a list of no list style with one of a style nested in it.
+	f.Add([]byte(`<office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="L1"/>` +
+		`<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="2"/></office:automatic-styles>` +
+		`<office:text><text:h text:style-name="P1" text:outline-level="2">甲</text:h><text:h>乙</text:h><text:list><text:list-item><text:h text:style-name="P2" text:is-list-header="true">丙</text:h>` +
+		`<text:list text:style-name="L1"><text:list-item><text:p text:style-name="P1">丁</text:p></text:list-item></text:list></text:list-item></text:list>` +
+		`<text:h text:style-name="Standard" text:outline-level="1" text:restart-numbering="true" text:start-value="3">戊</text:h></office:text>` +
+		`<office:automatic-styles><style:style style:name="P3" style:family="paragraph" style:list-style-name=""/></office:automatic-styles>`))
 	ls := newODTStyles()
 	if err := ls.read([]byte(odtReportStyles), false); err != nil {
 		f.Fatal(err)
