@@ -16,8 +16,9 @@ import (
 // The .odt reader (OpenDocument text, what LibreOffice writes): one line per paragraph and
 // heading of content.xml (table cells included), with the label its list numbering shows
 // (text:list nesting gives the level, text:list-style the format, prefix and suffix; headings
-// may be numbered by the outline style), as the .docx reader does for Word's numbering. As
-// for .docx, a line is a paragraph, so positions are paragraph and column.
+// and paragraphs of a heading style may be numbered by the outline style: odtParaStyle), as
+// LibreOffice 7.4 shows it and as the .docx reader does for Word's numbering. As for .docx, a
+// line is a paragraph, so positions are paragraph and column.
 
 // DecodeODT reads an OpenDocument text file.
 func DecodeODT(data []byte) (*Text, error) {
