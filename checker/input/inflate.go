@@ -73,7 +73,7 @@ const (
 	maxDist = 30
 )
 
-// refill loads bytes until at least 56 bits are held or src is read to its end.
+// refill loads bytes until at least 56 bits are held (63 at most) or src is read to its end.
 func (d *wholeInflater) refill() {
 	d.pos, d.bits, d.n = refill(d.src, d.pos, d.bits, d.n)
 }
@@ -83,11 +83,9 @@ func (d *wholeInflater) refill() {
 // the inflater after every symbol.
 func refill(src []byte, pos int, bits uint64, n uint) (int, uint64, uint) {
 	if pos+8 <= len(src) {
-		// The bits above n are those of src[pos:] already: loading them again changes nothing.
-		bits |= binary.LittleEndian.Uint64(src[pos:]) << n
-		return pos + int(63-n)>>3, bits, n | 56
+		return load(src, pos, bits, n)
 	}
-	for n <= 56 && pos < len(src) {
+	for n < 56 && pos < len(src) {
 		bits |= uint64(src[pos]) << n
 		pos++
 		n += 8
@@ -95,17 +93,21 @@ func refill(src []byte, pos int, bits uint64, n uint) (int, uint64, uint) {
 	return pos, bits, n
 }
 
-// take reads k bits (k ≤ n).
-func (d *wholeInflater) take(k uint) uint64 {
-	var v uint64
-	v, d.bits, d.n = take(d.bits, d.n, k)
-	return v
+// load is refill where src holds 8 bytes from pos on: it leaves 56 bits or more.
+func load(src []byte, pos int, bits uint64, n uint) (int, uint64, uint) {
+	// The bits above n are those of src[pos:] already: loading them again changes nothing.
+	// (n is 63 at most: the mask only tells the compiler so, which then shifts without
+	// asking whether n is 64 or more.)
+	bits |= binary.LittleEndian.Uint64(src[pos:]) << (n & 63)
+	return pos + int(63-n)>>3, bits, n | 56
 }
 
-// take is wholeInflater.take on the reader's state passed by value, as block holds it (see
-// refill): the k bits read, and the bits and count left.
-func take(bits uint64, n, k uint) (uint64, uint64, uint) {
-	return bits & (1<<k - 1), bits >> k, n - k
+// take reads k bits (k ≤ n).
+func (d *wholeInflater) take(k uint) uint64 {
+	v := d.bits & (1<<k - 1)
+	d.bits >>= k
+	d.n -= k
+	return v
 }
 
 // stored copies a stored block.
@@ -155,13 +157,13 @@ func (d *wholeInflater) tables() bool {
 		}
 		clens[codeOrder[i]] = uint8(d.take(3))
 	}
-	if !d.codes.build(clens[:], 7) {
+	if !d.codes.build(clens[:], codeBits, codeValues[:]) {
 		return false
 	}
 	lengths := d.lengths[:nlit+ndist]
 	for i := 0; i < len(lengths); {
 		d.refill()
-		x, ok := d.sym(&d.codes)
+		x, ok := d.codeLength()
 		if !ok {
 			return false
 		}
@@ -198,103 +200,188 @@ func (d *wholeInflater) tables() bool {
 			i++
 		}
 	}
-	return d.lit.build(lengths[:nlit], 10) && d.dist.build(lengths[nlit:], 8)
+	return d.lit.build(lengths[:nlit], litBits, litValues[:]) && d.dist.build(lengths[nlit:], distBits, distValues[:])
 }
 
-// sym reads a symbol of table t from the bits held.
-func (d *wholeInflater) sym(t *huffTable) (int, bool) {
-	v, k := t.code(d.bits)
-	if k == 0 || k > d.n {
+// codeLength reads a symbol of the code length code from the bits held.
+func (d *wholeInflater) codeLength() (int, bool) {
+	e := d.codes.entry(d.bits, codeBits)
+	k := uint(e & takes)
+	if e&invalid != 0 || k > d.n {
 		return 0, false
 	}
 	d.bits >>= k
 	d.n -= k
-	return v, true
-}
-
-// code returns the symbol whose code begins bits, and the length of the code (0: none).
-func (h *huffTable) code(bits uint64) (int, uint) {
-	e := h.t[bits&h.mask]
-	if e&subTable != 0 {
-		e = h.t[int(e>>16)+int(bits>>h.primary)&(1<<(e>>8&15)-1)]
-	}
-	return int(e >> 16), uint(e & 31)
+	return int(e >> 16), true
 }
 
 // block decodes the symbols of a compressed block up to its end. The bit reader's state is
 // held in local variables while it does (see refill), and put back in d when it returns.
+//
+// While src holds 8 bytes from pos on, every symbol starts with 56 bits or more held (load),
+// more than a length and its distance take (15+5 bits, 15+13), so that the loop does not ask
+// whether it has a code's bits; the last bytes of the stream are read by the loop after it,
+// which does.
 func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, ok bool) {
 	src, pos, bits, n := d.src, d.pos, d.bits, d.n
+	for pos+8 <= len(src) {
+		pos, bits, n = load(src, pos, bits, n)
+		e := lit.entry(bits, litBits)
+		if e&literal != 0 {
+			bits, n = bits>>(e&takes), n-uint(e&takes)
+			if uint(o) >= uint(len(out)) {
+				return o, false
+			}
+			out[o] = byte(e >> 16)
+			o++
+			// A second literal fits in the bits left; a longer code than the table's first
+			// bits, or any other symbol, is read at the next turn, after a load.
+			e = lit[bits&(1<<litBits-1)]
+			if e&literal == 0 {
+				continue
+			}
+			bits, n = bits>>(e&takes), n-uint(e&takes)
+			if uint(o) >= uint(len(out)) {
+				return o, false
+			}
+			out[o] = byte(e >> 16)
+			o++
+			continue
+		}
+		if e&(endOfBlock|invalid) != 0 {
+			if e&invalid != 0 {
+				return o, false
+			}
+			d.pos, d.bits, d.n = pos, bits>>(e&takes), n-uint(e&takes)
+			return o, true
+		}
+		length := int(e>>16) + extraBits(bits, e)
+		bits, n = bits>>(e&takes), n-uint(e&takes)
+		e = dist.entry(bits, distBits)
+		if e&invalid != 0 {
+			return o, false
+		}
+		distance := int(e>>16) + extraBits(bits, e)
+		bits, n = bits>>(e&takes), n-uint(e&takes)
+		if distance > o || length > len(out)-o {
+			return o, false
+		}
+		copyMatch(out, o, distance, length)
+		o += length
+	}
 	for {
 		if n < 48 {
 			pos, bits, n = refill(src, pos, bits, n)
 		}
-		v, k := lit.code(bits)
-		if k == 0 || k > n {
+		e := lit.entry(bits, litBits)
+		k := uint(e & takes)
+		if e&invalid != 0 || k > n {
 			break
 		}
+		held := bits
 		bits >>= k
 		n -= k
-		if v < 256 {
-			if o >= len(out) {
+		if e&literal != 0 {
+			if uint(o) >= uint(len(out)) {
 				break
 			}
-			out[o] = byte(v)
+			out[o] = byte(e >> 16)
 			o++
 			continue
 		}
-		if v == 256 {
+		if e&endOfBlock != 0 {
 			ok = true
 			break
 		}
-		if v >= maxLit {
+		length := int(e>>16) + extraBits(held, e)
+		e = dist.entry(bits, distBits)
+		k = uint(e & takes)
+		if e&invalid != 0 || k > n {
 			break
 		}
-		length := int(lengthBase[v-257])
-		if k := uint(lengthExtra[v-257]); k > 0 {
-			if n < k {
-				break
-			}
-			var extra uint64
-			extra, bits, n = take(bits, n, k)
-			length += int(extra)
-		}
-		dc, k := dist.code(bits)
-		if k == 0 || k > n || dc >= maxDist {
-			break
-		}
+		distance := int(e>>16) + extraBits(bits, e)
 		bits >>= k
 		n -= k
-		distance := int(distBase[dc])
-		if k := uint(distExtra[dc]); k > 0 {
-			if n < k {
-				break
-			}
-			var extra uint64
-			extra, bits, n = take(bits, n, k)
-			distance += int(extra)
-		}
-		if distance > o || o+length > len(out) {
+		if distance > o || length > len(out)-o {
 			break
 		}
-		if distance >= length {
-			copy(out[o:o+length], out[o-distance:])
-		} else {
-			for i := 0; i < length; i++ {
-				out[o+i] = out[o-distance+i]
-			}
-		}
+		copyMatch(out, o, distance, length)
 		o += length
 	}
 	d.pos, d.bits, d.n = pos, bits, n
 	return o, ok
 }
 
+// extraBits returns the extra bits of a length's or distance's entry e, from bits that begin
+// with its code.
+func extraBits(bits uint64, e uint32) int {
+	return int(bits&(1<<(e&takes)-1)) >> (e >> 8 & 15)
+}
+
+// copyMatch copies the length bytes distance back from o in out to o (room checked).
+func copyMatch(out []byte, o, distance, length int) {
+	if distance >= length {
+		copy(out[o:o+length], out[o-distance:])
+		return
+	}
+	for i := 0; i < length; i++ {
+		out[o+i] = out[o-distance+i]
+	}
+}
+
+// The tables' entries. An entry says what the code that indexes it stands for:
+//
+//	bits 0-5    the bits the symbol takes: its code's and, after them, a length's or a
+//	            distance's extra bits
+//	bits 8-11   the length of its code, where the extra bits start; in a subtable pointer, the
+//	            subtable's index bits
+//	bit 12      a literal, whose byte is bits 16-23
+//	bit 13      the end of the block
+//	bit 14      no symbol: no code begins so (an incomplete code's hole), or a symbol a
+//	            stream may not use (the length codes 286 and 287, the distance codes 30, 31)
+//	bit 15      a subtable pointer: the bits after the table's first index the subtable
+//	bits 16-31  a length's or a distance's base, the code length code's symbol, or where the
+//	            subtable starts
+//
+// so that one lookup gives what a literal/length symbol's value, base and extra bits would
+// take three.
+const (
+	takes      = 63
+	literal    = 1 << 12
+	endOfBlock = 1 << 13
+	invalid    = 1 << 14
+	subTable   = 1 << 15
+)
+
+// The bits of a code that index each table; a longer code goes on in a subtable.
+const (
+	litBits  = 10
+	distBits = 8
+	codeBits = 7 // the longest code length code
+)
+
+// huffTable decodes a canonical Huffman code: t[bits & (1<<primary - 1)] is the entry of the
+// code that begins the next primary bits, or for a longer code a subtable pointer. Its size
+// holds the largest table of 286 literal/length codes of 15 bits at most, 10 of them
+// indexing the first part: 1,332 entries (zlib's examples/enough.c, "enough 286 10 15"; its
+// 30 distance codes, 8 bits first, take fewer).
+type huffTable [2048]uint32
+
+// entry returns the entry of the code that begins bits: the table's, or for a code longer
+// than its first primary bits, its subtable's.
+func (t *huffTable) entry(bits uint64, primary uint) uint32 {
+	e := t[bits&(1<<primary-1)]
+	if e&subTable != 0 {
+		e = t[(e>>16+uint32(bits>>primary)&(1<<(e>>8&15)-1))&uint32(len(t)-1)]
+	}
+	return e
+}
+
+// The entries of each alphabet's symbols, less their codes' lengths (see huffTable.build).
 var (
-	lengthBase  [29]uint16
-	lengthExtra [29]uint8
-	distBase    [30]uint16
-	distExtra   [30]uint8
+	litValues  [288]uint32
+	distValues [32]uint32
+	codeValues [19]uint32
 )
 
 // The fixed codes of block type 1. The distance table has 32 codes of 5 bits, so that the
@@ -302,9 +389,35 @@ var (
 var fixedLit, fixedDist huffTable
 
 func init() {
+	var lengthBase [29]uint16
+	var lengthExtra [29]uint8
 	codeBases(lengthBase[:28], lengthExtra[:28], 3, 8, 4)
 	lengthBase[28] = 258
+	var distBase [30]uint16
+	var distExtra [30]uint8
 	codeBases(distBase[:], distExtra[:], 1, 4, 2)
+	for sym := range litValues {
+		switch {
+		case sym < 256:
+			litValues[sym] = uint32(sym)<<16 | literal
+		case sym == 256:
+			litValues[sym] = endOfBlock
+		case sym < maxLit:
+			litValues[sym] = uint32(lengthBase[sym-257])<<16 | uint32(lengthExtra[sym-257])
+		default:
+			litValues[sym] = invalid
+		}
+	}
+	for sym := range distValues {
+		if sym < maxDist {
+			distValues[sym] = uint32(distBase[sym])<<16 | uint32(distExtra[sym])
+		} else {
+			distValues[sym] = invalid
+		}
+	}
+	for sym := range codeValues {
+		codeValues[sym] = uint32(sym) << 16
+	}
 	var l [288]uint8
 	for i := range l {
 		switch {
@@ -318,12 +431,12 @@ func init() {
 			l[i] = 8
 		}
 	}
-	fixedLit.build(l[:], 10)
+	fixedLit.build(l[:], litBits, litValues[:])
 	var dl [32]uint8
 	for i := range dl {
 		dl[i] = 5
 	}
-	fixedDist.build(dl[:], 8)
+	fixedDist.build(dl[:], distBits, distValues[:])
 }
 
 // codeBases fills the bases and extra bits of the length or distance codes, the first from
@@ -339,89 +452,113 @@ func codeBases(base []uint16, extra []uint8, b, plain, per int) {
 	}
 }
 
-// huffTable decodes a canonical Huffman code: t[bits & mask] is the entry of the code the
-// next primary bits begin (its symbol << 16 | its length), or, for a longer code, a subTable
-// entry (start of the subtable << 16 | its index bits << 8) indexed by the bits after those.
-// An entry of length 0 is no code (an incomplete code's hole).
-type huffTable struct {
-	t       []uint32
-	mask    uint64
-	primary uint
-}
-
-const subTable = 1 << 5
-
-// build makes the table of the code with these lengths (0: symbol unused), refusing, as
-// compress/flate does, a code that is over-subscribed or incomplete, except one code of one
-// bit; a code with no symbols is kept and fails when read.
-func (h *huffTable) build(lengths []uint8, primary uint) bool {
+// build makes the table of the code with these lengths (0: symbol unused), whose symbols'
+// entries are values with the codes' lengths added, refusing, as compress/flate does, a code
+// that is over-subscribed or incomplete, except one code of one bit; a code with no symbols
+// is kept and fails when read.
+//
+// It goes through the codes in canonical order (by length, then symbol), which is the order
+// of their values: a code of primary bits or fewer fills every entry its bits begin, and the
+// longer codes that share their first primary bits, one after another, fill a subtable as
+// long as the longest of them needs (zlib's inflate_table).
+func (t *huffTable) build(lengths []uint8, primary uint, values []uint32) bool {
+	// The codes of each length, counted in four arrays in turn: lengths come in runs, and an
+	// array's count just increased would be read back from the store at each of a run's.
+	var counts [4][16]int
+	for i, n := range lengths {
+		counts[i&3][n&15]++
+	}
 	var count [16]int
 	maxLen := 0
-	for _, n := range lengths {
-		if n != 0 {
-			count[n]++
-			maxLen = max(maxLen, int(n))
+	for n := 1; n < 16; n++ {
+		count[n] = counts[0][n] + counts[1][n] + counts[2][n] + counts[3][n]
+		if count[n] != 0 {
+			maxLen = n
 		}
 	}
 	size := 1 << primary
-	h.t = append(h.t[:0], make([]uint32, size)...)
-	h.mask, h.primary = uint64(size-1), primary
-	if maxLen == 0 {
-		return true
-	}
-	var next [16]int
 	code := 0
-	for i := 1; i <= maxLen; i++ {
-		code <<= 1
-		next[i] = code
-		code += count[i]
+	for n := 1; n <= maxLen; n++ {
+		code = code<<1 + count[n]
 	}
-	if code != 1<<maxLen && !(code == 1 && maxLen == 1) {
-		return false
-	}
-	// The bits of each subtable: the longest code under its primary bits, less those.
-	var subBits [1 << 10]uint8
-	var subStart [1 << 10]uint16
-	if uint(maxLen) > primary {
-		c := next
-		for _, n := range lengths {
-			if uint(n) > primary {
-				rev := bits.Reverse16(uint16(c[n])) >> (16 - n)
-				p := rev & uint16(size-1)
-				subBits[p] = max(subBits[p], n-uint8(primary))
-				c[n]++
-			} else if n != 0 {
-				c[n]++
-			}
+	if maxLen == 0 || code != 1<<maxLen {
+		if maxLen != 0 && !(code == 1 && maxLen == 1) {
+			return false
 		}
-		for p := 0; p < size; p++ {
-			if subBits[p] != 0 {
-				subStart[p] = uint16(len(h.t))
-				h.t[p] = uint32(len(h.t))<<16 | uint32(subBits[p])<<8 | subTable
-				h.t = append(h.t, make([]uint32, 1<<subBits[p])...)
-			}
+		// Entries that no code fills say so.
+		for i := range t[:size] {
+			t[i] = invalid
 		}
 	}
+	// The symbols in canonical order.
+	var start [16]int
+	for n := 1; n < maxLen; n++ {
+		start[n+1] = start[n] + count[n]
+	}
+	var sorted [288]uint16
 	for sym, n := range lengths {
-		if n == 0 {
-			continue
+		if n != 0 {
+			sorted[start[n&15]] = uint16(sym)
+			start[n&15]++
 		}
-		rev := int(bits.Reverse16(uint16(next[n])) >> (16 - n))
-		next[n]++
-		if uint(n) <= primary {
-			e := uint32(sym)<<16 | uint32(n)
-			for i := rev; i < size; i += 1 << n {
-				h.t[i] = e
+	}
+	left := count // the codes of each length not yet placed
+	code = 0
+	next := 0                             // the symbol's place in sorted
+	end, sub, subBits := size, 0, uint(0) // the first free entry; the last subtable
+	prefix := -1
+	for n := uint(1); n <= uint(maxLen); n++ {
+		if n <= primary {
+			// The first 1<<n entries: the codes of n bits fill one each, the shorter ones
+			// every 1<<len, as the copy of the first 1<<(n-1) makes them (where a longer
+			// code begins, it comes later).
+			double(t, n)
+		}
+		for ; left[n] > 0; left[n]-- {
+			e := values[sorted[next]] + uint32(n) | uint32(n)<<8
+			next++
+			rev := int(bits.Reverse16(uint16(code)) >> (16 - n))
+			code++
+			if n <= primary {
+				t[rev&(len(t)-1)] = e
+				continue
 			}
-			continue
+			if p := rev & (size - 1); p != prefix {
+				// A subtable as long as the longest code under p, the codes left under it
+				// being the next ones: it grows until the codes of the lengths up to its
+				// own fill it.
+				subBits = n - primary
+				room := 1 << subBits
+				for primary+subBits < uint(maxLen) {
+					room -= left[primary+subBits]
+					if room <= 0 {
+						break
+					}
+					subBits++
+					room <<= 1
+				}
+				if end+1<<subBits > len(t) {
+					return false // not so: see huffTable
+				}
+				prefix, sub = p, end
+				t[p] = uint32(sub)<<16 | uint32(subBits)<<8 | subTable
+				end += 1 << subBits
+			}
+			for i := rev >> primary; i < 1<<subBits; i += 1 << (n - primary) {
+				t[sub+i] = e
+			}
 		}
-		p := rev & (size - 1)
-		sb := int(subBits[p])
-		rest := uint(n) - primary
-		e := uint32(sym)<<16 | uint32(n)
-		for i := rev >> primary; i < 1<<sb; i += 1 << rest {
-			h.t[int(subStart[p])+i] = e
-		}
+		code <<= 1
+	}
+	for n := uint(maxLen) + 1; n <= primary; n++ {
+		double(t, n)
 	}
 	return true
+}
+
+// double copies the first 1<<(n-1) entries of t after them (none for n = 1).
+func double(t *huffTable, n uint) {
+	if n > 1 {
+		copy(t[1<<(n-1):1<<n], t[:1<<(n-1)])
+	}
 }
