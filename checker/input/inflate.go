@@ -221,12 +221,18 @@ func (d *wholeInflater) codeLength() (int, bool) {
 // While src holds 8 bytes from pos on, every symbol starts with 56 bits or more held (load),
 // more than a length and its distance take (15+5 bits, 15+13), so that the loop does not ask
 // whether it has a code's bits; the last bytes of the stream are read by the loop after it,
-// which does.
+// which does. In that first loop, the entry of the next symbol is looked up before the load,
+// from the bits held: after a load all 64 bits of bits are the stream's (those above n
+// included), and a turn of the loop takes 48 at most, which leaves the 15 of the longest
+// code. The lookup then need not wait for the load.
 func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, ok bool) {
 	src, pos, bits, n := d.src, d.pos, d.bits, d.n
+	if pos+8 <= len(src) {
+		pos, bits, n = load(src, pos, bits, n)
+	}
+	e := lit.entry(bits, litBits)
 	for pos+8 <= len(src) {
 		pos, bits, n = load(src, pos, bits, n)
-		e := lit.entry(bits, litBits)
 		if e&literal != 0 {
 			bits, n = bits>>(e&takes), n-uint(e&takes)
 			if uint(o) >= uint(len(out)) {
@@ -234,9 +240,8 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, o
 			}
 			out[o] = byte(e >> 16)
 			o++
-			// A second literal fits in the bits left; a longer code than the table's first
-			// bits, or any other symbol, is read at the next turn, after a load.
-			e = lit[bits&(1<<litBits-1)]
+			// A second literal fits in the bits left.
+			e = lit.entry(bits, litBits)
 			if e&literal == 0 {
 				continue
 			}
@@ -246,6 +251,7 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, o
 			}
 			out[o] = byte(e >> 16)
 			o++
+			e = lit.entry(bits, litBits)
 			continue
 		}
 		if e&(endOfBlock|invalid) != 0 {
@@ -268,6 +274,7 @@ func (d *wholeInflater) block(out []byte, o int, lit, dist *huffTable) (_ int, o
 		}
 		copyMatch(out, o, distance, length)
 		o += length
+		e = lit.entry(bits, litBits)
 	}
 	for {
 		if n < 48 {
