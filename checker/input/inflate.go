@@ -160,20 +160,27 @@ func (d *wholeInflater) tables() bool {
 	if !d.codes.build(clens[:], codeBits, codeValues[:]) {
 		return false
 	}
+	// The lengths are read with the bit reader's state in local variables, as block reads
+	// its symbols (see refill).
 	lengths := d.lengths[:nlit+ndist]
+	src, pos, bits, n := d.src, d.pos, d.bits, d.n
 	for i := 0; i < len(lengths); {
-		d.refill()
-		x, ok := d.codeLength()
-		if !ok {
+		if n < 14 { // a code length code's 7 bits and a repeat's 7 at most
+			pos, bits, n = refill(src, pos, bits, n)
+		}
+		e := d.codes.entry(bits, codeBits)
+		k := uint(e & takes)
+		if e&invalid != 0 || k > n {
 			return false
 		}
+		bits, n = bits>>k, n-k
+		x := int(e >> 16)
 		if x < 16 {
 			lengths[i] = uint8(x)
 			i++
 			continue
 		}
 		var rep int
-		var k uint
 		var b uint8
 		switch x {
 		case 16:
@@ -188,10 +195,11 @@ func (d *wholeInflater) tables() bool {
 		default:
 			return false
 		}
-		if d.n < k {
+		if n < k {
 			return false
 		}
-		rep += int(d.take(k))
+		rep += int(bits & (1<<k - 1))
+		bits, n = bits>>k, n-k
 		if i+rep > len(lengths) {
 			return false
 		}
@@ -200,19 +208,8 @@ func (d *wholeInflater) tables() bool {
 			i++
 		}
 	}
+	d.pos, d.bits, d.n = pos, bits, n
 	return d.lit.build(lengths[:nlit], litBits, litValues[:]) && d.dist.build(lengths[nlit:], distBits, distValues[:])
-}
-
-// codeLength reads a symbol of the code length code from the bits held.
-func (d *wholeInflater) codeLength() (int, bool) {
-	e := d.codes.entry(d.bits, codeBits)
-	k := uint(e & takes)
-	if e&invalid != 0 || k > d.n {
-		return 0, false
-	}
-	d.bits >>= k
-	d.n -= k
-	return int(e >> 16), true
 }
 
 // block decodes the symbols of a compressed block up to its end. The bit reader's state is
