@@ -153,14 +153,15 @@ func TestCrossFileFindsLastYearsPlanOnTheLaterReportOnly(t *testing.T) {
 }
 
 func TestCrossFileSkipsTextManyReportsShare(t *testing.T) {
-	names, texts := seedTexts(t)
+	_, texts := seedTexts(t)
 	var pool []string
 	for _, s := range texts {
 		pool = append(pool, longLines(s, 60)...)
 	}
 	// A formula every report of the batch writes: shared by all, it is no copy.
 	formula := "全面贯彻落实上级关于法治政府建设的各项部署要求，坚持把法治政府建设摆在全局工作的突出位置，统筹推进各项工作任务落地见效，为经济社会高质量发展提供坚实法治保障。"
-	names, texts = nil, nil
+	var names []string
+	texts = nil
 	for i := 0; i < 40; i++ {
 		names = append(names, fmt.Sprintf("r%02d.txt", i))
 		texts = append(texts, fmt.Sprintf("第%d县人民政府2024年度法治政府建设情况报告\n%s\n%s", i, formula, pool[i]))

@@ -46,7 +46,7 @@ func TestDefaultsAreRulesToml(t *testing.T) {
 	if d := Defaults(); !reflect.DeepEqual(d, want) {
 		t.Fatalf("Defaults() differs from Load of rules.toml:\n%+v\n%+v", d, want)
 	}
-	if Defaults() == Defaults() {
+	if a, b := Defaults(), Defaults(); a == b {
 		t.Fatal("Defaults returned the same set twice")
 	}
 }

@@ -21,7 +21,6 @@ import (
 // LibreOffice to the formats other readers read. The conversion is slow, so it runs once for
 // the package, every format in one soffice run per format.
 var (
-	converted     = map[string]string{} // "003_….pdf" → path
 	convertOnce   sync.Once
 	convertErr    error
 	convertedDir  string

@@ -36,8 +36,8 @@ func TestAPanickingCheckIsOneFilesError(t *testing.T) {
 			before, _ := os.ReadFile(bad)
 			testHookCheck = func(path string) {
 				if path == bad {
-					var m map[string]int
-					m["x"]++ // a nil map written: a runtime panic, as a bug would raise
+					var heading *struct{ Line int }
+					_ = heading.Line // a nil dereference: a runtime panic, as the bug that ended batches raised
 				}
 			}
 			defer func() { testHookCheck = nil }()

@@ -112,11 +112,10 @@ func TestInterruptDuringFixLeavesNoTemporaryFile(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
-		var waitErr error
 		seen, finished := false, false
 		for !seen && !finished {
 			select {
-			case waitErr = <-done:
+			case <-done:
 				finished = true
 			default:
 				seen = len(tempFiles(t, dir)) > 0
@@ -129,7 +128,7 @@ func TestInterruptDuringFixLeavesNoTemporaryFile(t *testing.T) {
 			continue // the run was quicker than the look: a larger batch
 		}
 		cmd.Process.Signal(os.Interrupt)
-		waitErr = <-done
+		waitErr := <-done
 		if code := exitCode(t, waitErr); code != 130 {
 			t.Errorf("exit %d after SIGINT, want 130", code)
 		}

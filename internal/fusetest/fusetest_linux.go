@@ -95,8 +95,7 @@ func (s *server) serve() {
 			binary.LittleEndian.PutUint32(out[24:], 1)     // time_gran
 			s.reply(unique, 0, out)
 		case opLookup:
-			name := string(body[:max(0, len(body)-1)])
-			id, ok := s.nodes[name]
+			id, ok := s.nodes[string(body[:max(0, len(body)-1)])]
 			if node != 1 || !ok {
 				s.reply(unique, -int32(syscall.ENOENT), nil)
 				continue

@@ -229,7 +229,6 @@ type archive struct {
 	order   []*zip.File
 	files   map[string]*zip.File
 	changed map[string][]byte
-	added   []string // names of new parts, in the order they were added
 }
 
 const maxPart = 64 << 20
