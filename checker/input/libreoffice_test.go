@@ -241,27 +241,35 @@ func TestLibreOfficeShowsARestartedListAsRead(t *testing.T) {
 		files = append(files, in...)
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		txt, err := input.Read(f, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(f, filepath.Ext(f))+".pdf", "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext (Debian poppler-utils) is needed: %v", err)
-		}
-		shown := noSpace(string(out))
-		for i, l := range txt.Lines {
-			start := []rune(noSpace(l))
-			start = start[:min(len(start), 12)]
-			if !strings.Contains(shown, string(start)) {
-				t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of it", strings.TrimPrefix(f, dir), i+1, string(start))
-			}
+		shownAsRead(t, f, strings.TrimPrefix(f, dir))
+	}
+}
+
+// shownAsRead checks that LibreOffice's PDF of file f, beside it, shows each paragraph fzlint
+// reads in f (its first 12 characters, spaces aside), and returns the PDF's text without spaces.
+func shownAsRead(t *testing.T, f, label string) string {
+	t.Helper()
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := input.Read(f, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(f, filepath.Ext(f))+".pdf", "-").Output()
+	if err != nil {
+		t.Fatalf("%s: no PDF from LibreOffice, or no pdftotext (Debian poppler-utils): %v", label, err)
+	}
+	shown := noSpace(string(out))
+	for i, l := range txt.Lines {
+		start := []rune(noSpace(l))
+		start = start[:min(len(start), 12)]
+		if !strings.Contains(shown, string(start)) {
+			t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of it", label, i+1, string(start))
 		}
 	}
+	return shown
 }
 
 // The Word-like reports the benchmarks and tests read (docxgen.WordReport) are files Word's
@@ -281,27 +289,7 @@ func TestLibreOfficeOpensTheWordLikeReports(t *testing.T) {
 	}
 	soffice(t, dir, append([]string{"--convert-to", "pdf", "--outdir", dir}, docs...)...)
 	for _, d := range docs {
-		data, err := os.ReadFile(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		txt, err := input.Read(d, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command("pdftotext", "-layout", strings.TrimSuffix(d, ".docx")+".pdf", "-").Output()
-		if err != nil {
-			t.Fatalf("%s: no PDF from LibreOffice, or no pdftotext (Debian poppler-utils): %v", filepath.Base(d), err)
-		}
-		shown := noSpace(string(out))
-		for i, l := range txt.Lines {
-			start := []rune(noSpace(l))
-			start = start[:min(len(start), 12)]
-			if !strings.Contains(shown, string(start)) {
-				t.Errorf("%s paragraph %d: %q is not in LibreOffice's PDF of it", filepath.Base(d), i+1, string(start))
-			}
-		}
-		if !strings.Contains(shown, "—1—") {
+		if shown := shownAsRead(t, d, filepath.Base(d)); !strings.Contains(shown, "—1—") {
 			t.Errorf("%s: no page number in the footer of LibreOffice's PDF", filepath.Base(d))
 		}
 	}
