@@ -305,8 +305,8 @@ func (r *odtStyleReader) level(x *xmlScanner) {
 	if cur == nil || lvl < 1 || lvl > 10 {
 		return
 	}
-	l := odtLevel{format: x.attr("num-format"), prefix: x.attr("num-prefix"), suffix: x.attr("num-suffix"),
-		template: x.attr("num-list-format"), start: 1, display: 1}
+	l := odtLevel{format: x.attr("num-format"), prefix: noLineEnds(x.attr("num-prefix")), suffix: noLineEnds(x.attr("num-suffix")),
+		template: noLineEnds(x.attr("num-list-format")), start: 1, display: 1}
 	if string(x.name) == "list-level-style-bullet" || string(x.name) == "list-level-style-image" {
 		l = odtLevel{format: "bullet"}
 	}
@@ -768,6 +768,21 @@ func writeWithoutNewlines(b *strings.Builder, text []byte) {
 		b.Write(text[:i])
 		text = text[i+1:]
 	}
+}
+
+// noLineEnds drops the line ends of the text a label is made of (a prefix or suffix may hold
+// one, written &#10;): the label opens a paragraph, which is one line, as writeWithoutNewlines
+// keeps the character data.
+func noLineEnds(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // readPartOf decompresses one part of a zip container, at most maxPart bytes of it; a missing
