@@ -473,8 +473,10 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			p := cur
 			ord := nb.appendOrdinal(w.ord[:0], p)
 			w.ord = ord
-			if len(ord) > 0 && !folds {
-				_, folds = fold.Valid(ord)
+			if len(ord) > 0 {
+				var f bool
+				ord, f = labelText(ord)
+				folds = folds || f
 			}
 			p.anchor.End = x.pos
 			if p.anchor.Close >= 0 {
@@ -612,6 +614,18 @@ func countEnds(data []byte) (p, r, t int) {
 			t++
 		}
 	}
+}
+
+// labelText returns a paragraph's number label, made of numbering.xml's lvlText, as the text
+// of a w:t is taken (appendLineText: line ends become spaces, invalid UTF-8 U+FFFD), and
+// whether it holds a character fold.String changes, which counts with the paragraphs' (a 繁體
+// "第%1條"). A label that needs neither is returned as it is.
+func labelText(ord []byte) ([]byte, bool) {
+	valid, folds := fold.Valid(ord)
+	if !valid || bytes.ContainsAny(ord, "\r\n") {
+		ord, _, folds = appendLineText(nil, ord, false)
+	}
+	return ord, folds
 }
 
 // appendLineText appends the character data of a w:t to a paragraph's text, line ends turned

@@ -218,7 +218,8 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 			}
 			stack = stack[:len(stack)-1]
 			p := cur
-			ord := nb.ordinal(p.numbering())
+			label, _ := labelText([]byte(nb.ordinal(p.numbering())))
+			ord := string(label)
 			p.anchor.End = x.pos
 			if p.anchor.Close >= 0 {
 				p.anchor.Close = x.start
