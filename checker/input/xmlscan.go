@@ -76,10 +76,12 @@ func (x *xmlScanner) next() (bool, error) {
 		}
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
+			x.pos += len("<?") // "<?>" is no processing instruction: its end is looked for after
 			if !x.skipPast("?>") {
 				return false, errXMLSyntax
 			}
 		case bytes.HasPrefix(rest, []byte("<!--")):
+			x.pos += len("<!--") // "<!-->" opens a comment, not a whole one
 			if !x.skipPast("-->") {
 				return false, errXMLSyntax
 			}
