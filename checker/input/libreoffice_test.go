@@ -1,7 +1,6 @@
 package input_test
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,9 +80,7 @@ func libreOffice(t *testing.T, name, ext string) string {
 }
 
 func TestMain(m *testing.M) {
-	flag.Parse()
-	linttest.MinimizeFew()
-	code := m.Run()
+	code := linttest.Run(m)
 	if convertedDir != "" {
 		os.RemoveAll(convertedDir)
 	}

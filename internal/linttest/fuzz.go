@@ -1,9 +1,20 @@
 package linttest
 
-import "flag"
+import (
+	"flag"
+	"testing"
+)
+
+// Run runs a package's tests as its TestMain does, fuzzing minimizing few (MinimizeFew), and
+// returns the exit code for os.Exit.
+func Run(m *testing.M) int {
+	flag.Parse()
+	MinimizeFew()
+	return m.Run()
+}
 
 // MinimizeFew makes fuzzing (-fuzz) minimize each new input in 100 tries, unless
-// -fuzzminimizetime says otherwise; a package's TestMain calls it after flag.Parse. Go's fuzzer
+// -fuzzminimizetime says otherwise; call it after flag.Parse (Run does). Go's fuzzer
 // minimizes every input that reaches new code for up to 60 s by default, byte by byte, and the
 // seeds of fzlint's targets are whole reports and archives of kilobytes whose bytes mostly
 // cannot go: a minute of FuzzCheck ran 13 inputs, FuzzODT 17 and then none. What is saved of a
