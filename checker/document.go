@@ -404,7 +404,7 @@ type matchers struct {
 	phraseIdx    []int          // matcher id → index in WrongTerms, Years.Markers…
 	stale        *staleMatcher
 	placeholder  *regexp.Regexp
-	repeatSingle map[rune]bool
+	repeat       repeatWords
 	pairOpen     map[rune]int
 	pairClose    map[rune]int
 	pairASCII    [128]bool // ASCII bytes that are pair marks
@@ -495,12 +495,7 @@ func Compile(rs *rules.Set) *Compiled {
 	m.phrasesStale = textscan.NewPair(m.phrases, stale)
 	m.placeholder = rs.Placeholders.Patterns.Any()
 	m.placeholderEach = newBranches(rs.Placeholders.Patterns)
-	m.repeatSingle = map[rune]bool{}
-	for _, c := range rs.Repeated.Single {
-		for _, r := range c {
-			m.repeatSingle[r] = true
-		}
-	}
+	m.repeat = repeatWords{single: runeSet(rs.Repeated.Single), parallel: runeSet(rs.Repeated.Parallel), allow: rs.Repeated.Allow}
 	m.pairOpen, m.pairClose = map[rune]int{}, map[rune]int{}
 	for i, pr := range rs.Pairs {
 		for _, r := range pr.Open {

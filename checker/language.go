@@ -167,11 +167,10 @@ func runRepeatedWord(p *Pass) {
 	if maxLen <= 0 {
 		return
 	}
-	allow := p.Rules.Repeated.Allow
 	p.Doc.TextLines(func(n int, l *Line) bool {
 		s := l.Text
 		repeats, scanned := l.Repeats(maxLen)
-		repeatedWords(s, repeats, scanned, maxLen, p.m.repeatSingle, allow, func(a, k int) {
+		repeatedWords(s, repeats, scanned, maxLen, &p.m.repeat, func(a, k int) {
 			d := p.At(n, a, a+6*k)
 			word := p.Doc.quote(n, a, a+3*k)
 			d.Message = fmt.Sprintf("“%s”连写了两遍", word)
@@ -182,16 +181,34 @@ func runRepeatedWord(p *Pass) {
 	})
 }
 
+// repeatWords is what language/repeated-word takes from the rule set's [repeated].
+type repeatWords struct {
+	single   map[rune]bool // a character that is a slip whenever doubled (的的)
+	parallel map[rune]bool // a character that opens both halves of a parallel phrase (共建共享)
+	allow    []string      // words whose doubling is correct (的的确确)
+}
+
+// runeSet is the set of the characters of ss.
+func runeSet(ss []string) map[rune]bool {
+	set := map[rune]bool{}
+	for _, s := range ss {
+		for _, r := range s {
+			set[r] = true
+		}
+	}
+	return set
+}
+
 // repeatedWords calls found for each word of k characters written twice from byte a on, left
 // to right. With scanned, it tries only the starts that repeats allows (see lineScan.repeats);
 // otherwise every character.
-func repeatedWords(s string, repeats []int32, scanned bool, maxLen int, single map[rune]bool, allow []string, found func(a, k int)) {
+func repeatedWords(s string, repeats []int32, scanned bool, maxLen int, w *repeatWords, found func(a, k int)) {
 	next := 0 // the first offset after the last repeated word found
 	try := func(a int) {
 		if a < next {
 			return
 		}
-		if k := repeatAt(s, a, maxLen, single, allow); k > 0 {
+		if k := repeatAt(s, a, maxLen, w); k > 0 {
 			found(a, k)
 			next = a + 6*k
 		}
@@ -222,8 +239,11 @@ func repeatedWords(s string, repeats []int32, scanned bool, maxLen int, single m
 
 // repeatAt returns the length, in characters, of the shortest word of the common Han block
 // written twice from byte a on (up to maxLen), or 0. A single character counts only if it is
-// in single (的的 but not 常常); a repeat within one of allow (的的确确) does not count.
-func repeatAt(s string, a, maxLen int, single map[rune]bool, allow []string) int {
+// in w.single (的的 but not 常常); a repeat within one of w.allow (的的确确) does not count, nor
+// two characters of which the second opens parallel phrases (w.parallel): 构建共建共享 reads
+// 建共 twice and doubles nothing, and in 共建共建共享 the word doubled is 共建, found from the
+// next character.
+func repeatAt(s string, a, maxLen int, w *repeatWords) int {
 	if !hanAt(s, a) {
 		return 0
 	}
@@ -234,12 +254,12 @@ func repeatAt(s string, a, maxLen int, single map[rune]bool, allow []string) int
 		if char3(s, j) != c || s[a:j] != s[j:j+3*k] || !allHan(s, a, 2*k) {
 			continue
 		}
-		if k == 1 {
-			if r, _ := utf8.DecodeRuneInString(s[a:]); !single[r] {
+		if k <= 2 {
+			if r, _ := utf8.DecodeRuneInString(s[j-3:]); k == 1 && !w.single[r] || k == 2 && w.parallel[r] {
 				continue
 			}
 		}
-		if !excepted(s, a, a+6*k, allow) {
+		if !excepted(s, a, a+6*k, w.allow) {
 			return k
 		}
 	}

@@ -161,8 +161,7 @@ func repeatLine(data []byte) string {
 func FuzzRepeatedWords(f *testing.F) {
 	f.Add([]byte{3, 4, 3, 4, 5, 5, 0, 1, 0, 1, 2, 0, 2, 0}, uint8(4))
 	f.Add([]byte{5, 6, 5, 6, 3, 3, 3, 3, 4, 4, 8, 3, 4, 3, 4}, uint8(2))
-	single := map[rune]bool{'的': true}
-	allow := []string{"的确的确"}
+	w := &repeatWords{single: map[rune]bool{'的': true}, parallel: map[rune]bool{'一': true}, allow: []string{"的确的确"}}
 	f.Fuzz(func(t *testing.T, data []byte, maxLen uint8) {
 		n := int(maxLen)%maxRepeatWithin + 1
 		s := repeatLine(data)
@@ -171,8 +170,8 @@ func FuzzRepeatedWords(f *testing.F) {
 		set.repeatWithin = n
 		scanLine(s, &sc, set)
 		var got, want [][2]int
-		repeatedWords(s, sc.repeats, true, n, single, allow, func(a, k int) { got = append(got, [2]int{a, k}) })
-		repeatedWords(s, nil, false, n, single, allow, func(a, k int) { want = append(want, [2]int{a, k}) })
+		repeatedWords(s, sc.repeats, true, n, w, func(a, k int) { got = append(got, [2]int{a, k}) })
+		repeatedWords(s, nil, false, n, w, func(a, k int) { want = append(want, [2]int{a, k}) })
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q, max %d: found %v, want %v", s, n, got, want)
 		}
@@ -186,7 +185,7 @@ func TestRepeatedWordsFromTheScan(t *testing.T) {
 	set.repeatWithin = 4
 	scanLine(s, &sc, set)
 	var got []string
-	repeatedWords(s, sc.repeats, true, 4, map[rune]bool{'的': true}, nil, func(a, k int) { got = append(got, s[a:a+6*k]) })
+	repeatedWords(s, sc.repeats, true, 4, &repeatWords{single: map[rune]bool{'的': true}}, func(a, k int) { got = append(got, s[a:a+6*k]) })
 	if want := []string{"建立建立", "的的", "一乀一乀", "倀一倀一"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("in %q found %q, want %q", s, got, want)
 	}

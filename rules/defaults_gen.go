@@ -1428,6 +1428,12 @@ func defaultSet() *Set {
 				"一个一个",
 			},
 			MaxLen: 4,
+			Parallel: []string{
+				"共",
+				"边",
+				"即",
+				"随",
+			},
 		},
 		Pairs: []Pair{
 			{

@@ -113,6 +113,10 @@ type Repeated struct {
 	Allow []string `toml:"allow"`
 	// MaxLen is the longest repeated word looked for, in characters.
 	MaxLen int `toml:"max_len"`
+	// Parallel are characters that open both halves of a four-character parallel phrase
+	// (共建共享, 边查边改): two characters written twice of which the second is one are the
+	// character before such a phrase and its start (构建共建共享 reads 建共 twice), not a slip.
+	Parallel []string `toml:"parallel"`
 }
 
 // Pair is a pair of brackets or quotes; each character of Open may be closed by any of Close.
