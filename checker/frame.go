@@ -36,6 +36,13 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 	if t0 < 0 {
 		t0, t1 = findTitle(d.Lines, i, rs, false)
 	}
+	if t0 < 0 {
+		// A sentence above the title is the site's too: a banner's slogan (高举…而团结奋斗。).
+		if k := titleAfter(d.Lines, i, rs); k > i {
+			i = k + 1 + firstBodyLine(d.Lines[k+1:], rs)
+			t0, t1 = findTitle(d.Lines, i, rs, true)
+		}
+	}
 	if t0 >= 0 {
 		d.TitleLine = t0 + 1
 		d.Title = stripMarkdownHeading(d.Lines[t0].Content)
@@ -125,6 +132,39 @@ func firstBodyLine(lines []Line, rs *rules.Set) int {
 		}
 	}
 	return len(lines)
+}
+
+// bannerLines is how many lines after what reads as the first sentence of the body are looked
+// at for a title, when none stands before it.
+const bannerLines = 3
+
+// titleAfter returns the index of a line that names the report's subject and reads as its
+// title, among the few lines after line from (the first that reads as the body's), with no
+// heading before it; -1 when there is none. Such a line is the title, and what stands above it
+// is the site's: a title is never written after the report's first sentence.
+func titleAfter(lines []Line, from int, rs *rules.Set) int {
+	if from >= len(lines) {
+		return -1
+	}
+	if _, ok := ParseHeading(stripMarkdownHeading(lines[from].Content)); ok {
+		return -1
+	}
+	seen := 0
+	for k := from + 1; k < len(lines) && seen < bannerLines; k++ {
+		l := &lines[k]
+		if l.Chrome || l.Content == "" {
+			continue
+		}
+		seen++
+		c := stripMarkdownHeading(l.Content)
+		if _, ok := ParseHeading(c); ok {
+			return -1
+		}
+		if titleLike(c, rs, true) && strings.Contains(c, "报告") {
+			return k
+		}
+	}
+	return -1
 }
 
 // moreRunes reports whether s has more than n characters (as utf8.RuneCountInString counts

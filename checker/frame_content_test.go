@@ -121,3 +121,32 @@ func TestReportEndIsNotAFooter(t *testing.T) {
 		t.Error("the report's own telephone line was taken for a site footer")
 	}
 }
+
+// TestBannerSloganAboveTheTitle: a sentence above the title (a site's banner slogan, which ends
+// with 。 as a first paragraph does) is the site's: the title and its year are the report's, and
+// nothing is found in the slogan. Without a title after it, the first sentence stays the body's.
+func TestBannerSloganAboveTheTitle(t *testing.T) {
+	l := linterFor(t)
+	page := "• 高举中国特色社会主义伟大旗帜,全面贯彻习近平新时代中国特色社会主义思想,为全面建设社会主义现代化国家而团结奋斗。\n\n" +
+		"司法信息\n\n沈阳市人民政府关于2025年法治政府建设情况的报告\n\n时间:2026-02-25         来源:依法行政指导处\n\n" +
+		"2025年，沈阳市坚持以习近平法治思想为指导，现将有关情况报告如下。\n\n一、2025年度推进法治政府建设的主要举措和成效\n\n全面推行行政执法“三项制度”。\n"
+	res := l.CheckBytes("page.txt", []byte(page), checker.Options{})
+	if r := res.Report; r.Title != "沈阳市人民政府关于2025年法治政府建设情况的报告" || r.Year != 2025 {
+		t.Errorf("title %q year %d; want the line under the banner and 2025", r.Title, r.Year)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Line < 5 || d.Rule == "structure/title" || d.Rule == "structure/year-unknown" {
+			t.Errorf("%d:%d %s %s", d.Line, d.Column, d.Rule, d.Message)
+		}
+	}
+
+	untitled := "2025年，我局坚持以习近平法治思想为指导，现将有关情况报告如下。\n一、2025年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n"
+	res = l.CheckBytes("r.txt", []byte(untitled), checker.Options{})
+	missing := false
+	for _, d := range res.Diagnostics {
+		missing = missing || d.Rule == "structure/title" && d.Line == 1
+	}
+	if !missing || res.Report.Year != 2025 {
+		t.Errorf("a report without a title: title finding %v, year %d", missing, res.Report.Year)
+	}
+}
