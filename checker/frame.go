@@ -18,6 +18,8 @@ var (
 	leadYearRE = regexp.MustCompile(`^(\d{4})\s*年度?`)
 	// A year in a title or heading: 2024年度 / 2024 年.
 	yearRE = regexp.MustCompile(`(\d{4})\s*年`)
+	// A year without its 年 in a title: 沅江路街道2024法治政府建设年度报告.
+	bareYearRE = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
 )
 
 // sentenceEnd are the characters after which a short line is a sentence, not a title.

@@ -598,7 +598,11 @@ func runTitle(p *Pass) {
 	}
 	var lacks []string
 	if yearRE.FindStringIndex(d.Title) == nil && !p.yearIsPlaceholder(d.Title) {
-		lacks = append(lacks, "年份")
+		if m := bareYearRE.FindStringSubmatch(d.Title); m != nil {
+			lacks = append(lacks, "“"+m[1]+"”后的“年”字") // 沅江路街道2024法治政府建设年度报告
+		} else {
+			lacks = append(lacks, "年份")
+		}
 	}
 	for i, re := range p.m.titleRequired {
 		if !re.Re().MatchString(d.Title) {
