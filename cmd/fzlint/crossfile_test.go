@@ -26,7 +26,7 @@ func TestBatchReportsCopiedParagraphs(t *testing.T) {
 }
 
 // plantedCopy writes a.txt and b.txt, two seed reports, b holding a paragraph of a with its
-// unit changed, and returns their directory and b's text.
+// unit changed before its part 一, and returns their directory and b's text.
 func plantedCopy(t *testing.T) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -46,7 +46,8 @@ func plantedCopy(t *testing.T) (string, string) {
 			break
 		}
 	}
-	b = strings.Replace(b, "\n", "\n"+strings.ReplaceAll(para, "盘州市", "通州湾示范区")+"\n", 1)
+	// The copy opens b's body, before its part 一 (above the title it would be the site's).
+	b = strings.Replace(b, "\n一、", "\n"+strings.ReplaceAll(para, "盘州市", "通州湾示范区")+"\n一、", 1)
 	for name, s := range map[string]string{"a.txt": a, "b.txt": b} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
 			t.Fatal(err)
