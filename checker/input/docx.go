@@ -424,9 +424,13 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			cur.cols += n
 		case xmlEnd:
 			if len(path) == 0 {
+				anc.Malformed = anchors // an end tag with nothing open
 				continue
 			}
 			name := path[len(path)-1]
+			if anchors && !bytes.Equal(name, x.name) {
+				anc.Malformed = true
+			}
 			if mark >= 0 {
 				switch string(name) {
 				case "commentRangeStart", "commentRangeEnd", "commentReference":

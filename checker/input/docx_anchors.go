@@ -13,6 +13,10 @@ type DocxAnchors struct {
 	// Comments are the comment markers already in the document (a colleague's review or an
 	// earlier run of fzlint), wherever they are, deleted text included.
 	Comments []DocxComment
+	// Malformed is set when the elements of document.xml do not nest (an end tag that closes
+	// another element than the last one opened, or one with nothing open): the text was read
+	// as well as it could be, but nothing can be placed in it safely.
+	Malformed bool
 }
 
 // DocxPara is one w:p.

@@ -113,6 +113,8 @@ func TestAnnotateRefuses(t *testing.T) {
 		{"宏.docx", docxgen.Zip(map[string]string{"word/document.xml": doc, "word/vbaProject.bin": "x"}), "宏"},
 		{"宏.docm", docxgen.Zip(map[string]string{"word/document.xml": doc}), "宏"},
 		{"严格.docx", docxgen.Zip(map[string]string{"word/document.xml": strict}), "Strict"},
+		// Its w:t closed by </w:r>: read, but where the paragraph ends is not known.
+		{"损坏.docx", docxgen.Zip(map[string]string{"word/document.xml": strings.Replace(doc, "</w:t>", "</w:r>", 1)}), "标签不配对"},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)

@@ -44,6 +44,11 @@ func applyEdits(b []byte, edits []edit) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// malformedDocument is why a document.xml whose elements do not nest gets no comments: where
+// a paragraph ends is not known, so markers could land outside it, and the copy would read
+// differently from the file.
+const malformedDocument = "word/document.xml 已损坏（XML 标签不配对），fzlint 无法安全地加批注。请在 Word 或 WPS 中打开、修复并另存后再试"
+
 // group is what goes at one place of document.xml.
 type group struct {
 	place
@@ -55,6 +60,9 @@ type group struct {
 func spliceDocument(doc []byte, anc *input.DocxAnchors, cs []comment, old map[string]bool, styled bool) ([]byte, error) {
 	if !bytes.Contains(doc, []byte(`xmlns:w="`+nsW+`"`)) {
 		return nil, &Refused{"word/document.xml 没有使用 Word 的常规命名空间写法，fzlint 无法安全地加批注"}
+	}
+	if anc.Malformed {
+		return nil, &Refused{malformedDocument}
 	}
 	var edits []edit
 	for _, m := range anc.Comments {
