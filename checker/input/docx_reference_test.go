@@ -136,8 +136,9 @@ func xmlAttr(t xml.StartElement, local string) string {
 }
 
 // FuzzDocxParagraphs: on any document.xml that encoding/xml reads, the scanner gives the same
-// paragraphs; on anything else it must not panic (it may accept XML encoding/xml refuses, such
-// as a tag closed by another name).
+// paragraphs, but where it passes over run properties the tokens read otherwise (passesOver);
+// on anything else it must not panic (it may accept XML encoding/xml refuses, such as a tag
+// closed by another name).
 func FuzzDocxParagraphs(f *testing.F) {
 	f.Add(docxgen.Document([]docxgen.Paragraph{{Text: "一、主要举措和成效"}, {Text: "全面推行“三项制度”&<>", Style: "Heading1"}, {Text: "（一）子项", NumID: 1, Level: 1}}))
 	f.Add(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -150,6 +151,11 @@ func FuzzDocxParagraphs(f *testing.F) {
 		got, err := docxParagraphs([]byte(doc), newNumberer(nil, nil))
 		want, werr := docxParagraphsReference([]byte(doc), newNumberer(nil, nil))
 		if werr != nil {
+			return
+		}
+		// RawToken does not match end tags to start tags: inside run properties that do not
+		// nest, the scanner, which passes over them to their end tag, and the tokens part.
+		if passesOver(doc) {
 			return
 		}
 		if err != nil {
