@@ -89,12 +89,17 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 		nextID  int
 		skip    int
 		depth   int
-		hidden  bool
 		inT     bool
-		inRPr   bool
-		inRun   bool
+		rPr     int // depth of the open w:rPr of the innermost run, 0 when none
 		pending []string
+		// The open runs, innermost last (a run may hold a text box whose paragraphs hold
+		// runs, and go on after it): their depth and whether w:vanish hides them.
+		runs []struct {
+			depth  int
+			hidden bool
+		}
 	)
+	hidden := func() bool { return len(runs) > 0 && runs[len(runs)-1].hidden }
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -117,17 +122,22 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 				nextID++
 				paras = append(paras, nextID)
 			case "r":
-				hidden, inRun = false, true
+				runs = append(runs, struct {
+					depth  int
+					hidden bool
+				}{depth: depth})
 			case "rPr":
-				inRPr = true
+				if len(runs) > 0 && runs[len(runs)-1].depth == depth-1 {
+					rPr = depth
+				}
 			case "vanish":
-				if inRPr && inRun {
-					hidden = true
+				if rPr > 0 && rPr == depth-1 {
+					runs[len(runs)-1].hidden = true
 				}
 			case "t":
 				inT = true
 			case "tab":
-				if inRun && !hidden {
+				if len(runs) > 0 && !hidden() {
 					for _, o := range opened {
 						if o.para == paras[len(paras)-1] {
 							o.text.WriteByte('\t')
@@ -156,24 +166,30 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 				count[id] = c
 			}
 		case xml.EndElement:
-			if skip == depth {
-				skip = 0
+			if skip > 0 { // nothing of a subtree passed over was opened: nothing closes
+				if skip == depth {
+					skip = 0
+				}
+				depth--
+				continue
 			}
 			depth--
 			switch e.Name.Local {
 			case "p":
-				if skip == 0 {
-					paras = paras[:len(paras)-1]
-				}
+				paras = paras[:len(paras)-1]
 			case "t":
 				inT = false
 			case "rPr":
-				inRPr = false
+				if rPr == depth+1 {
+					rPr = 0
+				}
 			case "r":
-				inRun = false
+				if len(runs) > 0 {
+					runs = runs[:len(runs)-1]
+				}
 			}
 		case xml.CharData:
-			if skip > 0 || !inT || hidden || len(paras) == 0 {
+			if skip > 0 || !inT || hidden() || len(paras) == 0 {
 				continue
 			}
 			for _, o := range opened {
