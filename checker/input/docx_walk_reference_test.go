@@ -337,8 +337,11 @@ func passesOver(doc string) bool {
 			depth--
 			continue
 		}
+		if x.kind != xmlStart {
+			continue // text: no element opens
+		}
 		depth++
-		if skip > 0 || x.kind != xmlStart {
+		if skip > 0 {
 			continue
 		}
 		if skipped(string(x.name)) {
