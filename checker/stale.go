@@ -138,6 +138,9 @@ func (sm *staleMatcher) apply(s string) string {
 // came from; when nothing changed (changed is false) the folded text is s itself and offs is
 // not filled. offs is the caller's buffer, returned for reuse.
 func (sm *staleMatcher) view(s string, offs []int32) (folded string, _ []int32, changed bool) {
+	if !utf8.ValidString(s) {
+		return sm.viewInvalid(s, offs)
+	}
 	first := sm.firstFolded(s)
 	if first < 0 {
 		return s, offs, false
@@ -161,6 +164,26 @@ func (sm *staleMatcher) view(s string, offs []int32) (folded string, _ []int32, 
 			break
 		}
 		offs, i = sm.foldAt(&b, offs, s, j)
+	}
+	offs = append(offs, int32(len(s)))
+	return b.String(), offs, true
+}
+
+// viewInvalid is view for a line that is not valid UTF-8: a character at a time, each byte that
+// begins no character written as U+FFFD, so that dropping a character between two such bytes
+// (“ in 五\xe2\x80“\x9d) cannot join them into one (”).
+func (sm *staleMatcher) viewInvalid(s string, offs []int32) (string, []int32, bool) {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/2)
+	offs = offs[:0]
+	for j := 0; j < len(s); {
+		if r, size := utf8.DecodeRuneInString(s[j:]); r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+			offs = append(offs, int32(j), int32(j), int32(j))
+			j++
+			continue
+		}
+		offs, j = sm.foldAt(&b, offs, s, j)
 	}
 	offs = append(offs, int32(len(s)))
 	return b.String(), offs, true
