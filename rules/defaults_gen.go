@@ -1433,6 +1433,7 @@ func defaultSet() *Set {
 				"边",
 				"即",
 				"随",
+				"一",
 			},
 		},
 		Pairs: []Pair{
