@@ -34,6 +34,7 @@ func defaultSet() *Set {
 				{p: &pattern{src: "^欢迎(访问|来到|光临)"}},
 				{p: &pattern{src: `^[•·]?\s*(无障碍|长者版|长辈版|关怀版|简体|繁体|设为首页|加入收藏|English)`}},
 				{p: &pattern{src: `^(索\s*引\s*号|文\s*号|发文字号|发布机构|发文机关|制发机构|组配分类|主题分类|成文日期|生成日期|发布日期|有\s*效\s*性|主\s*题\s*词|名\s*称|标\s*题|信息来源|文章来源|时\s*间|日\s*期)\s*[:：|]`}},
+				{p: &pattern{src: `^(作\s*者|责任编辑|编\s*辑)\s*[:：]`}},
 			},
 			ChromeMaxChars: 80,
 			Closing: Patterns{
