@@ -207,6 +207,7 @@ type paragraph struct {
 	cols       int   // runes of text so far
 	run        int   // index in anchor.Runs of the open run, -1 when none
 	runDepth   int   // len(path) with that run on it
+	runKids    int   // elements the open run has held so far
 	childStart int   // start of the open child of the w:p
 	pending    []int // runs in that child, waiting for its end
 	tab        int   // index in anchor.Segs of an open w:tab, -1 when none
@@ -328,6 +329,15 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			if cur != nil && len(path) == cur.depth+1 {
 				cur.childStart = x.start
 			}
+			if anchors && cur != nil && cur.run >= 0 && len(path) == cur.runDepth+1 {
+				// A run's properties come first and once; a w:rPr after its text would have
+				// the text before it and after it formatted differently, and no copy of the
+				// run's properties could split it (DocxRun.RPr).
+				if cur.runKids > 0 && string(x.name) == "rPr" {
+					anc.Malformed = true
+				}
+				cur.runKids++
+			}
 			if skipped(string(x.name)) {
 				skip = len(path)
 				continue
@@ -354,7 +364,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			case "r":
 				run.hidden = false
 				if cur != nil {
-					cur.run, cur.runDepth = len(cur.anchor.Runs), len(path)
+					cur.run, cur.runDepth, cur.runKids = len(cur.anchor.Runs), len(path), 0
 					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
 					cur.pending = append(cur.pending, cur.run)
 				}

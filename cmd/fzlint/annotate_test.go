@@ -115,6 +115,8 @@ func TestAnnotateRefuses(t *testing.T) {
 		{"严格.docx", docxgen.Zip(map[string]string{"word/document.xml": strict}), "Strict"},
 		// Its w:t closed by </w:r>: read, but where the paragraph ends is not known.
 		{"损坏.docx", docxgen.Zip(map[string]string{"word/document.xml": strings.Replace(doc, "</w:t>", "</w:r>", 1)}), "标签不配对"},
+		// Its run's properties after its text: a piece split off it could not be formatted as it was.
+		{"格式在后.docx", docxgen.Zip(map[string]string{"word/document.xml": strings.Replace(doc, "</w:t>", "</w:t><w:rPr><w:vanish/></w:rPr>", 1)}), "格式写在文字之后"},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)
