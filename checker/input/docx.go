@@ -207,7 +207,8 @@ type paragraph struct {
 	cols       int   // runes of text so far
 	run        int   // index in anchor.Runs of the open run, -1 when none
 	runDepth   int   // len(path) with that run on it
-	runKids    int   // elements the open run has held so far
+	runKids    int   // elements other than properties the open run has held so far
+	kids       int   // elements other than properties the paragraph has held so far
 	childStart int   // start of the open child of the w:p
 	pending    []int // runs in that child, waiting for its end
 	tab        int   // index in anchor.Segs of an open w:tab, -1 when none
@@ -328,15 +329,25 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			}
 			if cur != nil && len(path) == cur.depth+1 {
 				cur.childStart = x.start
-			}
-			if anchors && cur != nil && cur.run >= 0 && len(path) == cur.runDepth+1 {
-				// A run's properties come first and once; a w:rPr after its text would have
-				// the text before it and after it formatted differently, and no copy of the
-				// run's properties could split it (DocxRun.RPr).
-				if cur.runKids > 0 && string(x.name) == "rPr" {
+				// A paragraph's properties come before its content: after a w:pPr that
+				// follows its text, where the paragraph's text begins (DocxPara.Open) is not
+				// known.
+				if string(x.name) != "pPr" {
+					cur.kids++
+				} else if anchors && cur.kids > 0 {
 					anc.Malformed = true
 				}
-				cur.runKids++
+			}
+			if anchors && cur != nil && cur.run >= 0 && len(path) == cur.runDepth+1 {
+				// A run's properties come before its content (an equation's run has two, m:rPr
+				// and w:rPr); a w:rPr after its text would have the text before and after it
+				// formatted differently, and no copy of the run's properties could split it
+				// (DocxRun.RPr).
+				if string(x.name) != "rPr" {
+					cur.runKids++
+				} else if cur.runKids > 0 {
+					anc.Malformed = true
+				}
 			}
 			if skipped(string(x.name)) {
 				skip = len(path)

@@ -14,9 +14,9 @@ type DocxAnchors struct {
 	// earlier run of fzlint), wherever they are, deleted text included.
 	Comments []DocxComment
 	// Malformed is set when the elements of document.xml do not nest (an end tag that closes
-	// another element than the last one opened, or one with nothing open), or a run's
-	// properties (w:rPr) come after its first element: the text was read as well as it could
-	// be, but nothing can be placed in it safely.
+	// another element than the last one opened, or one with nothing open), or a paragraph's or
+	// a run's properties (w:pPr, w:rPr) come after its first element: the text was read as well
+	// as it could be, but nothing can be placed in it safely.
 	Malformed bool
 }
 

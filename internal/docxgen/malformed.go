@@ -5,13 +5,13 @@ import (
 	"strings"
 )
 
-// RunPropertiesMisplaced reports whether a well-formed document holds a run (an element named
-// r) whose run properties (rPr) come after another of its elements: what the .docx reader
-// calls malformed besides elements that do not nest (DocxAnchors.Malformed). It is false for
-// a document encoding/xml refuses.
-func RunPropertiesMisplaced(doc string) bool {
+// PropertiesMisplaced reports whether a well-formed document holds a paragraph or a run (an
+// element named p or r) whose properties (pPr, rPr) come after an element that is not: what
+// the .docx reader calls malformed besides elements that do not nest (DocxAnchors.Malformed).
+// It is false for a document encoding/xml refuses.
+func PropertiesMisplaced(doc string) bool {
 	d := xml.NewDecoder(strings.NewReader(doc))
-	var kids []int // for each open element, the elements it has held; -1 for one not named r
+	var kids []int // for each open p or r, the elements other than properties it has held; -1 for others
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -20,13 +20,14 @@ func RunPropertiesMisplaced(doc string) bool {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if n := len(kids); n > 0 && kids[n-1] >= 0 {
-				if t.Name.Local == "rPr" && kids[n-1] > 0 {
+				if props := t.Name.Local == "rPr" || t.Name.Local == "pPr"; !props {
+					kids[n-1]++
+				} else if kids[n-1] > 0 {
 					return true
 				}
-				kids[n-1]++
 			}
 			k := -1
-			if t.Name.Local == "r" {
+			if t.Name.Local == "r" || t.Name.Local == "p" {
 				k = 0
 			}
 			kids = append(kids, k)

@@ -181,7 +181,7 @@ func FuzzAnnotate(f *testing.F) {
 			return // not Word's namespace: refused, as it should be
 		}
 		if errors.As(err, &refused) && refused.Reason == malformedDocument {
-			if xmlOK([]byte(doc)) && !docxgen.RunPropertiesMisplaced(doc) {
+			if xmlOK([]byte(doc)) && !docxgen.PropertiesMisplaced(doc) {
 				t.Fatalf("refused as malformed, but encoding/xml reads it and its runs are formatted first:\n%s", doc)
 			}
 			return // its elements do not nest: no copy, as it should be
@@ -235,4 +235,32 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		anchored(t, part(t, again, "word/document.xml"), set(ids))
 	})
+}
+
+// TestEquationRunsAreNotMalformed: a run of an equation holds two properties, m:rPr and then
+// w:rPr, as Word writes them; that is no run formatted after its text, and the file gets its
+// comments. A w:rPr after a run's text, or a w:pPr after a paragraph's, is refused.
+func TestEquationRunsAreNotMalformed(t *testing.T) {
+	eq := `<m:oMath xmlns:m="m"><m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="Cambria Math"/></w:rPr><m:t>x</m:t></m:r></m:oMath>`
+	for _, c := range []struct {
+		para    string
+		refused bool
+	}{
+		{`<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>我们加强法制政府建设</w:t></w:r>` + eq + `</w:p>`, false},
+		{`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>我们加强法制政府建设</w:t><w:rPr><w:vanish/></w:rPr></w:r></w:p>`, true},
+		{`<w:p><w:r><w:t>我们加强法制政府建设</w:t></w:r><w:pPr><w:jc w:val="both"/></w:pPr></w:p>`, true},
+	} {
+		doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + c.para + `</w:body></w:document>`
+		data := storedZip(doc)
+		txt, err := input.Read("f.docx", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := []checker.Diagnostic{{Rule: "language/term-misuse", Severity: checker.Error, Line: 1, Column: 5, EndLine: 1, EndColumn: 9, Message: "问题"}}
+		_, _, err = Docx(data, txt, ds, Options{})
+		var refused *Refused
+		if got := errors.As(err, &refused) && refused.Reason == malformedDocument; got != c.refused || err != nil && !got {
+			t.Errorf("%s: error %v, want refused %v", c.para, err, c.refused)
+		}
+	}
 }
