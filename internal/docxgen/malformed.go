@@ -11,7 +11,8 @@ import (
 // It is false for a document encoding/xml refuses.
 func PropertiesMisplaced(doc string) bool {
 	d := xml.NewDecoder(strings.NewReader(doc))
-	var kids []int // for each open p or r, the elements other than properties it has held; -1 for others
+	var kids []int     // for each open p or r, the elements other than properties it has held; -1 for others
+	var names []string // the open elements' local names
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -20,7 +21,8 @@ func PropertiesMisplaced(doc string) bool {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if n := len(kids); n > 0 && kids[n-1] >= 0 {
-				if props := t.Name.Local == "rPr" || t.Name.Local == "pPr"; !props {
+				// The properties of a p are its pPr, of an r its rPr.
+				if props := t.Name.Local == names[n-1]+"Pr"; !props {
 					kids[n-1]++
 				} else if kids[n-1] > 0 {
 					return true
@@ -30,9 +32,9 @@ func PropertiesMisplaced(doc string) bool {
 			if t.Name.Local == "r" || t.Name.Local == "p" {
 				k = 0
 			}
-			kids = append(kids, k)
+			kids, names = append(kids, k), append(names, t.Name.Local)
 		case xml.EndElement:
-			kids = kids[:len(kids)-1]
+			kids, names = kids[:len(kids)-1], names[:len(names)-1]
 		}
 	}
 }
