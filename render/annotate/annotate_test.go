@@ -81,6 +81,11 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 		para int
 		text strings.Builder
 	}
+	// An open run: its depth, and whether w:vanish hides it.
+	type run struct {
+		depth  int
+		hidden bool
+	}
 	var (
 		opened  = map[string]*open{}
 		out     = map[string]string{}
@@ -93,11 +98,8 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 		rPr     int // depth of the open w:rPr of the innermost run, 0 when none
 		pending []string
 		// The open runs, innermost last (a run may hold a text box whose paragraphs hold
-		// runs, and go on after it): their depth and whether w:vanish hides them.
-		runs []struct {
-			depth  int
-			hidden bool
-		}
+		// runs, and go on after it).
+		runs []run
 	)
 	hidden := func() bool { return len(runs) > 0 && runs[len(runs)-1].hidden }
 	for {
@@ -122,10 +124,7 @@ func anchored(t testing.TB, doc []byte, mine map[string]bool) map[string]string 
 				nextID++
 				paras = append(paras, nextID)
 			case "r":
-				runs = append(runs, struct {
-					depth  int
-					hidden bool
-				}{depth: depth})
+				runs = append(runs, run{depth: depth})
 			case "rPr":
 				if len(runs) > 0 && runs[len(runs)-1].depth == depth-1 {
 					rPr = depth
