@@ -75,13 +75,23 @@ func runDutiesCoverage(p *Pass) {
 	}
 	got := "未涉及任何一项"
 	if len(covered) > 0 {
-		got = fmt.Sprintf("只涉及%d项（%s）", len(covered), strings.Join(covered, "、"))
+		got = fmt.Sprintf("只涉及%d项（%s）", len(covered), quotedAll(covered))
 	}
 	p.Report(Diagnostic{
 		Line: h.Line, Column: h.Column, EndColumn: h.Column + runeLen(h.Full()),
 		Message: fmt.Sprintf("“%s”部分%s，至少应写到%d项第一责任人职责；未涉及：%s",
-			part.Rule.Name, got, p.Rules.Duties.MinGroups, strings.Join(missing, "、")),
+			part.Rule.Name, got, p.Rules.Duties.MinGroups, quotedAll(missing)),
 	})
+}
+
+// quotedAll quotes each name, as “组织领导、研究部署”“年终述法”: a group's name may itself hold a
+// 、, so joining the names with 、 would not show where one ends.
+func quotedAll(names []string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString(quoted(n))
+	}
+	return b.String()
 }
 
 var emptySection = &Check{
