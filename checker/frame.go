@@ -49,7 +49,7 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 		d.TitleLine = t0 + 1
 		d.Title = stripMarkdownHeading(d.Lines[t0].Content)
 		if t1 > t0 {
-			d.Title += d.Lines[t1].Content
+			d.Title += unspaced(d.Lines[t1].Content)
 		}
 	}
 	for k := 0; k < i; k++ {
@@ -192,7 +192,7 @@ func findTitle(lines []Line, end int, rs *rules.Set, subject bool) (int, int) {
 		}
 		t0, t1 = k, k
 		if j := nextContent(lines, k+1); j > 0 && j < end && !strings.Contains(c, "报告") {
-			next := lines[j].Content
+			next := unspaced(lines[j].Content)
 			if utf8.RuneCountInString(c+next) <= rs.Document.TitleMaxChars && strings.Contains(next, "报告") && !strings.ContainsAny(next, sentenceEnd+"：:") {
 				t1 = j
 				k = j
@@ -225,6 +225,31 @@ func titleLike(c string, rs *rules.Set, subject bool) bool {
 		}
 	}
 	return false
+}
+
+// unspaced returns a line written letter-spaced, Chinese characters with spaces between them
+// (情 况 报 告, as a title's last line often is), without its spaces; any other line as it is.
+func unspaced(c string) string {
+	han, spaced := 0, false
+	for _, r := range c {
+		switch {
+		case isHan(r) && (han == 0 || spaced):
+			han, spaced = han+1, false
+		case (r == ' ' || r == '\u3000') && han > 0:
+			spaced = true
+		default:
+			return c // two characters side by side, or anything else: not letter-spaced
+		}
+	}
+	if han < 2 {
+		return c
+	}
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, c)
 }
 
 func prevContent(lines []Line, from int) int {

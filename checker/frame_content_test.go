@@ -150,3 +150,30 @@ func TestBannerSloganAboveTheTitle(t *testing.T) {
 		t.Errorf("a report without a title: title finding %v, year %d", missing, res.Report.Year)
 	}
 }
+
+// A title whose last line is letter-spaced (情 况 报 告), as printed titles often are, is one
+// title with that line; a line of characters set side by side, or holding anything else, is not
+// read as letter-spaced.
+func TestLetterSpacedTitleLine(t *testing.T) {
+	l := linterFor(t)
+	body := "\n自治区党委、自治区人民政府：\n2025年，民政厅坚持以习近平法治思想为指导，现将有关情况报告如下。\n一、2025年度推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n"
+	for _, tc := range []struct{ last, title string }{
+		{"情 况 报 告", "民政厅关于2025年度法治政府建设情况报告"},
+		{"情　况　报　告", "民政厅关于2025年度法治政府建设情况报告"},
+		{"情况报 告", ""},
+	} {
+		res := l.CheckBytes("r.txt", []byte("民政厅关于2025年度法治政府建设\n"+tc.last+body), checker.Options{})
+		var title []string
+		for _, d := range res.Diagnostics {
+			if d.Rule == "structure/title" {
+				title = append(title, d.Message)
+			}
+		}
+		if tc.title != "" && (res.Report.Title != tc.title || len(title) > 0) {
+			t.Errorf("%q: title %q %q; want %q and no finding", tc.last, res.Report.Title, title, tc.title)
+		}
+		if tc.title == "" && len(title) == 0 {
+			t.Errorf("%q: title %q taken whole; the line is not letter-spaced", tc.last, res.Report.Title)
+		}
+	}
+}
