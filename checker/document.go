@@ -72,7 +72,7 @@ type Document struct {
 
 	Unit     string
 	Year     int
-	YearFrom string // where the year was found: flag, title, first sentence, heading, date
+	YearFrom string // where the year was found: flag, title, first sentence, announcement, heading, plan heading, date
 	Profile  string
 
 	// Parts are the report's parts found, by id; PartOrder lists them in document order.
@@ -254,7 +254,7 @@ func newDocument(name string, lines []string, encoding string, c *Compiled, opt 
 		sc.headingPtrs = d.Headings
 	}
 	d.findParts(rs, m)
-	d.findYear(opt.Year, rs.Document.TitleSubject)
+	d.findYear(opt.Year, &rs.Document)
 	d.findUnit(rs, m)
 	d.findProfile(m, opt.Profile)
 	return d

@@ -425,9 +425,11 @@ func (d *Document) hanAtLeast(from, to, n int) bool {
 	return false
 }
 
-// findYear settles the report year Y: the flag, else the title, the first sentence, a heading
-// of a part about Y, the plan's heading (Y+1), or the date line (Y+1).
-func (d *Document) findYear(flag int, subjects []string) {
+// findYear settles the report year Y: the flag, else the title, the first sentence (or the
+// opening paragraph's sentence that announces the report), a heading of a part about Y, the
+// plan's heading (Y+1), or the date line (Y+1).
+func (d *Document) findYear(flag int, doc *rules.Document) {
+	subjects := doc.TitleSubject
 	if flag > 0 {
 		d.Year, d.YearFrom = flag, "flag"
 		return
@@ -443,6 +445,10 @@ func (d *Document) findYear(flag int, subjects []string) {
 		}
 		if y := subjectYear(firstSentence(d.Lines[k].Content), subjects); y > 0 {
 			d.Year, d.YearFrom = y, "first sentence"
+			return
+		}
+		if y := subjectYear(announcing(d.Lines[k].Content, doc.Announce), subjects); y > 0 {
+			d.Year, d.YearFrom = y, "announcement"
 			return
 		}
 	}
@@ -471,6 +477,25 @@ func firstSentence(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// announcing is the first sentence of a paragraph that holds one of the markers (如下), "" when
+// none does.
+func announcing(s string, markers []string) string {
+	for s != "" {
+		sentence := s
+		if i := strings.IndexAny(s, "。；;"); i >= 0 {
+			sentence, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		for _, mk := range markers {
+			if strings.Contains(sentence, mk) {
+				return sentence
+			}
+		}
+	}
+	return ""
 }
 
 // subjectYear finds a year written right before the report's subject in a sentence, outside

@@ -50,6 +50,9 @@ func defaultSet() *Set {
 				"法治政府",
 				"依法行政",
 			},
+			Announce: []string{
+				"如下",
+			},
 			Footer: Patterns{
 				{p: &pattern{src: "主办单位", literal: true}},
 				{p: &pattern{src: "网站标识码", literal: true}},
