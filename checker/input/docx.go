@@ -349,6 +349,11 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 					anc.Malformed = true
 				}
 			}
+			if anchors && textInProperties(path) {
+				// Properties hold no text: a w:p, w:r, w:t or w:tab in them is read where it
+				// stands, and a copy of the run's properties (DocxRun.RPr) would copy it too.
+				anc.Malformed = true
+			}
 			if skipped(string(x.name)) {
 				skip = len(path)
 				continue
@@ -550,6 +555,26 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 		return lines, nil, folds, nil
 	}
 	return lines, new(anc), folds, nil
+}
+
+// textInProperties reports whether the element just opened, the last on path, is one the walk
+// reads as text or as a paragraph of it (w:p, w:r, w:t, w:tab) and stands in the properties
+// (w:pPr, w:rPr) of the paragraph it is in.
+func textInProperties(path [][]byte) bool {
+	switch string(path[len(path)-1]) {
+	case "p", "r", "t", "tab":
+	default:
+		return false
+	}
+	for i := len(path) - 2; i >= 0; i-- {
+		switch string(path[i]) {
+		case "rPr", "pPr":
+			return true
+		case "p":
+			return false
+		}
+	}
+	return false
 }
 
 // walkReads says whether the walk does something with an element of this local name when it

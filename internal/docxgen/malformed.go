@@ -6,9 +6,10 @@ import (
 )
 
 // PropertiesMisplaced reports whether a well-formed document holds a paragraph or a run (an
-// element named p or r) whose properties (pPr, rPr) come after an element that is not: what
-// the .docx reader calls malformed besides elements that do not nest (DocxAnchors.Malformed).
-// It is false for a document encoding/xml refuses.
+// element named p or r) whose properties (pPr, rPr) come after an element that is not, or
+// properties that hold text (an element named p, r, t or tab): what the .docx reader calls
+// malformed besides elements that do not nest (DocxAnchors.Malformed). It is false for a
+// document encoding/xml refuses.
 func PropertiesMisplaced(doc string) bool {
 	d := xml.NewDecoder(strings.NewReader(doc))
 	var kids []int     // for each open p or r, the elements other than properties it has held; -1 for others
@@ -26,6 +27,14 @@ func PropertiesMisplaced(doc string) bool {
 					kids[n-1]++
 				} else if kids[n-1] > 0 {
 					return true
+				}
+			}
+			switch t.Name.Local {
+			case "p", "r", "t", "tab":
+				for i := len(names) - 1; i >= 0 && names[i] != "p"; i-- {
+					if names[i] == "pPr" || names[i] == "rPr" {
+						return true
+					}
 				}
 			}
 			k := -1

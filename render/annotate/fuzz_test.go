@@ -239,7 +239,9 @@ func FuzzAnnotate(f *testing.F) {
 
 // TestEquationRunsAreNotMalformed: a run of an equation holds two properties, m:rPr and then
 // w:rPr, as Word writes them; that is no run formatted after its text, and the file gets its
-// comments. A w:rPr after a run's text, or a w:pPr after a paragraph's, is refused.
+// comments, as does one whose properties hold a tracked change of them (w:rPrChange) or the
+// paragraph mark's (w:pPr/w:rPr). A w:rPr after a run's text, a w:pPr after a paragraph's, or
+// properties holding text (a w:tab, a w:p) are refused.
 func TestEquationRunsAreNotMalformed(t *testing.T) {
 	eq := `<m:oMath xmlns:m="m"><m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="Cambria Math"/></w:rPr><m:t>x</m:t></m:r></m:oMath>`
 	for _, c := range []struct {
@@ -249,6 +251,9 @@ func TestEquationRunsAreNotMalformed(t *testing.T) {
 		{`<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>我们加强法制政府建设</w:t></w:r>` + eq + `</w:p>`, false},
 		{`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>我们加强法制政府建设</w:t><w:rPr><w:vanish/></w:rPr></w:r></w:p>`, true},
 		{`<w:p><w:r><w:t>我们加强法制政府建设</w:t></w:r><w:pPr><w:jc w:val="both"/></w:pPr></w:p>`, true},
+		{`<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a"><w:rPr/></w:rPrChange></w:rPr><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, false},
+		{`<w:p><w:r><w:rPr><w:tab/></w:rPr><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
+		{`<w:p><w:pPr><w:rPr><w:p/></w:rPr></w:pPr><w:r><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
 	} {
 		doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + c.para + `</w:body></w:document>`
 		data := storedZip(doc)

@@ -44,11 +44,12 @@ func applyEdits(b []byte, edits []edit) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// malformedDocument is why a document.xml whose elements do not nest, or that formats a run's
-// text after it, gets no comments: where a paragraph ends, or what properties a piece of a run
-// has, is not known, so markers could land outside it or a split piece change its formatting,
-// and the copy would read differently from the file.
-const malformedDocument = "word/document.xml 已损坏（XML 标签不配对，或文字的格式写在文字之后），fzlint 无法安全地加批注。请在 Word 或 WPS 中打开、修复并另存后再试"
+// malformedDocument is why a document.xml whose elements do not nest, that formats a run's
+// text after it, or whose formatting holds text gets no comments: where a paragraph ends, or
+// what properties a piece of a run has, is not known, so markers could land outside it or a
+// split piece change its formatting or copy the text, and the copy would read differently from
+// the file.
+const malformedDocument = "word/document.xml 已损坏（XML 标签不配对，文字的格式写在文字之后，或格式里夹着文字），fzlint 无法安全地加批注。请在 Word 或 WPS 中打开、修复并另存后再试"
 
 // group is what goes at one place of document.xml.
 type group struct {
