@@ -447,7 +447,7 @@ func (d *Document) findYear(flag int, doc *rules.Document) {
 			d.Year, d.YearFrom = y, "first sentence"
 			return
 		}
-		if y := subjectYear(announcing(d.Lines[k].Content, doc.Announce), subjects); y > 0 {
+		if y := announcedYear(announcing(d.Lines[k].Content, doc.Announce), subjects); y > 0 {
 			d.Year, d.YearFrom = y, "announcement"
 			return
 		}
@@ -479,23 +479,44 @@ func firstSentence(s string) string {
 	return s
 }
 
-// announcing is the first sentence of a paragraph that holds one of the markers (如下), "" when
-// none does.
+// announcing is the first clause of a paragraph that holds one of the markers (如下), "" when
+// none does: the clause that announces the report (现将我厅2025年法治政府建设工作情况报告如下).
 func announcing(s string, markers []string) string {
 	for s != "" {
-		sentence := s
-		if i := strings.IndexAny(s, "。；;"); i >= 0 {
-			sentence, s = s[:i], s[i+1:]
+		clause := s
+		if i := strings.IndexAny(s, "。；;，,"); i >= 0 {
+			clause, s = s[:i], s[i+1:]
 		} else {
 			s = ""
 		}
 		for _, mk := range markers {
-			if strings.Contains(sentence, mk) {
-				return sentence
+			if strings.Contains(clause, mk) {
+				return clause
 			}
 		}
 	}
 	return ""
+}
+
+// announcedYear is the year the clause announcing the report names: a year right before the
+// subject (subjectYear), else the only year it writes outside 《》 (现将2025年相关工作情况报告如下);
+// 0 when it writes none, or several and none before the subject.
+func announcedYear(clause string, subjects []string) int {
+	if y := subjectYear(clause, subjects); y > 0 {
+		return y
+	}
+	only := 0
+	for _, loc := range yearRE.FindAllStringSubmatchIndex(clause, -1) {
+		if strings.Count(clause[:loc[0]], "《") > strings.Count(clause[:loc[0]], "》") {
+			continue
+		}
+		y := plausibleYear([]string{"", clause[loc[2]:loc[3]]})
+		if y == 0 || only > 0 && y != only {
+			return 0
+		}
+		only = y
+	}
+	return only
 }
 
 // subjectYear finds a year written right before the report's subject in a sentence, outside

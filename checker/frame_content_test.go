@@ -178,8 +178,9 @@ func TestLetterSpacedTitleLine(t *testing.T) {
 	}
 }
 
-// The opening paragraph's sentence that announces the report (现将…报告如下) gives the year when
-// the first sentence names none; a year before the subject in another sentence does not.
+// The opening paragraph's clause that announces the report (现将…报告如下) gives the year when
+// the first sentence names none: a year before the subject, or the only year it writes outside
+// 《》; a year before the subject in another sentence does not, nor a clause with two years.
 func TestYearFromTheAnnouncingSentence(t *testing.T) {
 	l := linterFor(t)
 	rest := "\n一、推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n"
@@ -190,6 +191,10 @@ func TestYearFromTheAnnouncingSentence(t *testing.T) {
 		{"在省委、省政府的坚强领导下，省生态环境厅扎实推进依法治污。现将我厅2025年法治政府建设工作情况报告如下：", 2025},
 		{"在省委的坚强领导下，我局扎实推进依法行政；现将2024年度法治政府建设情况汇报如下。", 2024},
 		{"在省委的坚强领导下，我局扎实推进依法行政。我局在2024年法治政府建设考核中获评优秀。现将有关情况报告如下：", 0},
+		{"一年来，我局圆满完成年度法治建设任务。现将2025年相关工作情况报告如下。", 2025},
+		{"一年来，我局圆满完成年度法治建设任务。现将2025年度法治政府建设情况和2026年工作安排报告如下：", 2025},
+		{"一年来，我局圆满完成年度法治建设任务。现将2025年工作情况和2026年工作打算报告如下：", 0},
+		{"一年来，我局圆满完成年度法治建设任务。根据《2024年工作要点》要求，现将《2024年工作要点》落实情况报告如下：", 0},
 	} {
 		res := l.CheckBytes("r.txt", []byte(tc.opening+rest), checker.Options{})
 		if res.Report.Year != tc.year {

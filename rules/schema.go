@@ -50,9 +50,9 @@ type Document struct {
 	// TitleSubject names the report's subject: among the lines before the body, the one that
 	// names it (and 报告) is the title; the lines before the title are the site's chrome.
 	TitleSubject []string `toml:"title_subject"`
-	// Announce marks the sentence of the opening paragraph that announces the report (现将…
-	// 报告如下); a year right before the subject in it is the report year, when the paragraph's
-	// first sentence names none.
+	// Announce marks the clause of the opening paragraph that announces the report (现将…
+	// 报告如下); a year right before the subject in it, else the only year it writes, is the
+	// report year when the paragraph's first sentence names none.
 	Announce []string `toml:"announce"`
 	// Footer marks the site's footer after the report (主办单位, 网站标识码, ICP备…); FooterLines
 	// are lines that belong to a footer (联系电话, 返回顶部…) but only where a Footer line is.
