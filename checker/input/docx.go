@@ -200,6 +200,9 @@ type paragraph struct {
 	ilvl   int
 	hasNum bool // a w:numPr was given (numId 0 in it removes the style's numbering)
 	hasLvl bool
+	// Its open run is hidden (w:vanish): kept with the paragraph, so that the runs of a text
+	// box inside the run do not change it.
+	hidden bool
 
 	// Where its text comes from (DocxAnchors).
 	anchor     DocxPara
@@ -269,10 +272,9 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 		segs []DocxSeg
 		path = w.path[:0] // local names of the open elements (slices of data)
 		skip int          // depth at which a skipped subtree started, 0 when none
-		run  struct{ hidden bool }
-		mark = -1   // index in anc.Comments of an open comment marker
-		tTag [2]int // the start tag of the last w:t
-		rPr  []byte // the run properties last passed over, end tag included (skipUnreadAgain)
+		mark = -1         // index in anc.Comments of an open comment marker
+		tTag [2]int       // the start tag of the last w:t
+		rPr  []byte       // the run properties last passed over, end tag included (skipUnreadAgain)
 	)
 	if anchors {
 		anc.Paras = make([]DocxPara, 0, nParas)
@@ -378,8 +380,8 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				}
 				stack = append(stack, p)
 			case "r":
-				run.hidden = false
 				if cur != nil {
+					cur.hidden = false
 					cur.run, cur.runDepth, cur.runKids = len(cur.anchor.Runs), len(path), 0
 					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
 					cur.pending = append(cur.pending, cur.run)
@@ -401,8 +403,8 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				}
 				x.skipUnreadAgain(walkReads, &rPr)
 			case "vanish", "specVanish":
-				if v := string(x.attrBytes("val")); in("rPr") && in("r") && v != "0" && v != "false" {
-					run.hidden = true
+				if v := string(x.attrBytes("val")); cur != nil && in("rPr") && in("r") && v != "0" && v != "false" {
+					cur.hidden = true
 				}
 			case "pStyle":
 				if cur != nil && in("pPr") && !in("rPr") {
@@ -417,7 +419,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 					cur.ilvl, cur.hasLvl = atoi(string(x.attrBytes("val"))), true
 				}
 			case "tab":
-				if cur != nil && in("r") && !run.hidden {
+				if cur != nil && in("r") && !cur.hidden {
 					if cur.direct {
 						text = append(text, '\t')
 					} else {
@@ -431,7 +433,7 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 				}
 			}
 		case xmlText:
-			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || run.hidden {
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || stack[len(stack)-1].hidden {
 				continue
 			}
 			cur := stack[len(stack)-1]

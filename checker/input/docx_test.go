@@ -130,9 +130,12 @@ func TestDocxTextIsWhatTheReaderSees(t *testing.T) {
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>受理</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>120件</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>
 <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>末段</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>藏</w:t><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing><w:t>仍藏</w:t><w:tab/></w:r><w:r><w:t>露</w:t></w:r></w:p>
 </w:body></w:document>`
+	// The last paragraph: a hidden run stays hidden after a text box inside it, whose own runs
+	// are read as they are formatted.
 	sameLines(t, decodeDocx(t, map[string]string{"word/document.xml": doc}), []string{
-		"法治政府 \t建设", "前后", "可见", "插入的", "3", "受理", "120件", "第二段", "文本框", "正文", "末段",
+		"法治政府 \t建设", "前后", "可见", "插入的", "3", "受理", "120件", "第二段", "文本框", "正文", "末段", "框内", "露",
 	})
 }
 

@@ -21,6 +21,7 @@ type refParagraph struct {
 	ilvl   int
 	hasNum bool // a w:numPr was given (numId 0 in it removes the style's numbering)
 	hasLvl bool
+	hidden bool // its open run is hidden (w:vanish)
 
 	// Where its text comes from (DocxAnchors).
 	anchor     DocxPara
@@ -49,9 +50,8 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 		stack []*refParagraph // open w:p elements
 		path  [][]byte        // local names of the open elements (slices of data)
 		skip  int             // depth at which a skipped subtree started, 0 when none
-		run   struct{ hidden bool }
-		mark  = -1   // index in anc.Comments of an open comment marker
-		tTag  [2]int // the start tag of the last w:t
+		mark  = -1            // index in anc.Comments of an open comment marker
+		tTag  [2]int          // the start tag of the last w:t
 	)
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
@@ -114,8 +114,8 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 				}
 				stack = append(stack, p)
 			case "r":
-				run.hidden = false
 				if cur != nil {
+					cur.hidden = false
 					cur.run, cur.runDepth = len(cur.anchor.Runs), len(path)
 					cur.anchor.Runs = append(cur.anchor.Runs, DocxRun{Start: x.start, TagEnd: x.pos, Outer: [2]int{cur.childStart, -1}})
 					cur.pending = append(cur.pending, cur.run)
@@ -127,8 +127,8 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 					cur.anchor.Runs[cur.run].RPr[0] = x.start
 				}
 			case "vanish", "specVanish":
-				if in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
-					run.hidden = true
+				if cur != nil && in("rPr") && in("r") && x.attr("val") != "0" && x.attr("val") != "false" {
+					cur.hidden = true
 				}
 			case "pStyle":
 				if cur != nil && in("pPr") && !in("rPr") {
@@ -143,7 +143,7 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 					cur.ilvl, cur.hasLvl = atoi(x.attr("val")), true
 				}
 			case "tab":
-				if cur != nil && in("r") && !run.hidden {
+				if cur != nil && in("r") && !cur.hidden {
 					cur.text.WriteByte('\t')
 					cur.tab = len(cur.anchor.Segs)
 					cur.anchor.Segs = append(cur.anchor.Segs, DocxSeg{Col: cur.cols, N: 1, Run: cur.run, Kind: SegElem, Raw: [2]int{x.start, x.pos}})
@@ -151,7 +151,7 @@ func docxWalkReference(data []byte, nb *numberer) ([]string, *DocxAnchors, error
 				}
 			}
 		case xmlText:
-			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || run.hidden {
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || string(path[len(path)-1]) != "t" || stack[len(stack)-1].hidden {
 				continue
 			}
 			cur := stack[len(stack)-1]
