@@ -578,7 +578,11 @@ func (d *Document) findUnit(rs *rules.Set, m *matchers) {
 	}
 	end := len(s)
 	for _, w := range rs.Unit.SubjectEnd {
-		if i := strings.Index(s, w); i > 0 && i < end {
+		i := strings.Index(s, w)
+		if i == 0 {
+			return // the sentence opens with its predicate or a preposition (按照…): no subject
+		}
+		if i > 0 && i < end {
 			end = i
 		}
 	}

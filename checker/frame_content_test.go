@@ -202,3 +202,20 @@ func TestYearFromTheAnnouncingSentence(t *testing.T) {
 		}
 	}
 }
+
+// A first sentence that opens with a preposition or its predicate (按照…，现将…) names no subject:
+// the unit is not taken from it, and a missing title is shown with （发文机关）.
+func TestNoUnitFromAnOpeningPreposition(t *testing.T) {
+	l := linterFor(t)
+	rest := "\n一、推进法治政府建设的主要举措和成效\n全面推行行政执法“三项制度”。\n"
+	for _, tc := range []struct{ opening, unit string }{
+		{"按照中共中央办公厅、国务院办公厅《法治政府建设与责任落实督察工作规定》相关要求，现将2025年度法治政府建设情况报告如下。", ""},
+		{"根据市委办公室要求，现将2025年度法治政府建设情况报告如下。", ""},
+		{"2025年，我局根据市委办公室要求，扎实推进法治政府建设。", "我局"},
+	} {
+		res := l.CheckBytes("r.txt", []byte(tc.opening+rest), checker.Options{})
+		if res.Report.Unit != tc.unit {
+			t.Errorf("%s: unit %q, want %q", tc.opening, res.Report.Unit, tc.unit)
+		}
+	}
+}
