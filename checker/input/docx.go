@@ -351,9 +351,11 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 					anc.Malformed = true
 				}
 			}
-			if anchors && textInProperties(path) {
+			if anchors && outOfPlace(path) {
 				// Properties hold no text: a w:p, w:r, w:t or w:tab in them is read where it
 				// stands, and a copy of the run's properties (DocxRun.RPr) would copy it too.
+				// A w:t holds only text: the text after an element in it would be taken for
+				// that element's.
 				anc.Malformed = true
 			}
 			if skipped(string(x.name)) {
@@ -559,10 +561,13 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 	return lines, new(anc), folds, nil
 }
 
-// textInProperties reports whether the element just opened, the last on path, is one the walk
-// reads as text or as a paragraph of it (w:p, w:r, w:t, w:tab) and stands in the properties
-// (w:pPr, w:rPr) of the paragraph it is in.
-func textInProperties(path [][]byte) bool {
+// outOfPlace reports whether the element just opened, the last on path, stands in a w:t, or
+// is one the walk reads as text or as a paragraph of it (w:p, w:r, w:t, w:tab) and stands in
+// the properties (w:pPr, w:rPr) of the paragraph it is in.
+func outOfPlace(path [][]byte) bool {
+	if len(path) >= 2 && string(path[len(path)-2]) == "t" {
+		return true
+	}
 	switch string(path[len(path)-1]) {
 	case "p", "r", "t", "tab":
 	default:

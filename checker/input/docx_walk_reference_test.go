@@ -296,7 +296,7 @@ func walkBoth(t *testing.T, doc, numbering, styles string) {
 	// Whether the document is malformed is the walk's alone (the walk before it did not tell):
 	// it says so only where encoding/xml refuses the document, or a run's properties come
 	// after another of its elements.
-	if err == nil && anc.Malformed && xmlWellFormed(doc) && !docxgen.PropertiesMisplaced(doc) {
+	if err == nil && anc.Malformed && xmlWellFormed(doc) && !docxgen.Misplaced(doc) {
 		t.Fatalf("%q: malformed, but encoding/xml reads it and its runs are formatted first", doc)
 	}
 	if !passesOver(doc) {

@@ -5,12 +5,12 @@ import (
 	"strings"
 )
 
-// PropertiesMisplaced reports whether a well-formed document holds a paragraph or a run (an
-// element named p or r) whose properties (pPr, rPr) come after an element that is not, or
-// properties that hold text (an element named p, r, t or tab): what the .docx reader calls
-// malformed besides elements that do not nest (DocxAnchors.Malformed). It is false for a
-// document encoding/xml refuses.
-func PropertiesMisplaced(doc string) bool {
+// Misplaced reports whether a well-formed document holds a paragraph or a run (an element
+// named p or r) whose properties (pPr, rPr) come after an element that is not, properties
+// that hold text (an element named p, r, t or tab), or an element inside a t: what the .docx
+// reader calls malformed besides elements that do not nest (DocxAnchors.Malformed). It is
+// false for a document encoding/xml refuses.
+func Misplaced(doc string) bool {
 	d := xml.NewDecoder(strings.NewReader(doc))
 	var kids []int     // for each open p or r, the elements other than properties it has held; -1 for others
 	var names []string // the open elements' local names
@@ -28,6 +28,9 @@ func PropertiesMisplaced(doc string) bool {
 				} else if kids[n-1] > 0 {
 					return true
 				}
+			}
+			if n := len(names); n > 0 && names[n-1] == "t" {
+				return true
 			}
 			switch t.Name.Local {
 			case "p", "r", "t", "tab":

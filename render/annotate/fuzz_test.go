@@ -181,7 +181,7 @@ func FuzzAnnotate(f *testing.F) {
 			return // not Word's namespace: refused, as it should be
 		}
 		if errors.As(err, &refused) && refused.Reason == malformedDocument {
-			if xmlOK([]byte(doc)) && !docxgen.PropertiesMisplaced(doc) {
+			if xmlOK([]byte(doc)) && !docxgen.Misplaced(doc) {
 				t.Fatalf("refused as malformed, but encoding/xml reads it and its runs are formatted first:\n%s", doc)
 			}
 			return // its elements do not nest: no copy, as it should be
@@ -240,8 +240,8 @@ func FuzzAnnotate(f *testing.F) {
 // TestEquationRunsAreNotMalformed: a run of an equation holds two properties, m:rPr and then
 // w:rPr, as Word writes them; that is no run formatted after its text, and the file gets its
 // comments, as does one whose properties hold a tracked change of them (w:rPrChange) or the
-// paragraph mark's (w:pPr/w:rPr). A w:rPr after a run's text, a w:pPr after a paragraph's, or
-// properties holding text (a w:tab, a w:p) are refused.
+// paragraph mark's (w:pPr/w:rPr). A w:rPr after a run's text, a w:pPr after a paragraph's,
+// properties holding text (a w:tab, a w:p), or a w:t holding an element are refused.
 func TestEquationRunsAreNotMalformed(t *testing.T) {
 	eq := `<m:oMath xmlns:m="m"><m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="Cambria Math"/></w:rPr><m:t>x</m:t></m:r></m:oMath>`
 	for _, c := range []struct {
@@ -254,6 +254,7 @@ func TestEquationRunsAreNotMalformed(t *testing.T) {
 		{`<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:rPrChange w:id="1" w:author="a"><w:rPr/></w:rPrChange></w:rPr><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, false},
 		{`<w:p><w:r><w:rPr><w:tab/></w:rPr><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
 		{`<w:p><w:pPr><w:rPr><w:p/></w:rPr></w:pPr><w:r><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
+		{`<w:p><w:r><w:t>我们<w:t>加强</w:t>法制政府建设</w:t></w:r></w:p>`, true},
 	} {
 		doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + c.para + `</w:body></w:document>`
 		data := storedZip(doc)

@@ -45,11 +45,11 @@ func applyEdits(b []byte, edits []edit) ([]byte, error) {
 }
 
 // malformedDocument is why a document.xml whose elements do not nest, that formats a run's
-// text after it, or whose formatting holds text gets no comments: where a paragraph ends, or
-// what properties a piece of a run has, is not known, so markers could land outside it or a
-// split piece change its formatting or copy the text, and the copy would read differently from
-// the file.
-const malformedDocument = "word/document.xml 已损坏（XML 标签不配对，文字的格式写在文字之后，或格式里夹着文字），fzlint 无法安全地加批注。请在 Word 或 WPS 中打开、修复并另存后再试"
+// text after it, whose formatting holds text, or whose text holds an element gets no comments:
+// where a paragraph ends, what properties a piece of a run has, or which element a piece of
+// text is in, is not known, so markers could land outside it or a split piece change its
+// formatting or copy or drop text, and the copy would read differently from the file.
+const malformedDocument = "word/document.xml 已损坏（XML 标签不配对或位置不对，如文字的格式写在文字之后、格式里夹着文字），fzlint 无法安全地加批注。请在 Word 或 WPS 中打开、修复并另存后再试"
 
 // group is what goes at one place of document.xml.
 type group struct {
