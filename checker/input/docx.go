@@ -354,8 +354,9 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 			if anchors && outOfPlace(path) {
 				// Properties hold no text: a w:p, w:r, w:t or w:tab in them is read where it
 				// stands, and a copy of the run's properties (DocxRun.RPr) would copy it too.
-				// A w:t holds only text: the text after an element in it would be taken for
-				// that element's.
+				// A w:t holds only text, and a w:tab nothing: the text after an element in a
+				// w:t would be taken for that element's, and a piece split at a w:tab's
+				// content would not nest.
 				anc.Malformed = true
 			}
 			if skipped(string(x.name)) {
@@ -561,22 +562,30 @@ func docxWalkFolds(data []byte, nb *numberer, anchors bool, store *LineStore) (_
 	return lines, new(anc), folds, nil
 }
 
-// outOfPlace reports whether the element just opened, the last on path, stands in a w:t, or
-// is one the walk reads as text or as a paragraph of it (w:p, w:r, w:t, w:tab) and stands in
-// the properties (w:pPr, w:rPr) of the paragraph it is in.
+// outOfPlace reports whether the element just opened, the last on path, stands in a w:t or a
+// w:tab (which hold no element), or is one the walk reads as text or as a paragraph of it
+// (w:p, w:r, w:t, w:tab) and stands in the properties (w:pPr, w:rPr) of the paragraph it is
+// in; a w:tab in a w:pPr is a tab stop (w:tabs), where it belongs.
 func outOfPlace(path [][]byte) bool {
-	if len(path) >= 2 && string(path[len(path)-2]) == "t" {
-		return true
+	n := len(path)
+	if n >= 2 {
+		switch string(path[n-2]) {
+		case "t", "tab":
+			return true
+		}
 	}
-	switch string(path[len(path)-1]) {
+	name := string(path[n-1])
+	switch name {
 	case "p", "r", "t", "tab":
 	default:
 		return false
 	}
-	for i := len(path) - 2; i >= 0; i-- {
+	for i := n - 2; i >= 0; i-- {
 		switch string(path[i]) {
-		case "rPr", "pPr":
+		case "rPr":
 			return true
+		case "pPr":
+			return name != "tab"
 		case "p":
 			return false
 		}

@@ -7,9 +7,9 @@ import (
 
 // Misplaced reports whether a well-formed document holds a paragraph or a run (an element
 // named p or r) whose properties (pPr, rPr) come after an element that is not, properties
-// that hold text (an element named p, r, t or tab), or an element inside a t: what the .docx
-// reader calls malformed besides elements that do not nest (DocxAnchors.Malformed). It is
-// false for a document encoding/xml refuses.
+// that hold text (an element named p, r or t, or a tab in an rPr), or an element inside a t or
+// a tab: what the .docx reader calls malformed besides elements that do not nest
+// (DocxAnchors.Malformed). It is false for a document encoding/xml refuses.
 func Misplaced(doc string) bool {
 	d := xml.NewDecoder(strings.NewReader(doc))
 	var kids []int     // for each open p or r, the elements other than properties it has held; -1 for others
@@ -29,16 +29,11 @@ func Misplaced(doc string) bool {
 					return true
 				}
 			}
-			if n := len(names); n > 0 && names[n-1] == "t" {
+			if n := len(names); n > 0 && (names[n-1] == "t" || names[n-1] == "tab") {
 				return true
 			}
-			switch t.Name.Local {
-			case "p", "r", "t", "tab":
-				for i := len(names) - 1; i >= 0 && names[i] != "p"; i-- {
-					if names[i] == "pPr" || names[i] == "rPr" {
-						return true
-					}
-				}
+			if textInProperties(names, t.Name.Local) {
+				return true
 			}
 			k := -1
 			if t.Name.Local == "r" || t.Name.Local == "p" {
@@ -49,4 +44,24 @@ func Misplaced(doc string) bool {
 			kids, names = kids[:len(kids)-1], names[:len(names)-1]
 		}
 	}
+}
+
+// textInProperties reports whether an element named name, opened inside the elements names,
+// is text (p, r, t, tab) in the properties (pPr, rPr) of the paragraph it is in; a tab in a pPr
+// is a tab stop (tabs/tab), where it belongs.
+func textInProperties(names []string, name string) bool {
+	switch name {
+	case "p", "r", "t", "tab":
+	default:
+		return false
+	}
+	for i := len(names) - 1; i >= 0 && names[i] != "p"; i-- {
+		switch names[i] {
+		case "rPr":
+			return true
+		case "pPr":
+			return name != "tab"
+		}
+	}
+	return false
 }

@@ -241,7 +241,7 @@ func FuzzAnnotate(f *testing.F) {
 // w:rPr, as Word writes them; that is no run formatted after its text, and the file gets its
 // comments, as does one whose properties hold a tracked change of them (w:rPrChange) or the
 // paragraph mark's (w:pPr/w:rPr). A w:rPr after a run's text, a w:pPr after a paragraph's,
-// properties holding text (a w:tab, a w:p), or a w:t holding an element are refused.
+// properties holding text (a w:tab, a w:p), or a w:t or w:tab holding an element are refused.
 func TestEquationRunsAreNotMalformed(t *testing.T) {
 	eq := `<m:oMath xmlns:m="m"><m:r><m:rPr><m:sty m:val="p"/></m:rPr><w:rPr><w:rFonts w:ascii="Cambria Math"/></w:rPr><m:t>x</m:t></m:r></m:oMath>`
 	for _, c := range []struct {
@@ -255,6 +255,8 @@ func TestEquationRunsAreNotMalformed(t *testing.T) {
 		{`<w:p><w:r><w:rPr><w:tab/></w:rPr><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
 		{`<w:p><w:pPr><w:rPr><w:p/></w:rPr></w:pPr><w:r><w:t>我们加强法制政府建设</w:t></w:r></w:p>`, true},
 		{`<w:p><w:r><w:t>我们<w:t>加强</w:t>法制政府建设</w:t></w:r></w:p>`, true},
+		{`<w:p><w:r><w:tab><w:t>我们加强</w:t></w:tab><w:t>法制政府建设</w:t></w:r></w:p>`, true},
+		{`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>我们加强</w:t><w:tab/><w:t>法制政府建设</w:t></w:r></w:p>`, false},
 	} {
 		doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + c.para + `</w:body></w:document>`
 		data := storedZip(doc)
