@@ -47,7 +47,8 @@ func randomDocument(r *rand.Rand) string {
 	var para func(depth int) string
 	run := func(depth int) string {
 		var b strings.Builder
-		b.WriteString(`<w:r w:rsidR="1">` + pick("", "<w:rPr><w:b/></w:rPr>", "<w:rPr><w:vanish/></w:rPr>", "<w:rPr/>"))
+		b.WriteString(`<w:r w:rsidR="1">` + pick("", "<w:rPr><w:b/></w:rPr>", "<w:rPr><w:vanish/></w:rPr>", "<w:rPr/>",
+			`<w:rPr><w:b/><w:rPrChange w:id="9" w:author="a"><w:rPr/></w:rPrChange></w:rPr>`))
 		for n := r.IntN(4); n > 0; n-- {
 			b.WriteString(pick(`<w:t><![CDATA[a<b]]></w:t>`, "<w:t/>", "<w:tab/>", "<w:t>"+text()+"</w:t>", `<w:t xml:space="preserve">`+text()+"</w:t>"))
 		}
@@ -85,7 +86,8 @@ func randomDocument(r *rand.Rand) string {
 			return "<w:p/>"
 		}
 		var b strings.Builder
-		b.WriteString("<w:p>" + pick("", `<w:pPr><w:pStyle w:val="a"/></w:pPr>`, "<w:pPr/>"))
+		b.WriteString("<w:p>" + pick("", `<w:pPr><w:pStyle w:val="a"/></w:pPr>`, "<w:pPr/>",
+			`<w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:jc w:val="both"/><w:rPr><w:b/></w:rPr></w:pPr>`))
 		for n := r.IntN(7); n > 0; n-- {
 			b.WriteString(child(depth))
 		}
