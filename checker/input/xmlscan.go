@@ -326,7 +326,8 @@ func (x *xmlScanner) skipPast(end string) bool {
 }
 
 // unescape replaces the entities of raw text and normalises its line ends. Text without
-// either is returned as it is.
+// either is returned as it is. The line ends are those written, as an XML parser normalises
+// them before it reads references: a carriage return written as &#13; is kept.
 func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 	if bytes.IndexByte(raw, '&') < 0 {
 		return normalizeLineEnds(raw), nil
@@ -335,10 +336,10 @@ func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 	for len(raw) > 0 {
 		amp := bytes.IndexByte(raw, '&')
 		if amp < 0 {
-			out = append(out, raw...)
+			out = appendNormalized(out, raw)
 			break
 		}
-		out = append(out, raw[:amp]...)
+		out = appendNormalized(out, raw[:amp])
 		semi := bytes.IndexByte(raw[amp:], ';')
 		if semi < 0 {
 			return nil, errXMLSyntax
@@ -374,7 +375,7 @@ func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 		}
 	}
 	x.textBuf = out
-	return normalizeLineEnds(out), nil
+	return out, nil
 }
 
 // normalizeLineEnds turns "\r\n" and "\r" into "\n", as an XML parser must.
@@ -382,7 +383,14 @@ func normalizeLineEnds(b []byte) []byte {
 	if bytes.IndexByte(b, '\r') < 0 {
 		return b
 	}
-	out := make([]byte, 0, len(b))
+	return appendNormalized(make([]byte, 0, len(b)), b)
+}
+
+// appendNormalized appends b to out with its line ends normalised (normalizeLineEnds).
+func appendNormalized(out, b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return append(out, b...)
+	}
 	for i := 0; i < len(b); i++ {
 		if b[i] == '\r' {
 			out = append(out, '\n')
