@@ -24,7 +24,6 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 		stack []*refParagraph // open w:p elements
 		path  []string        // local names of the open elements
 		skip  int             // depth at which a skipped subtree started, 0 when none
-		run   struct{ hidden bool }
 	)
 	in := func(name string) bool {
 		for i := len(path) - 1; i >= 0; i-- {
@@ -73,10 +72,12 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 			case "p":
 				stack = append(stack, &refParagraph{})
 			case "r":
-				run.hidden = false
+				if cur != nil {
+					cur.hidden = false
+				}
 			case "vanish", "specVanish":
-				if in("rPr") && in("r") && xmlAttr(t, "val") != "0" && xmlAttr(t, "val") != "false" {
-					run.hidden = true
+				if cur != nil && in("rPr") && in("r") && xmlAttr(t, "val") != "0" && xmlAttr(t, "val") != "false" {
+					cur.hidden = true
 				}
 			case "pStyle":
 				if cur != nil && in("pPr") && !in("rPr") {
@@ -91,12 +92,12 @@ func docxParagraphsReference(data []byte, nb *numberer) ([]string, error) {
 					cur.ilvl, cur.hasLvl = atoi(xmlAttr(t, "val")), true
 				}
 			case "tab":
-				if cur != nil && in("r") && !run.hidden {
+				if cur != nil && in("r") && !cur.hidden {
 					cur.text.WriteByte('\t')
 				}
 			}
 		case xml.CharData:
-			if skip > 0 || len(stack) == 0 || len(path) == 0 || path[len(path)-1] != "t" || run.hidden {
+			if skip > 0 || len(stack) == 0 || len(path) == 0 || path[len(path)-1] != "t" || stack[len(stack)-1].hidden {
 				continue
 			}
 			cur := stack[len(stack)-1]
