@@ -452,7 +452,7 @@ func runPunctuationWidth(p *Pass) {
 			if b > len(rs) {
 				b = len(rs)
 			}
-			sample = string(rs[a:b])
+			sample = strings.TrimSpace(string(rs[a:b])) // not the indent before a number
 			first = Diagnostic{Line: n, Column: e.Column, EndColumn: e.EndColumn}
 		}
 		return true
