@@ -131,11 +131,13 @@ func TestDocxTextIsWhatTheReaderSees(t *testing.T) {
 <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>
 <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>末段</w:t></w:r></w:p>
 <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>藏</w:t><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing><w:t>仍藏</w:t><w:tab/></w:r><w:r><w:t>露</w:t></w:r></w:p>
+<w:p><w:r><w:t>笑脸&#55357;&#56832;</w:t></w:r></w:p>
 </w:body></w:document>`
-	// The last paragraph: a hidden run stays hidden after a text box inside it, whose own runs
-	// are read as they are formatted.
+	// A hidden run stays hidden after a text box inside it, whose own runs are read as they
+	// are formatted. A character beyond the BMP written as two surrogates (as some generators
+	// do) is read as encoding/xml reads it, two U+FFFD, not refused.
 	sameLines(t, decodeDocx(t, map[string]string{"word/document.xml": doc}), []string{
-		"法治政府 \t建设", "前后", "可见", "插入的", "3", "受理", "120件", "第二段", "文本框", "正文", "末段", "框内", "露",
+		"法治政府 \t建设", "前后", "可见", "插入的", "3", "受理", "120件", "第二段", "文本框", "正文", "末段", "框内", "露", "笑脸\uFFFD\uFFFD",
 	})
 }
 

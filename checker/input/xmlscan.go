@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -368,9 +369,11 @@ func (x *xmlScanner) unescape(raw []byte) ([]byte, error) {
 			} else {
 				v, err = strconv.ParseUint(string(ent[1:]), 10, 32)
 			}
-			if err != nil || !utf8.ValidRune(rune(v)) {
+			if err != nil || v > unicode.MaxRune {
 				return nil, errXMLSyntax
 			}
+			// A surrogate (&#55357;, as some generators write half of a character beyond
+			// the BMP) is U+FFFD, as encoding/xml reads it.
 			out = utf8.AppendRune(out, rune(v))
 		}
 	}
