@@ -426,7 +426,7 @@ func (d *Document) hanAtLeast(from, to, n int) bool {
 }
 
 // findYear settles the report year Y: the flag, else the title, the first sentence (or the
-// opening paragraph's sentence that announces the report), a heading of a part about Y, the
+// opening paragraph's clause that announces the report), a heading of a part about Y, the
 // plan's heading (Y+1), or the date line (Y+1).
 func (d *Document) findYear(flag int, doc *rules.Document) {
 	subjects := doc.TitleSubject
