@@ -344,14 +344,17 @@ func runUnbalancedPair(p *Pass) {
 				stack = stack[:len(stack)-1]
 				continue
 			}
-			if isEnumerator(s, off) {
-				continue
-			}
 			deeper := false
 			for _, o := range stack {
 				if o.pair == pi {
 					deeper = true
 				}
+			}
+			// A closer that an opener further out awaits closes it, whatever stands before
+			// it ((石柱府办发〔202527) leaves the 〔 open); only a stray one may end a list
+			// number such as 1).
+			if !deeper && isEnumerator(s, off) {
+				continue
 			}
 			if deeper {
 				top := stack[len(stack)-1]
