@@ -76,7 +76,7 @@ func defaultSet() *Set {
 		Title: Title{
 			Required: []NamedPattern{
 				{
-					Pattern: Regexp{p: &pattern{src: "法治政府建设", literal: true}},
+					Pattern: Regexp{p: &pattern{src: "法治政府(部门)?建设"}},
 					Name:    "“法治政府建设”",
 				},
 				{
