@@ -391,7 +391,7 @@ func stripMarkdownHeading(s string) string {
 type matchers struct {
 	chrome                        *lineMatcher
 	footer, footerLines           *lineMatcher
-	closing                       *regexp.Regexp
+	closing, titleField           *regexp.Regexp
 	government, department        *patternSet
 	parts                         map[string]*patternSet
 	causes                        *patternSet
@@ -442,6 +442,7 @@ func Compile(rs *rules.Set) *Compiled {
 		footer:      newLineMatcher(rs.Document.Footer),
 		footerLines: newLineMatcher(rs.Document.FooterLines),
 		closing:     rs.Document.Closing.Any(),
+		titleField:  rs.Document.TitleField.Any(),
 		government:  newPatternSet(rs.Unit.Government),
 		department:  newPatternSet(rs.Unit.Department),
 		causes:      newPatternSet(rs.Causes.Patterns),

@@ -47,10 +47,14 @@ func (d *Document) findFrame(rs *rules.Set, m *matchers) {
 	}
 	if t0 >= 0 {
 		d.TitleLine = t0 + 1
-		d.Title = stripMarkdownHeading(d.Lines[t0].Content)
+		d.Title = cellText(stripMarkdownHeading(d.Lines[t0].Content))
 		if t1 > t0 {
 			d.Title += unspaced(d.Lines[t1].Content)
 		}
+	} else if k, title := fieldTitle(d.Lines, i, rs, m.titleField); k >= 0 {
+		// The page writes no title line, but its metadata names the title: the line stays
+		// the site's (no check reads it), and the title's checks read what the field holds.
+		d.TitleLine, d.Title = k+1, title
 	}
 	for k := 0; k < i; k++ {
 		l := &d.Lines[k]
@@ -167,6 +171,42 @@ func titleAfter(lines []Line, from int, rs *rules.Set) int {
 		}
 	}
 	return -1
+}
+
+// cellText returns a line that is one cell of a table row (| 标题 |, as a page saved as text
+// keeps its layout table) without the cell's bars; any other line as it is.
+func cellText(c string) string {
+	if !strings.HasPrefix(c, "|") {
+		return c
+	}
+	if t := strings.Trim(c, "| \t\u3000"); t != "" && !strings.Contains(t, "|") {
+		return t
+	}
+	return c
+}
+
+// fieldTitle returns the first line before line end that is the title field of the page's
+// metadata (re: 标 题:…) and what the field holds, up to the next table cell, when that reads
+// as the report's title and names 报告; -1 when there is none.
+func fieldTitle(lines []Line, end int, rs *rules.Set, re *regexp.Regexp) (int, string) {
+	if re == nil {
+		return -1, ""
+	}
+	for k := 0; k < end && k < len(lines); k++ {
+		c := lines[k].Content
+		loc := re.FindStringIndex(c)
+		if loc == nil {
+			continue
+		}
+		v := c[loc[1]:]
+		if j := strings.IndexByte(v, '|'); j >= 0 {
+			v = v[:j]
+		}
+		if v = strings.TrimSpace(v); titleLike(v, rs, true) && strings.Contains(v, "报告") {
+			return k, v
+		}
+	}
+	return -1, ""
 }
 
 // moreRunes reports whether s has more than n characters (as utf8.RuneCountInString counts

@@ -219,3 +219,37 @@ func TestNoUnitFromAnOpeningPreposition(t *testing.T) {
 		}
 	}
 }
+
+// A page that writes no title line of its own but names the title in its metadata table
+// (标 题:…) has that title: no missing-title finding, and the title's checks read it (its year is
+// the report's). A field that does not read as the report's title, or a page with a title line
+// of its own, is not taken.
+func TestTitleFromThePagesMetadata(t *testing.T) {
+	l := linterFor(t)
+	body := "2025年，我局深入推进依法行政，现将工作情况报告如下：\n一、2025年度推进法治政府建设主要举措和成效\n全面推行行政执法“三项制度”。\n"
+	for _, tc := range []struct {
+		head, title, finding string
+		year                 int
+	}{
+		{"| 标 题:武乡县住建局 关于2025年法治政府建设情况的报告 | |\n", "武乡县住建局 关于2025年法治政府建设情况的报告", "", 2025},
+		{"| 标 题: | 厦门市应急管理局关于2025年度法治政府建设情况的报告 | ||\n", "厦门市应急管理局关于2025年度法治政府建设情况的报告", "", 2025},
+		{"名 称: 某局2025年法治政府建设情况总结\n", "", "缺少标题", 2025},
+		{"标题: 某局2024年度法治政府建设情况报告\n", "某局2024年度法治政府建设情况报告", "", 2024},
+		{"标题: 某局2025年度依法行政工作\n", "", "缺少标题", 2025},
+		{"名称: 武乡县住建局关于2025年度法治政府建设情况的报告\n武乡县住建局2025年度法治政府建设报告\n", "武乡县住建局2025年度法治政府建设报告", "", 2025},
+	} {
+		res := l.CheckBytes("r.txt", []byte(tc.head+body), checker.Options{})
+		var title []string
+		for _, d := range res.Diagnostics {
+			if d.Rule == "structure/title" {
+				title = append(title, d.Message)
+			}
+		}
+		if res.Report.Title != tc.title || res.Report.Year != tc.year {
+			t.Errorf("%q: title %q, year %d; want %q, %d", tc.head, res.Report.Title, res.Report.Year, tc.title, tc.year)
+		}
+		if got := strings.Join(title, "\n"); tc.finding == "" && got != "" || !strings.Contains(got, tc.finding) {
+			t.Errorf("%q: title findings %q, want one containing %q", tc.head, title, tc.finding)
+		}
+	}
+}

@@ -72,6 +72,9 @@ func defaultSet() *Set {
 				{p: &pattern{src: "^(建议使用|推荐使用)"}},
 				{p: &pattern{src: "分辨率", literal: true}},
 			},
+			TitleField: Patterns{
+				{p: &pattern{src: `^\|?\s*(标\s*题|名\s*称)\s*(\||[:：]\s*\|?)\s*`}},
+			},
 		},
 		Title: Title{
 			Required: []NamedPattern{

@@ -58,6 +58,9 @@ type Document struct {
 	// are lines that belong to a footer (联系电话, 返回顶部…) but only where a Footer line is.
 	Footer      Patterns `toml:"footer"`
 	FooterLines Patterns `toml:"footer_lines"`
+	// TitleField marks the title field of a page's metadata (标 题:…, 名 称:…): what follows the
+	// match, up to the next table cell, is the title when the page has no title line.
+	TitleField Patterns `toml:"title_field"`
 }
 
 // HeadingTemplate tunes structure/heading-template. By default a heading is reported only
