@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,17 @@ func SummaryKind(name string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("--report %s: unknown kind %q (want a file ending in %s)", name, ext, strings.Join(SummaryKinds, ", "))
+}
+
+// htmlGenerator is how the summary page names its maker, in its first lines.
+const htmlGenerator = `<meta name="generator" content="fzlint `
+
+// MayReplace reports whether a summary of a kind from SummaryKind may replace a file that
+// begins with head: an HTML page only when fzlint wrote it, since a page is also what fzlint
+// checks as a report (a glob after --report, --report *.html, hands it the first submission,
+// which must not be lost). The other kinds are never reports.
+func MayReplace(kind string, head []byte) bool {
+	return kind != ".html" || bytes.Contains(head, []byte(htmlGenerator))
 }
 
 // NewSummary returns the summary renderer of a kind from SummaryKind. Nothing is written to w

@@ -109,7 +109,35 @@ func NewWriter(path string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := replaceable(path); err != nil {
+		return nil, err
+	}
 	return &Writer{path: path, dir: dir}, nil
+}
+
+// replaceable refuses to let a baseline replace a file that is not one: a glob after
+// --write-baseline (--write-baseline *.txt) hands it the first report, which must not be lost.
+// A baseline of any version, or no file at all, may be replaced.
+func replaceable(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil // none yet (or not to be looked at: writing it reports why)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("--write-baseline %s: 不是普通文件", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var f struct {
+		Version *int             `json:"version"`
+		Entries *json.RawMessage `json:"entries"`
+	}
+	if json.Unmarshal(data, &f) == nil && f.Version != nil && f.Entries != nil {
+		return nil
+	}
+	return fmt.Errorf("--write-baseline %s: 这个文件已存在，且不是 fzlint 的基线文件，fzlint 不会覆盖它（请换一个文件名，或先删除它）", path)
 }
 
 // Add records a result's findings.

@@ -84,6 +84,10 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 			case reason != "":
 			case name == IgnoreFile || name == ".fzlint.toml":
 				reason = "fzlint 的配置文件"
+			case strings.HasSuffix(strings.ToLower(name), AnnotatedSuffix):
+				reason = "fzlint 生成的批注副本（原稿另行检查）"
+			case d.Type()&fs.ModeSymlink != 0 && isDir(path):
+				reason = "指向目录的符号链接：遍历时不跟随（要检查那个目录，请直接指定它）"
 			case strings.HasPrefix(name, "."):
 				reason = "隐藏文件"
 			case ignored != nil && ignored(path, false):
@@ -106,7 +110,61 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 		}
 		skipped = append(skipped, left...)
 	}
+	files, listed, skipped = dropRepeats(files, listed, skipped)
 	return files, listed, skipped
+}
+
+// AnnotatedSuffix ends the name of the annotated copy fzlint writes beside a .docx (报告.fzlint.docx):
+// a walk leaves it out, since the original it copies is checked.
+const AnnotatedSuffix = ".fzlint.docx"
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// dropRepeats keeps the first of the paths that name one file — given twice, given and found
+// by a walk, or named through a symbolic link — so that no file is checked twice (nor said to
+// copy itself); each repeat is listed as skipped. Paths are compared absolute and cleaned, and
+// a symbolic link (one named on the command line, or an entry a walk did not list as regular)
+// by where it leads: no other file is asked about.
+func dropRepeats(files []string, listed []bool, skipped []checker.Skip) ([]string, []bool, []checker.Skip) {
+	if len(files) < 2 {
+		return files, listed, skipped
+	}
+	wd, _ := os.Getwd()
+	first := make(map[string]string, len(files))
+	keptFiles, keptListed := files[:0], listed[:0]
+	for i, p := range files {
+		key := p
+		if p != "-" {
+			key = identity(p, wd, !listed[i])
+		}
+		if f, ok := first[key]; ok && p != "-" {
+			skipped = append(skipped, checker.Skip{Path: p, Reason: "与 " + f + " 是同一个文件，只检查一次"})
+			continue
+		}
+		first[key] = p
+		keptFiles, keptListed = append(keptFiles, p), append(keptListed, listed[i])
+	}
+	return keptFiles, keptListed, skipped
+}
+
+// identity is the cleaned path of a file, made absolute from the working directory wd (one
+// Getwd for the batch: it costs two system calls); when mayLink, of the file a symbolic link at
+// path leads to.
+func identity(path, wd string, mayLink bool) string {
+	if mayLink {
+		if l, err := os.Lstat(path); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+			if r, err := filepath.EvalSymlinks(path); err == nil {
+				path = r
+			}
+		}
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(wd, path)
+	}
+	return filepath.Clean(path)
 }
 
 // savedPageAssets reports whether a directory holds the images, scripts and frames of a web

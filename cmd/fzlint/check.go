@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -142,14 +143,6 @@ func (e *env) check(args []string) int {
 	if f.diff || bw != nil {
 		ren, fixes.silent = discard{}, true
 	}
-	report, err := openReport(f.report)
-	if err != nil {
-		return usageErr("%v", err)
-	}
-	defer report.discard()
-	if report != nil {
-		ren = render.Tee(ren, report)
-	}
 
 	src, err := newLinterSource(f)
 	if err != nil {
@@ -176,6 +169,25 @@ func (e *env) check(args []string) int {
 			return e.configError(err)
 		}
 	}
+	// What this run writes is not checked: a walk's copy of the --report or --write-baseline
+	// target (an earlier run's) is left out, and one named to be checked is refused, as the
+	// run would replace a submission. The report's temporary file is made after the walk.
+	for _, out := range [...]struct{ flag, path string }{{"--report", f.report}, {"--write-baseline", f.writeBaseline}} {
+		if out.path == "" {
+			continue
+		}
+		kept, keptListed := files[:0], listed[:0]
+		for i, p := range files {
+			if p == "-" || filepath.Base(p) != filepath.Base(out.path) || !sameFile(p, out.path) {
+				kept, keptListed = append(kept, p), append(keptListed, listed[i])
+			} else if listed[i] {
+				skipped = append(skipped, checker.Skip{Path: p, Reason: "本次运行的 " + out.flag + " 输出文件"})
+			} else {
+				return usageErr("%s %s is also a file to check: name another output file (fzlint never overwrites a file it checks)", out.flag, out.path)
+			}
+		}
+		files, listed = kept, keptListed
+	}
 	if f.output != "" && len(files) != 1 {
 		return usageErr("-o writes one annotated copy: give exactly one file")
 	}
@@ -189,6 +201,14 @@ func (e *env) check(args []string) int {
 			return e.configError(err)
 		}
 		jobs.add(p, listed[i], cfg)
+	}
+	report, err := openReport(f.report)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	defer report.discard()
+	if report != nil {
+		ren = render.Tee(ren, report)
 	}
 	if jobs.len() == 1 && e.getenv("GOMAXPROCS") == "" && mayCollect(files[0]) {
 		// One file is checked by one goroutine: a second processor only runs the collector's

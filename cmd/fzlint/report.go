@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -29,6 +30,15 @@ func openReport(path string) (*reportFile, error) {
 	kind, err := render.SummaryKind(path)
 	if err != nil {
 		return nil, err
+	}
+	if info, err := os.Stat(path); err == nil {
+		var head []byte
+		if info.Mode().IsRegular() {
+			head, _ = readHead(path, 4096)
+		}
+		if !render.MayReplace(kind, head) || !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("--report %s: 这个文件已存在，且不是 fzlint 写的汇总，fzlint 不会覆盖它（请换一个文件名，或先删除它）", path)
+		}
 	}
 	tmp, err := tempfile.Create(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -82,4 +92,19 @@ func (r *reportFile) discard() {
 		r.tmp.Close()
 		tempfile.Remove(r.tmp.Name())
 	}
+}
+
+// readHead returns up to n bytes from the start of a file.
+func readHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	m, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return b[:m], err
 }

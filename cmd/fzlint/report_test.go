@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -53,5 +54,89 @@ func TestReportErrors(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// Nothing a run writes replaces a submission. A glob after --report or --write-baseline
+// (--write-baseline *.txt) hands the flag the first report: an existing file that fzlint did
+// not write is refused (exit 2) and left as it was, while an earlier summary or baseline of
+// fzlint's is replaced. A target named among the files to check is refused; one a walk finds
+// (an earlier run's summary, in the folder checked) is left out and listed as skipped, and the
+// report's temporary file is never listed.
+func TestOutputsNeverReplaceASubmission(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(seedDir, "000_4c1585aa5a4d5d00.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := []byte("<html><head><title>报告</title></head><body><p>" + string(seed) + "</p></body></html>")
+	half := seed[:bytes.LastIndexByte(seed[:len(seed)/2], '\n')+1]
+	for name, data := range map[string][]byte{"a.txt": seed, "b.txt": half, "p.html": page} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(name string) string { return filepath.Join(dir, name) }
+	unchanged := func(name string, want []byte) {
+		t.Helper()
+		if got, _ := os.ReadFile(at(name)); string(got) != string(want) {
+			t.Errorf("%s was replaced", name)
+		}
+	}
+	for _, args := range [][]string{
+		{"--write-baseline", at("a.txt"), at("b.txt")},
+		{"--report", at("p.html"), at("b.txt")},
+		{"--report", at("b.txt.html"), at("b.txt")}, // absent: fine (below)
+	} {
+		code, _, stderr := runCheck(t, args...)
+		if args[1] == at("b.txt.html") {
+			if code == exitTrouble {
+				t.Errorf("%q: exit 2 for a new file: %s", args, stderr)
+			}
+			continue
+		}
+		if code != exitTrouble || !strings.Contains(stderr, "不会覆盖") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and the file named", args, code, stderr)
+		}
+	}
+	unchanged("a.txt", seed)
+	unchanged("p.html", page)
+	// fzlint's own earlier outputs are replaced.
+	if code, _, stderr := runCheck(t, "--report", at("b.txt.html"), at("b.txt")); code == exitTrouble {
+		t.Errorf("replacing fzlint's own summary: exit 2: %s", stderr)
+	}
+	if code, _, stderr := runCheck(t, "--write-baseline", at("base.json"), at("b.txt")); code != exitOK {
+		t.Errorf("a new baseline: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCheck(t, "--write-baseline", at("base.json"), at("b.txt")); code != exitOK {
+		t.Errorf("replacing fzlint's own baseline: exit %d: %s", code, stderr)
+	}
+	// Named to be checked: refused. Found by the walk: left out and listed, with the report's
+	// temporary file nowhere.
+	if code, _, stderr := runCheck(t, "--report", at("b.txt.html"), at("b.txt.html"), at("b.txt")); code != exitTrouble || !strings.Contains(stderr, "also a file to check") {
+		t.Errorf("a report target named to be checked: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := runCheck(t, "--format", "json", "--report", at("b.txt.html"), dir)
+	if code == exitTrouble {
+		t.Fatalf("walk: exit 2: %s", stderr)
+	}
+	var doc struct {
+		Files   []struct{ Path string }
+		Skipped []struct{ Path, Reason string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range doc.Files {
+		if strings.HasSuffix(f.Path, ".html") && strings.Contains(f.Path, "b.txt") {
+			t.Errorf("the run's own report was checked: %s", f.Path)
+		}
+	}
+	var skipped []string
+	for _, s := range doc.Skipped {
+		skipped = append(skipped, filepath.Base(s.Path)+": "+s.Reason)
+	}
+	if got := strings.Join(skipped, "; "); !strings.Contains(got, "b.txt.html: 本次运行的 --report 输出文件") || strings.Contains(got, ".tmp") {
+		t.Errorf("skipped %q: want the report target listed and no temporary file", got)
 	}
 }
