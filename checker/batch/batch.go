@@ -110,7 +110,11 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 		}
 		skipped = append(skipped, left...)
 	}
-	files, listed, skipped = dropRepeats(files, listed, skipped)
+	if len(paths) > 1 || slices.Contains(listed, false) {
+		// One walked directory lists each path once: only another path given, or a link, can
+		// name a file twice (and a batch of 100,000 files pays no map of their paths).
+		files, listed, skipped = dropRepeats(files, listed, skipped)
+	}
 	return files, listed, skipped
 }
 
