@@ -226,3 +226,23 @@ func BenchmarkOverlayManyTables(b *testing.B) {
 		})
 	}
 }
+
+// An entry a user's file adds whole must hold what the check reads: a relation without expr
+// (every report with numbers failed with an internal error), a title requirement without
+// pattern, a duty without patterns are errors at their line, and so is a profile fzlint never
+// selects (a misspelt [profiles.goverment] was accepted and its deadline lost).
+func TestOverlayRefusesIncompleteEntries(t *testing.T) {
+	base := mustDefault(t)
+	for _, tc := range []struct{ src, want string }{
+		{"version = 1\n\n[[relations]]\nnote = \"x\"\n", ".fzlint.toml:3: a [[relations]] entry needs expr"},
+		{"[[title.required]]\nname = \"x\"\n", ".fzlint.toml:1: a [[title.required]] entry needs pattern and name"},
+		{"[[title.forbidden]]\npattern = '草稿'\n", ".fzlint.toml:1: a [[title.forbidden]] entry needs pattern and name"},
+		{"[[duties.groups]]\nname = \"x\"\n", ".fzlint.toml:1: a [[duties.groups]] entry needs name and patterns"},
+		{"\n[profiles.goverment]\ndeadline = \"02-01\"\n", `.fzlint.toml:2: unknown profile "goverment": profiles are government and department; did you mean "government"?`},
+	} {
+		_, err := rules.Overlay(base, ".fzlint.toml", []byte(tc.src), rules.Options{RuleIDs: ids})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.src, err, tc.want)
+		}
+	}
+}

@@ -88,6 +88,38 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 			return fail(fmt.Sprintf("duties.min_groups is %d but only %d groups are listed", s.Duties.MinGroups, len(s.Duties.Groups)), "duties", "min_groups")
 		}
 	}
+	// Entries of lists that a table of a user's file adds whole: one that leaves out what the
+	// check reads would fail on every report (a relation without expr) or never match (a
+	// title requirement without pattern: every title lacks it).
+	for _, r := range s.Relations {
+		if r.Expr.Op == "" {
+			return fail("a [[relations]] entry needs expr (e.g. expr = \"办结 <= 收到\")", "relations")
+		}
+	}
+	for _, list := range []struct {
+		key   string
+		items []NamedPattern
+	}{{"required", s.Title.Required}, {"forbidden", s.Title.Forbidden}} {
+		for _, t := range list.items {
+			if !t.Pattern.Valid() || t.Name == "" {
+				return fail(fmt.Sprintf("a [[title.%s]] entry needs pattern and name", list.key), "title", list.key)
+			}
+		}
+	}
+	for _, g := range s.Duties.Groups {
+		if g.Name == "" || len(g.Patterns) == 0 {
+			return fail("a [[duties.groups]] entry needs name and patterns", "duties", "groups")
+		}
+	}
+	for name := range s.Profiles {
+		if name != "government" && name != "department" {
+			hint := ""
+			if near := suggest.Closest(name, []string{"government", "department"}); near != "" {
+				hint = fmt.Sprintf("; did you mean %q?", near)
+			}
+			return fail(fmt.Sprintf("unknown profile %q: profiles are government and department%s", name, hint), "profiles", name)
+		}
+	}
 	labels := map[string]bool{}
 	for _, l := range s.Numbers.Labels {
 		if l.Name == "" || len(l.Words) == 0 {
