@@ -65,6 +65,16 @@ func Overlay(base *Set, name string, data []byte, opts Options) (*Set, error) {
 	}
 	merged := base.clone()
 	mergeValue(reflect.ValueOf(merged).Elem(), reflect.ValueOf(&user).Elem(), md, nil)
+	if md.IsDefined("placeholders", "triggers") {
+		// A set of characters, extended as lists are: a user's pattern needs its own trigger
+		// added, and replacing the set would leave every built-in pattern untried.
+		merged.Placeholders.Triggers = base.Placeholders.Triggers
+		for _, r := range user.Placeholders.Triggers {
+			if !strings.ContainsRune(merged.Placeholders.Triggers, r) {
+				merged.Placeholders.Triggers += string(r)
+			}
+		}
+	}
 	merged.Sources = append(append([]string(nil), base.Sources...), name)
 	if err := user.validate(name, src, md, opts, false); err != nil {
 		return nil, err

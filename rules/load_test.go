@@ -147,6 +147,7 @@ expr = "成功 + 撤诉 <= 调解"
 note = "自定义"
 
 [placeholders]
+triggers = "〇"
 patterns = ['〇〇县']
 `
 	rs, err := rules.Overlay(base, ".fzlint.toml", []byte(src), rules.Options{RuleIDs: ids})
@@ -156,6 +157,9 @@ patterns = ['〇〇县']
 	if len(rs.StaleTerms) != len(base.StaleTerms)+1 || len(rs.WrongTerms) != len(base.WrongTerms)+1 ||
 		len(rs.Relations) != len(base.Relations)+1 || len(rs.Placeholders.Patterns) != len(base.Placeholders.Patterns)+1 {
 		t.Errorf("not added: %d stale, %d wrong, %d relations, %d placeholders", len(rs.StaleTerms), len(rs.WrongTerms), len(rs.Relations), len(rs.Placeholders.Patterns))
+	}
+	if rs.Placeholders.Triggers != base.Placeholders.Triggers+"〇" {
+		t.Errorf("triggers %q, want the built-in ones and 〇", rs.Placeholders.Triggers)
 	}
 	last := rs.Relations[len(rs.Relations)-1].Expr
 	if last.Op != "<=" || len(last.Left) != 2 || last.Right[0] != "调解" {
@@ -239,6 +243,7 @@ func TestOverlayRefusesIncompleteEntries(t *testing.T) {
 		{"[[title.forbidden]]\npattern = '草稿'\n", ".fzlint.toml:1: a [[title.forbidden]] entry needs pattern and name"},
 		{"[[duties.groups]]\nname = \"x\"\n", ".fzlint.toml:1: a [[duties.groups]] entry needs name and patterns"},
 		{"\n[profiles.goverment]\ndeadline = \"02-01\"\n", `.fzlint.toml:2: unknown profile "goverment": profiles are government and department; did you mean "government"?`},
+		{"[placeholders]\npatterns = ['待填']\n", `.fzlint.toml:2: placeholder pattern "待填" holds none of the triggers`},
 	} {
 		_, err := rules.Overlay(base, ".fzlint.toml", []byte(tc.src), rules.Options{RuleIDs: ids})
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

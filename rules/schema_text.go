@@ -101,6 +101,7 @@ type WrongTerm struct {
 type Placeholders struct {
 	Patterns Patterns `toml:"patterns"`
 	// Triggers are characters of which a line must hold at least one before the patterns run.
+	// A user's file adds to them (as it does to lists), and each pattern must name one.
 	Triggers string `toml:"triggers"`
 }
 

@@ -120,6 +120,15 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 			return fail(fmt.Sprintf("unknown profile %q: profiles are government and department%s", name, hint), "profiles", name)
 		}
 	}
+	// A line is matched against the placeholder patterns only if it holds a trigger: a pattern
+	// that names none of them could never fire, and nothing would say so.
+	if t := s.Placeholders.Triggers; t != "" {
+		for _, p := range s.Placeholders.Patterns {
+			if !strings.ContainsAny(p.String(), t) {
+				return fail(fmt.Sprintf("placeholder pattern %q holds none of the triggers %q, so it would never be tried: add to [placeholders] triggers a character every match holds", p.String(), t), "placeholders", "patterns")
+			}
+		}
+	}
 	labels := map[string]bool{}
 	for _, l := range s.Numbers.Labels {
 		if l.Name == "" || len(l.Words) == 0 {
