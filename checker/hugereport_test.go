@@ -88,17 +88,41 @@ func plainListLines(d *Document, at []lineCol) string {
 		}
 		pos = append(pos, p)
 	}
-	s := "第"
+	s := ""
 	for i, p := range pos {
 		if i == 5 {
 			return s + "等" + strconv.Itoa(len(pos)) + "行"
 		}
-		if i > 0 {
-			s += "、"
-		}
-		s += pageLine(p)
+		s += lineListStep(pos, i) + strconv.Itoa(p.Line)
 	}
 	return s + "行"
+}
+
+// A list of lines in a fixed-layout file names each page once: 第1页第5、6行，第2页第3行.
+func TestListLinesNamesEachPageOnce(t *testing.T) {
+	m := &input.SourceMap{}
+	for _, src := range []input.Pos{{Page: 1, Line: 5}, {Page: 1, Line: 6}, {Page: 2, Line: 3}, {Page: 2, Line: 4}, {Page: 2, Line: 9}, {Page: 3, Line: 1}} {
+		src.Col = 1
+		m.Lines = append(m.Lines, []input.Span{{Col: 0, N: 5, Src: src}})
+	}
+	d := &Document{Map: m}
+	for _, tc := range []struct {
+		at   []lineCol
+		want string
+	}{
+		{[]lineCol{{1, 1}, {2, 1}, {3, 1}}, "第1页第5、6行，第2页第3行"},
+		{[]lineCol{{3, 1}, {4, 1}, {5, 1}}, "第2页第3、4、9行"},
+		{[]lineCol{{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 1}, {6, 1}}, "第1页第5、6行，第2页第3、4、9等6行"},
+		{[]lineCol{{6, 1}}, "第3页第1行"},
+	} {
+		if got := d.listLines(tc.at); got != tc.want {
+			t.Errorf("listLines(%v) = %s, want %s", tc.at, got, tc.want)
+		}
+	}
+	plain := &Document{}
+	if got := plain.listLines([]lineCol{{3, 1}, {5, 2}, {9, 1}}); got != "第3、5、9行" {
+		t.Errorf("plain text: %s, want 第3、5、9行", got)
+	}
 }
 
 // TestListLinesKeepsFive: on a plain text (no map) and on a paged one, with positions repeated

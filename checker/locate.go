@@ -53,12 +53,10 @@ func (d *Document) listLines(at []lineCol) string {
 		n++
 	}
 	var b strings.Builder
-	b.WriteString("第")
-	for i, p := range first[:min(n, len(first))] {
-		if i > 0 {
-			b.WriteString("、")
-		}
-		b.WriteString(pageLine(p))
+	kept := first[:min(n, len(first))]
+	for i, p := range kept {
+		b.WriteString(lineListStep(kept, i))
+		b.WriteString(strconv.Itoa(p.Line))
 	}
 	if n > len(first) {
 		b.WriteString("等")
@@ -66,6 +64,22 @@ func (d *Document) listLines(at []lineCol) string {
 	}
 	b.WriteString("行")
 	return b.String()
+}
+
+// lineListStep is what a list of lines writes before the number of line i: 第 (第3页第 in a
+// fixed-layout file), 、 between lines of one page, and 行，第4页第 where the page changes
+// (第3页第5、9行，第4页第2行), so that a page is named once for its lines.
+func lineListStep(lines []input.Pos, i int) string {
+	p := lines[i]
+	switch {
+	case i > 0 && p.Page == lines[i-1].Page:
+		return "、"
+	case p.Page == 0:
+		return "第"
+	case i == 0:
+		return "第" + strconv.Itoa(p.Page) + "页第"
+	}
+	return "行，第" + strconv.Itoa(p.Page) + "页第"
 }
 
 // locate turns the logical positions of findings into positions in the file: start, end and

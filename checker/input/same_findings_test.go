@@ -28,7 +28,7 @@ func readSeed(t testing.TB, path string) (string, []string) {
 	return string(data), txt.Lines
 }
 
-var lineRef = regexp.MustCompile(`第[\d、页第]+(等\d+)?行`) // line numbers move with the chrome above
+var lineRef = regexp.MustCompile(`第[\d、页第]+(行，第[\d、页第]+)*(等\d+)?行`) // line numbers move with the chrome above
 
 // findings describes each diagnostic by the text of its line rather than its number, so that a
 // page with chrome lines above the report compares equal to the report's text.

@@ -152,7 +152,7 @@ func TestEveryFormatInOneFolder(t *testing.T) {
 	}
 }
 
-var lineRef = regexp.MustCompile(`第[\d、页第]+(等\d+)?行`) // positions differ by format
+var lineRef = regexp.MustCompile(`第[\d、页第]+(行，第[\d、页第]+)*(等\d+)?行`) // positions differ by format
 
 func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
 
