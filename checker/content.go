@@ -144,7 +144,7 @@ var unreadableCheck = &Check{
 	ID:       "input/unreadable",
 	Severity: Error,
 	Summary:  "无法读取的文件（二进制、空文件、损坏或无法识别的编码），已跳过",
-	Doc:      `二进制文件、空文件、损坏的 .docx、无法识别的编码，以及 .doc、.wps、.pdf 等不支持的格式，都无法检查：fzlint 报告原因，跳过该文件，继续检查其余文件，退出码为 2。.doc/.wps 请另存为 .docx。`,
+	Doc:      `fzlint 读取 .txt、.md、.docx、.doc、.wps、.odt、.pdf、.ofd、.html。二进制文件、空文件、损坏或加密的文件、没有文字层的扫描件 PDF、无法识别的编码，以及 .rtf、.wpt、.ceb 等不读取的格式，都无法检查：fzlint 报告原因，跳过该文件，继续检查其余文件，退出码为 2。不读取的格式请在 Word 或 WPS 中另存为 .docx。`,
 	// The engine reports this rule itself when a file cannot be decoded; no document exists.
 	Run: func(*Pass) {},
 }

@@ -101,7 +101,7 @@ func TestSeedReports(t *testing.T) {
 	}
 }
 
-// TestEncodingsGiveSameFindings: the same report as GB18030, UTF-16 (LE and BE, with BOM),
+// TestEncodingsGiveSameFindings: the same report as GB18030, UTF-16 (LE and BE, with a BOM and without),
 // UTF-8 with BOM, CRLF and CR gives the same findings, plus input/encoding where the file is
 // not UTF-8.
 func TestEncodingsGiveSameFindings(t *testing.T) {
@@ -122,6 +122,10 @@ func TestEncodingsGiveSameFindings(t *testing.T) {
 			"GB18030":  gb,
 			"UTF-16LE": u16le,
 			"UTF-16BE": u16be,
+			// Without a BOM (iconv -t utf-16le): Chinese text's code units, not only ASCII's,
+			// tell the byte order.
+			"UTF-16LE without BOM": u16le[2:],
+			"UTF-16BE without BOM": u16be[2:],
 			"BOM":      append([]byte{0xEF, 0xBB, 0xBF}, data...),
 			"CRLF":     bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")),
 			"CR":       bytes.ReplaceAll(data, []byte("\n"), []byte("\r")),

@@ -279,7 +279,8 @@ func blank(s string) bool {
 }
 
 // sniffUTF16 detects UTF-16 without a BOM: text in which every other byte is mostly zero
-// (ASCII) or the pattern of CJK code units. Only clear cases are accepted.
+// (ASCII), or in which 98 % of the code units are of Chinese text (and the other bytes are not).
+// Only clear cases are accepted.
 func sniffUTF16(data []byte) (string, bool) {
 	if len(data) < 4 || len(data)%2 != 0 {
 		return "", false
@@ -300,8 +301,38 @@ func sniffUTF16(data []byte) (string, bool) {
 	case zeroEven*3 > pairs && zeroOdd*20 < pairs:
 		return UTF16BE, true
 	}
+	// Chinese text is mostly not ASCII: there the high byte of nearly every code unit is
+	// that of a character a report writes, while its low byte is any byte.
+	var hiOdd, hiEven int
+	for i := 0; i+1 < len(data); i += 2 {
+		if chineseHigh[data[i+1]] {
+			hiOdd++
+		}
+		if chineseHigh[data[i]] {
+			hiEven++
+		}
+	}
+	switch {
+	case zeroOdd > 0 && hiOdd*50 >= pairs*49 && hiEven*10 < pairs*9:
+		return UTF16LE, true
+	case zeroEven > 0 && hiEven*50 >= pairs*49 && hiOdd*10 < pairs*9:
+		return UTF16BE, true
+	}
 	return "", false
 }
+
+// chineseHigh marks the high bytes of the code units Chinese text is made of: ASCII (00),
+// general punctuation such as “” and — (20), CJK punctuation such as 、。《》 (30), the CJK
+// ideographs (4E–9F) and full-width forms such as ，：（） (FF).
+var chineseHigh = func() (t [256]bool) {
+	for _, b := range []int{0x00, 0x20, 0x30, 0xFF} {
+		t[b] = true
+	}
+	for b := 0x4E; b <= 0x9F; b++ {
+		t[b] = true
+	}
+	return
+}()
 
 // splitLines splits text at "\r\n", "\r" or "\n" and returns the lines, each line's end, and
 // the first line end seen. A final line end does not start another line. The lines and ends

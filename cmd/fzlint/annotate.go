@@ -18,7 +18,7 @@ import (
 // annotateCmd is `fzlint annotate FILE.docx... [-o OUT]`: check with --annotate, where a file
 // that cannot carry comments is an error, not a note.
 func (e *env) annotateCmd(args []string) int {
-	return e.check(append([]string{"--annotate", "--annotate-strict"}, args...))
+	return e.checkAs("annotate", append([]string{"--annotate", "--annotate-strict"}, args...))
 }
 
 // annotation is what --annotate did with one file.

@@ -31,10 +31,14 @@ type checkFlags struct {
 	readTimeout                                    time.Duration
 }
 
-func (e *env) checkFlagSet(f *checkFlags) *pflag.FlagSet {
-	fs := e.newFlags("check", "fzlint check [flags] [PATH|-]...", func() {
+func (e *env) checkFlagSet(f *checkFlags, cmd string) *pflag.FlagSet {
+	usage := "fzlint check [flags] [PATH|-]..."
+	if cmd == "annotate" {
+		usage = "fzlint annotate [flags] FILE.docx... (a copy with the findings as Word comments; -o names it)"
+	}
+	fs := e.newFlags(cmd, usage, func() {
 		fmt.Fprint(e.stdout, "\nFlags may come before or after the paths; -- ends them. --disable and --enable may be repeated.\n")
-		fmt.Fprint(e.stdout, "\nFiles: .txt .md .docx .html .htm; directories are walked in sorted order; every file found is checked, unreadable, or skipped by rule and listed (hidden, ~$ lock files, images, archives, paths listed in .fzlintignore files of the directories walked and of their parents up to the working directory).\n")
+		fmt.Fprint(e.stdout, "\nFiles: .txt .md .docx .doc .wps .odt .pdf .ofd .html .htm; directories are walked in sorted order; every file found is checked, unreadable, or skipped by rule and listed (hidden, ~$ lock files, images, archives, paths listed in .fzlintignore files of the directories walked and of their parents up to the working directory).\n")
 		fmt.Fprint(e.stdout, "\nExit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage error, bad rules/config file, or an unreadable file.\n")
 	})
 	fs.StringVar(&f.format, "format", "", "output `format`: pretty|plain|json|sarif|github (default: pretty on a terminal, plain otherwise)")
@@ -89,17 +93,24 @@ func mayCollect(path string) bool {
 	return err != nil || fi.Size() >= collectingSize
 }
 
-func (e *env) check(args []string) int {
+func (e *env) check(args []string) int { return e.checkAs("check", args) }
+
+// checkAs runs fzlint check, or another command made of it (annotate), named cmd in its usage
+// and its errors.
+func (e *env) checkAs(cmd string, args []string) int {
 	var f checkFlags
-	paths, code, ok := e.parseFlags(e.checkFlagSet(&f), args)
+	paths, code, ok := e.parseFlags(e.checkFlagSet(&f, cmd), args)
 	if !ok {
 		return code
 	}
 	usageErr := func(format string, a ...any) int {
-		fmt.Fprintf(e.stderr, "fzlint check: "+format+"\n", a...)
+		fmt.Fprintf(e.stderr, "fzlint "+cmd+": "+format+"\n", a...)
 		return exitTrouble
 	}
 	if len(paths) == 0 {
+		if cmd == "annotate" {
+			return usageErr("no files given (name the .docx to annotate)")
+		}
 		return usageErr("no files given (use - for stdin)")
 	}
 	failOn, err := parseFailOn(f.failOn)

@@ -68,7 +68,14 @@ func TestHelpIsConventional(t *testing.T) {
 			t.Errorf("%v: help shows an internal flag or single-dash style:\n%s", args, out)
 		}
 	}
-	for _, cmd := range []string{"template", "init"} {
+	// The help names every format read; annotate, made of check, names itself.
+	if _, out, _ := runCLI(t, "", "check", "--help"); !strings.Contains(out, "Files: .txt .md .docx .doc .wps .odt .pdf .ofd .html .htm;") {
+		t.Errorf("check --help does not list the formats read:\n%s", out)
+	}
+	if code, _, errs := runCLI(t, "", "annotate"); code != exitTrouble || errs != "fzlint annotate: no files given (name the .docx to annotate)\n" {
+		t.Errorf("annotate with no file: exit %d, stderr %q", code, errs)
+	}
+	for _, cmd := range []string{"template", "init", "annotate"} {
 		if code, out, _ := runCLI(t, "", cmd, "--help"); code != exitOK || !strings.Contains(out, "Usage: fzlint "+cmd) {
 			t.Errorf("%s --help: exit %d\n%s", cmd, code, out)
 		}
