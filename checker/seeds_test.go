@@ -126,10 +126,10 @@ func TestEncodingsGiveSameFindings(t *testing.T) {
 			// tell the byte order.
 			"UTF-16LE without BOM": u16le[2:],
 			"UTF-16BE without BOM": u16be[2:],
-			"BOM":      append([]byte{0xEF, 0xBB, 0xBF}, data...),
-			"CRLF":     bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")),
-			"CR":       bytes.ReplaceAll(data, []byte("\n"), []byte("\r")),
-			"U+3000":   bytes.ReplaceAll(data, []byte("\n"), []byte("\n\u3000\u3000")),
+			"BOM":                  append([]byte{0xEF, 0xBB, 0xBF}, data...),
+			"CRLF":                 bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")),
+			"CR":                   bytes.ReplaceAll(data, []byte("\n"), []byte("\r")),
+			"U+3000":               bytes.ReplaceAll(data, []byte("\n"), []byte("\n\u3000\u3000")),
 		}
 		for name, v := range variants {
 			res := l.CheckBytes("seed.txt", v, checker.Options{})
