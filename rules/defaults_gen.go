@@ -1518,6 +1518,36 @@ func defaultSet() *Set {
 				"18",
 				"19",
 			},
+			Separators: []string{
+				" ",
+				"-",
+				".",
+				"－",
+				"．",
+				"\u3000",
+				"\u00a0",
+			},
+			IDGroups: [][]int{
+				{
+					6,
+					8,
+					4,
+				},
+			},
+			MobileGroups: [][]int{
+				{
+					3,
+					4,
+					4,
+				},
+			},
+			CountryCode: "86",
+			NotMobileBetween: [][]string{
+				{
+					"第",
+					"号",
+				},
+			},
 		},
 		Copies: Copies{
 			MinChars:   40,

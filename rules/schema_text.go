@@ -145,6 +145,20 @@ type PII struct {
 	IDCard         bool     `toml:"id_card"`
 	Mobile         bool     `toml:"mobile"`
 	MobilePrefixes []string `toml:"mobile_prefixes"`
+	// Separators may stand between the groups of a number written in groups (one character
+	// each, the same throughout a number).
+	Separators []string `toml:"separators"`
+	// IDGroups and MobileGroups are the group lengths, in digits, of the ways of writing an
+	// ID number (18 in all, the last group ending in the check character) and a mobile number
+	// (11) in groups.
+	IDGroups     [][]int `toml:"id_groups"`
+	MobileGroups [][]int `toml:"mobile_groups"`
+	// CountryCode is the calling code that may stand before a mobile number, after a + or
+	// glued to it.
+	CountryCode string `toml:"country_code"`
+	// NotMobileBetween are the pairs of words around a serial number (第…号): digits between
+	// them are not a mobile number, however they are written.
+	NotMobileBetween [][]string `toml:"not_mobile_between"`
 }
 
 // Copies configures the cross-file checks batch/copied-paragraph and batch/same-as-last-year.

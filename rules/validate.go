@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 
@@ -186,6 +187,9 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 			return fail(fmt.Sprintf("punctuation mark %q → %q: both must be one character", m.Half, m.Full), "punctuation", "marks")
 		}
 	}
+	if err := s.PII.validate(fail); err != nil {
+		return err
+	}
 	if err := s.Copies.validate(fail, md); err != nil {
 		return err
 	}
@@ -210,6 +214,46 @@ func (s *Set) validate(name, src string, md toml.MetaData, opts Options, complet
 	}
 	if md.IsDefined("version") && s.Version != 1 {
 		return fail(fmt.Sprintf("unsupported version %d: this fzlint reads version 1", s.Version), "version")
+	}
+	return nil
+}
+
+// validate checks [pii]: separators are one character that is not a digit; the groups of a
+// grouping add up to the length of the number; the country code is digits.
+func (p *PII) validate(fail func(string, ...string) error) error {
+	for _, sep := range p.Separators {
+		if r := []rune(sep); len(r) != 1 || unicode.IsDigit(r[0]) {
+			return fail(fmt.Sprintf("pii.separators entry %q: want one character that is not a digit", sep), "pii", "separators")
+		}
+	}
+	for _, g := range []struct {
+		key    string
+		groups [][]int
+		digits int
+	}{{"id_groups", p.IDGroups, 18}, {"mobile_groups", p.MobileGroups, 11}} {
+		for _, gs := range g.groups {
+			sum := 0
+			for _, n := range gs {
+				if n < 1 {
+					sum = -1
+					break
+				}
+				sum += n
+			}
+			if sum != g.digits || len(gs) < 2 {
+				return fail(fmt.Sprintf("pii.%s entry %v: want two or more groups of digits that add up to %d", g.key, gs, g.digits), "pii", g.key)
+			}
+		}
+	}
+	for _, f := range p.NotMobileBetween {
+		if len(f) != 2 || f[0] == "" || f[1] == "" {
+			return fail(fmt.Sprintf("pii.not_mobile_between entry %q: want two words, the one before and the one after", f), "pii", "not_mobile_between")
+		}
+	}
+	for _, c := range p.CountryCode {
+		if c < '0' || c > '9' {
+			return fail(fmt.Sprintf("pii.country_code %q: want digits", p.CountryCode), "pii", "country_code")
+		}
 	}
 	return nil
 }
