@@ -113,7 +113,15 @@ type Pass struct {
 	enabled []*Check
 	// prior are the findings of the checks that ran before this one on the document.
 	prior []Diagnostic
+	// sil answers which lines the document's fzlint comments silence (nil: none).
+	sil *silencer
 }
+
+// silenced reports whether the running check is silenced on line n by a fzlint comment. A
+// check that gathers a file's findings into one (language/punctuation-width) leaves such a line
+// out, so that a comment silences that line's part of it, not the whole finding; asking counts
+// as the comment's use.
+func (p *Pass) silenced(n int) bool { return p.sil != nil && p.sil.silenced(p.check.ID, n) }
 
 // deferred reports whether a rule the running check defers to (Check.Defers) has a finding on
 // line n that overlaps the columns [col, end).
@@ -339,7 +347,8 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 	}
 	// One pass serves every check in turn, and its findings' storage is reused: they are
 	// copied into the result as each check ends.
-	p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, wantFixes: l.wantFixes, enabled: l.checks}
+	sups, sil, bad := l.suppressions(doc)
+	p := &Pass{Doc: doc, Rules: l.rules.Set, m: l.rules.m, wantFixes: l.wantFixes, enabled: l.checks, sil: sil}
 	sc := doc.scratch
 	if sc != nil {
 		// The findings gather in the scratch's arrays, and the result gets a copy of them at
@@ -367,7 +376,7 @@ func (l *Linter) CheckDocument(doc *Document) Result {
 		}
 	}
 	res.Diagnostics = l.addBatch(doc, res.Diagnostics)
-	res.Diagnostics = l.suppress(doc, res.Diagnostics)
+	res.Diagnostics = l.suppress(sups, sil, bad, res.Diagnostics)
 	doc.unfoldDiffs(res.Diagnostics)
 	doc.locate(res.Diagnostics)
 	SortDiagnostics(res.Diagnostics)

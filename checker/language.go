@@ -416,7 +416,7 @@ func runPunctuationWidth(p *Pass) {
 			return true
 		}
 		hits = punctHits(hits[:0], l, offs, l.MarkerEnd(), marks, false)
-		if len(hits) == 0 {
+		if len(hits) == 0 || p.silenced(n) {
 			return true
 		}
 		total += len(hits)

@@ -127,11 +127,9 @@ func splitDirective(s string) []token {
 	return out
 }
 
-// suppress drops the findings that the document's fzlint comments silence, and reports unused
-// and malformed comments.
-func (l *Linter) suppress(doc *Document, ds []Diagnostic) []Diagnostic {
-	var sups []*suppression
-	var extra []Diagnostic
+// suppressions reads the document's fzlint comments: what they silence, and the findings of
+// the malformed ones. sil is nil when nothing is silenced.
+func (l *Linter) suppressions(doc *Document) (sups []*suppression, sil *silencer, extra []Diagnostic) {
 	bad := func(line, col, end int, format string, a ...any) {
 		if sev := l.severity[badSuppression.ID]; sev >= Info {
 			extra = append(extra, Diagnostic{Rule: badSuppression.ID, Severity: sev, Line: line, Column: col,
@@ -204,10 +202,19 @@ func (l *Linter) suppress(doc *Document, ds []Diagnostic) []Diagnostic {
 			bad(d.line, d.col, d.end, "无法识别的抑制注释“fzlint-%s”：应为 fzlint-disable-next-line、fzlint-disable 或 fzlint-enable", d.kind)
 		}
 	}
-	if len(sups) == 0 {
+	if len(sups) > 0 {
+		sil = newSilencer(sups)
+	}
+	return sups, sil, extra
+}
+
+// suppress drops the findings that the document's fzlint comments (read by suppressions before
+// the checks ran, which may have asked sil about the lines they group) silence, and reports
+// unused and malformed comments.
+func (l *Linter) suppress(sups []*suppression, sil *silencer, extra, ds []Diagnostic) []Diagnostic {
+	if sil == nil {
 		return append(ds, extra...)
 	}
-	sil := newSilencer(sups)
 	kept := ds[:0]
 	for _, d := range ds {
 		if !sil.silenced(d.Rule, d.Line) {

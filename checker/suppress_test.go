@@ -133,6 +133,27 @@ func TestSuppressionKeepsGroupedFixesOff(t *testing.T) {
 	}
 }
 
+// A comment silences a grouped finding's part on its line, not the whole finding: one before the
+// first line with a half-width mark leaves the others reported (the finding moves to the next,
+// and counts only theirs), one before a later line takes that line out of the count, and
+// neither is said to be unused.
+func TestSuppressionSilencesItsLineOfAGroupedFinding(t *testing.T) {
+	const sup = "<!-- fzlint-disable-next-line language/punctuation-width -- 原文引用 -->\n"
+	for _, tc := range []struct{ text, want string }{
+		{"某县人民政府关于2024年度法治政府建设情况的报告\n" + sup + "原文引用,不改。\n这里,要改。\n那里,也要改。\n", "4: 第4、5行共有2处"},
+		{"某县人民政府关于2024年度法治政府建设情况的报告\n这里,要改。\n" + sup + "原文引用,不改。\n那里,也要改。\n", "2: 第2、5行共有2处"},
+	} {
+		res := linterFor(t, "language/punctuation-width", "lint/unused-suppression").CheckBytes("r.txt", []byte(tc.text), checker.Options{})
+		var got []string
+		for _, d := range res.Diagnostics {
+			got = append(got, fmt.Sprintf("%d: %s", d.Line, d.Message))
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], tc.want) {
+			t.Errorf("%q:\n%q\nwant one finding starting %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // manySuppressions is a file of n findings, each silenced by the comment before it, and n
 // comments that silence nothing.
 func manySuppressions(n int) []byte {
