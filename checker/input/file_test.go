@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,4 +170,16 @@ func FuzzValidUTF8(f *testing.F) {
 			t.Errorf("validUTF8(%q) = %v, want %v", b, got, want)
 		}
 	})
+}
+
+// A zero-byte file of any format is said to be empty, not a damaged ZIP or an unknown kind of
+// Word file.
+func TestEmptyFileOfEveryFormat(t *testing.T) {
+	for _, name := range []string{"r.txt", "r.docx", "r.odt", "r.ofd", "r.doc", "r.wps", "r.pdf", "r.html"} {
+		_, err := Read(name, nil)
+		var u *Unreadable
+		if !errors.As(err, &u) || !strings.HasPrefix(u.Reason, "文件为空") {
+			t.Errorf("%s: %v, want 文件为空", name, err)
+		}
+	}
 }

@@ -159,7 +159,13 @@ func ReadWith(name string, data []byte, o ReadOptions) (*Text, error) {
 }
 
 func read(name string, data []byte, o ReadOptions) (*Text, error) {
-	switch KindOf(name) {
+	kind := KindOf(name)
+	if len(data) == 0 && kind != KindText && kind != KindUnsupported {
+		// Said so whatever the format: a zero-byte .docx is not a damaged ZIP, nor a .doc an
+		// unknown kind of Word file.
+		return nil, &Unreadable{"文件为空（0 字节）"}
+	}
+	switch kind {
 	case KindText:
 		return decodeText(data, o.Owned, o.Lines)
 	case KindDocx:
