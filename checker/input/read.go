@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 )
@@ -103,6 +104,37 @@ func init() {
 	}
 }
 
+// contentKind is the kind of file data's first bytes (and, for a ZIP, its members' names) say
+// it is: a PDF, a Word 97–2003 or WPS compound file, a .docx, an .odt or an .ofd; KindUnsupported
+// when they say none of these. Supervisors receive files under the wrong name (a .docx saved
+// as .txt, a PDF as .ofd): they are read as what they are.
+func contentKind(named Kind, data []byte) Kind {
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.HasPrefix(bytes.TrimLeft(head, "\x00\t\n\r "), []byte("%PDF-")):
+		return KindPDF
+	case bytes.HasPrefix(data, oleMagic):
+		return KindDoc
+	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return KindUnsupported
+	case bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")):
+		return KindODT // its first member, stored
+	// A ZIP that begins as its name says is not searched whole (Word, WPS and LibreOffice
+	// write [Content_Types].xml first, an OFD writer OFD.xml).
+	case named == KindDocx && (bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("word/"))):
+		return KindDocx
+	case named == KindOFD && bytes.Contains(head, []byte("OFD.xml")):
+		return KindOFD
+	case bytes.Contains(data, []byte("word/document.xml")):
+		return KindDocx
+	case bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")):
+		return KindODT
+	case bytes.Contains(data, []byte("OFD.xml")):
+		return KindOFD
+	}
+	return KindUnsupported
+}
+
 // oleMagic opens an OLE2 compound file: a .doc/.wps, or an encrypted .docx.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
@@ -164,6 +196,9 @@ func read(name string, data []byte, o ReadOptions) (*Text, error) {
 		// Said so whatever the format: a zero-byte .docx is not a damaged ZIP, nor a .doc an
 		// unknown kind of Word file.
 		return nil, &Unreadable{"文件为空（0 字节）"}
+	}
+	if k := contentKind(kind, data); k != KindUnsupported && k != kind {
+		kind = k // a file whose bytes say what it is, whatever its name says
 	}
 	switch kind {
 	case KindText:
