@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 
 	"github.com/fzlint/fzlint/internal/page"
 	"github.com/fzlint/fzlint/internal/tempfile"
@@ -11,8 +12,8 @@ import (
 // pageCmd is `fzlint page -o FILE`: write the drafter's page, one self-contained .html with the
 // checker compiled to WebAssembly, built into this binary by `go generate ./internal/page`.
 func (e *env) pageCmd(args []string) int {
-	fs := e.newFlags("page", "fzlint page -o FILE.html", nil)
-	out := fs.StringP("output", "o", "", "write the page to `FILE` (e.g. fzlint.html)")
+	fs := e.newFlags("page", "fzlint page [-o FILE.html]", nil)
+	out := fs.StringP("output", "o", "fzlint.html", "write the page to `FILE`")
 	dir := fs.String("wasm-dir", "", "take the WebAssembly module from `DIR` (what go run ./cmd/mkpage -o DIR wrote) instead of the one built in")
 	fs.MarkHidden("wasm-dir")
 	if rest, code, ok := e.parseFlags(fs, args); !ok {
@@ -24,6 +25,14 @@ func (e *env) pageCmd(args []string) int {
 	if *out == "" {
 		fmt.Fprintln(e.stderr, "fzlint page: -o FILE is needed (e.g. fzlint page -o fzlint.html)")
 		return exitTrouble
+	}
+	// The page replaces an earlier page, never another file (fzlint page -o 报告.html).
+	if info, err := os.Stat(*out); err == nil {
+		head, _ := readHead(*out, 4096)
+		if !info.Mode().IsRegular() || !bytes.Contains(head, []byte("<title>fzlint · ")) {
+			fmt.Fprintf(e.stderr, "fzlint page: %s 已存在，且不是 fzlint 的检查页面，fzlint 不会覆盖它（请换一个文件名，或先删除它）\n", *out)
+			return exitTrouble
+		}
 	}
 	var a page.Assets
 	var err error

@@ -140,3 +140,27 @@ func TestOutputsNeverReplaceASubmission(t *testing.T) {
 		t.Errorf("skipped %q: want the report target listed and no temporary file", got)
 	}
 }
+
+// fzlint page writes fzlint.html by default (SPEC: -o is optional) and replaces only a page of
+// its own: fzlint page -o 报告.html must not replace a report.
+func TestPageNeverReplacesAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	report := []byte("<html><body><p>某县人民政府关于2024年度法治政府建设情况的报告</p></body></html>")
+	for _, name := range []string{"报告.html", "fzlint.html"} {
+		if err := os.WriteFile(name, report, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"page", "-o", "报告.html"}, {"page"}} {
+		code, _, stderr := runCLI(t, "", args...)
+		if code != exitTrouble || !strings.Contains(stderr, "不会覆盖") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and the file kept", args, code, stderr)
+		}
+	}
+	for _, name := range []string{"报告.html", "fzlint.html"} {
+		if got, _ := os.ReadFile(name); !bytes.Equal(got, report) {
+			t.Errorf("%s was replaced", name)
+		}
+	}
+}
