@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -56,6 +58,9 @@ func (c *fileChecker) annotateFile(name, path string, data []byte, t *input.Text
 	if path != "" && sameFile(path, out) {
 		return &annotation{err: errors.New("输出文件就是原稿：fzlint 从不改写原稿，请用 -o 指定另一个文件")}
 	}
+	if !mayReplaceCopy(out) {
+		return &annotation{err: fmt.Errorf("输出文件 %s 已存在，且不是 fzlint 写的批注副本，fzlint 不会覆盖它（请换一个文件名，或先删除它）", out)}
+	}
 	b, n, err := annotate.Docx(data, t, res.Diagnostics, annotate.Options{Date: time.Now()})
 	if err == nil {
 		err = tempfile.Replace(out, b, nil, nil)
@@ -64,6 +69,40 @@ func (c *fileChecker) annotateFile(name, path string, data []byte, t *input.Text
 		return &annotation{err: err}
 	}
 	return &annotation{path: out, comments: n}
+}
+
+// mayReplaceCopy says whether the annotated copy may be written at out: nothing is there, or
+// an earlier copy of fzlint's — named *.fzlint.docx, or holding comments by fzlint. Another
+// file is never replaced (-o with a glob, fzlint annotate -o *.docx, named a submission).
+func mayReplaceCopy(out string) bool {
+	info, err := os.Stat(out)
+	if err != nil {
+		return true
+	}
+	if !info.Mode().IsRegular() {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(out), ".fzlint.docx") {
+		return true
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "word/comments.xml" || f.UncompressedSize64 > 64<<20 {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
+		rc.Close()
+		return err == nil && bytes.Contains(data, []byte(`w:author="`+annotate.Author+`"`))
+	}
+	return false
 }
 
 // sameFile says whether two paths name one file (the second may not exist yet).

@@ -149,3 +149,31 @@ func TestAnnotateRefuses(t *testing.T) {
 		t.Errorf("-o without --annotate: exit %d", code)
 	}
 }
+
+// The annotated copy replaces only a copy of fzlint's: -o naming another submission (a glob,
+// fzlint annotate -o *.docx) is refused and the file kept; a copy written before is replaced.
+func TestAnnotateNeverReplacesASubmission(t *testing.T) {
+	docx, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	for _, name := range []string{"a.docx", "b.docx"} {
+		if err := os.WriteFile(at(name), docx, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := runCLI(t, "", "annotate", "-o", at("b.docx"), at("a.docx"))
+	if code != exitTrouble || !strings.Contains(stderr, "不会覆盖") {
+		t.Errorf("-o a submission: exit %d, stderr %q", code, stderr)
+	}
+	if got, _ := os.ReadFile(at("b.docx")); !bytes.Equal(got, docx) {
+		t.Error("b.docx was replaced")
+	}
+	for i := range 2 {
+		if code, _, stderr := runCLI(t, "", "annotate", "-o", at("批注.docx"), at("a.docx")); code == exitTrouble {
+			t.Errorf("run %d: -o a new or earlier copy: exit 2: %s", i+1, stderr)
+		}
+	}
+}
