@@ -115,6 +115,20 @@ type Pass struct {
 	prior []Diagnostic
 	// sil answers which lines the document's fzlint comments silence (nil: none).
 	sil *silencer
+	// col is where At last counted characters to, so that findings reported left to right
+	// along one line cost what the line's length does, not its length times their number.
+	col columnMark
+	// colRead counts the bytes charsBefore has read, for the test that holds it to a line's
+	// length.
+	colRead int
+}
+
+// columnMark is a byte offset in a line's Text and the number of characters before it. The
+// offset is 0 or the first byte of a character (utf8.RuneStart), where counting the
+// characters before it in one go and counting them in two pieces split there agree, even in
+// text that is not valid UTF-8: no encoded character runs on across it.
+type columnMark struct {
+	line, off, chars int
 }
 
 // silenced reports whether the running check is silenced on line n by a fzlint comment. A
@@ -158,7 +172,7 @@ func (p *Pass) Report(d Diagnostic) {
 // At returns a diagnostic that spans the byte range [start, end) of line n's Text.
 func (p *Pass) At(n, start, end int) Diagnostic {
 	t := p.Doc.Lines[n-1].Text
-	col := utf8.RuneCountInString(t[:start]) + 1
+	col := p.charsBefore(n, t, start) + 1
 	return Diagnostic{Line: n, Column: col, EndLine: n, EndColumn: col + utf8.RuneCountInString(t[start:end])}
 }
 
@@ -333,6 +347,23 @@ func prepare(t *input.Text) (_ *input.Text, lines []string, folded bool) {
 	}
 	lines, folded = fold.Lines(t.Lines)
 	return t, lines, folded
+}
+
+// charsBefore returns utf8.RuneCountInString(t[:off]) for line n's Text t. It counts on from
+// the last offset it was asked about on the same line when off is not before it: a check that
+// reports a line's findings left to right (40,000 of them on a line of 的) reads the line once
+// rather than once per finding.
+func (p *Pass) charsBefore(n int, t string, off int) int {
+	c := &p.col
+	if c.line != n || off < c.off || c.off > len(t) {
+		*c = columnMark{line: n}
+	}
+	chars := c.chars + utf8.RuneCountInString(t[c.off:off])
+	p.colRead += off - c.off
+	if off == len(t) || utf8.RuneStart(t[off]) {
+		c.off, c.chars = off, chars
+	}
+	return chars
 }
 
 // CheckDocument runs every enabled check on a document and returns its findings sorted by
