@@ -58,8 +58,10 @@ func sameNumbers(t *testing.T, nm *numberMatchers, s string) {
 	for at := 0; at <= len(s); at++ {
 		for _, maxGap := range []int{0, 1, 6, 14} {
 			for _, notRate := range []bool{false, true} {
-				if got, want := nearestWord(s, words, 0, at, maxGap, notRate), plainNearest(s, words, 0, at, maxGap, notRate); got != want {
-					t.Fatalf("%q at %d, gap %d, notRate %v: nearestWord %d, plain %d", s, at, maxGap, notRate, got, want)
+				for _, from := range []int{0, at / 2, at} {
+					if got, _ := nearestWord(s, words, from, at, maxGap, notRate); got != plainNearest(s, words, from, at, maxGap, notRate) {
+						t.Fatalf("%q from %d at %d, gap %d, notRate %v: nearestWord %d, plain %d", s, from, at, maxGap, notRate, got, plainNearest(s, words, from, at, maxGap, notRate))
+					}
 				}
 			}
 			gap := s[:at]
@@ -136,5 +138,49 @@ func BenchmarkExtractNumbers(b *testing.B) {
 		for _, d := range docs {
 			d.extractNumbers(c.m, rs.Numbers.MaxGap)
 		}
+	}
+}
+
+// TestNearestWordLooksNearby: on a line of 收到1件， written 3,000 times (and with 。 for ，),
+// finding each figure's label looks at the few words that end within maxGap characters before
+// it, not at every word of the line (3,000 × 3,000 / 2 before), and still finds 收到.
+func TestNearestWordLooksNearby(t *testing.T) {
+	rs, _ := defaultStale(t)
+	nm := compileNumbers(rs)
+	const n = 3000
+	for _, unit := range []string{"收到1件，", "收到1件。"} {
+		s := strings.Repeat(unit, n)
+		words := textscan.NewMatcher(nm.labelWords).FindAll(nil, s)
+		if len(words) != n {
+			t.Fatalf("%d words in %d × %s", len(words), n, unit)
+		}
+		total := 0
+		for at := strings.IndexByte(s, '1'); at >= 0; {
+			best, weighed := nearestWord(s, words, 0, at, rs.Numbers.MaxGap, true)
+			if best < 0 || nm.labelOf[words[best].ID] != "收到" {
+				t.Fatalf("%s at %d: word %d", unit, at, best)
+			}
+			total += weighed
+			next := strings.IndexByte(s[at+1:], '1')
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+		if total > 8*n {
+			t.Errorf("%d × %s: %d words weighed for %d figures", n, unit, total, n)
+		}
+	}
+}
+
+// BenchmarkExtractNumbersLongLine measures extractNumbers on one line of 收到1件， written
+// 40,000 times: 40,000 figures in one sentence.
+func BenchmarkExtractNumbersLongLine(b *testing.B) {
+	rs, _ := defaultStale(b)
+	c := Compile(rs)
+	d := NewDocument("x.txt", []string{strings.Repeat("收到1件，", 40000)}, "UTF-8", c, Options{})
+	d.extractNumbers(c.m, rs.Numbers.MaxGap)
+	for b.Loop() {
+		d.extractNumbers(c.m, rs.Numbers.MaxGap)
 	}
 }
