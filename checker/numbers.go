@@ -488,6 +488,44 @@ func (sn *sentenceNumbers) byLabel(label, unit string) (quantity, bool) {
 	return found, n == 1
 }
 
+// labelIndex answers byLabel for one sentence with a map lookup. A sentence can state tens of
+// thousands of figures and percentages (a line of them with no full stop), and rate-mismatch
+// asks byLabel for the numerator and the denominators of each percentage: reading every
+// quantity for each made such a sentence cost its percentages times its quantities. The map
+// is built on the first question, from one reading of the quantities.
+type labelIndex struct {
+	sn     *sentenceNumbers
+	counts map[labelKey]labelCount
+}
+
+// labelKey is a label and a unit class, or "" for any unit.
+type labelKey struct{ label, unit string }
+
+// labelCount is how many quantities a labelKey has, and the last of them (byLabel's found).
+type labelCount struct {
+	n int
+	q quantity
+}
+
+// byLabel returns what sn.byLabel(label, unit) does.
+func (ix *labelIndex) byLabel(label, unit string) (quantity, bool) {
+	if ix.counts == nil {
+		ix.counts = make(map[labelKey]labelCount, len(ix.sn.quantities))
+		add := func(k labelKey, q quantity) {
+			c := ix.counts[k]
+			ix.counts[k] = labelCount{c.n + 1, q}
+		}
+		for _, q := range ix.sn.quantities {
+			add(labelKey{q.label, ""}, q)
+			if q.unit != "" {
+				add(labelKey{q.label, q.unit}, q)
+			}
+		}
+	}
+	c := ix.counts[labelKey{label, unit}]
+	return c.q, c.n == 1
+}
+
 var numberRelation = &Check{
 	ID:       "consistency/number-relation",
 	Severity: Error,
@@ -606,12 +644,13 @@ func runRateMismatch(p *Pass) {
 		return
 	}
 	for sn := range p.Doc.numbersOf(p) {
+		ix := labelIndex{sn: sn}
 		for _, pc := range sn.percents {
 			if pc.rate < 0 || pc.approx {
 				continue
 			}
 			rate := &p.Rules.Rates[pc.rate]
-			num, ok := sn.byLabel(rate.Numerator, "")
+			num, ok := ix.byLabel(rate.Numerator, "")
 			if !ok {
 				continue
 			}
@@ -619,7 +658,7 @@ func runRateMismatch(p *Pass) {
 			var tried []string
 			match := false
 			for _, den := range rate.Denominators {
-				q, ok := sn.byLabel(den, num.unit)
+				q, ok := ix.byLabel(den, num.unit)
 				if !ok || q.value == 0 || q.start == num.start {
 					continue
 				}

@@ -184,3 +184,70 @@ func BenchmarkExtractNumbersLongLine(b *testing.B) {
 		d.extractNumbers(c.m, rs.Numbers.MaxGap)
 	}
 }
+
+// sentencesOf returns the sentences that state numbers in the seed reports and in lines.
+func sentencesOf(tb testing.TB, c *Compiled, lines ...string) []*sentenceNumbers {
+	tb.Helper()
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	docs := []*Document{NewDocument("x.txt", lines, "UTF-8", c, Options{})}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, NewDocument(f, strings.Split(string(data), "\n"), "UTF-8", c, Options{}))
+	}
+	var out []*sentenceNumbers
+	for _, d := range docs {
+		for sn := range d.sentenceNumbers(c.m, c.Set.Numbers.MaxGap) {
+			out = append(out, sn)
+		}
+	}
+	return out
+}
+
+// TestLabelIndexAgreesWithByLabel: for every sentence of the seeds and a few made up, every
+// label and unit class (and none), labelIndex answers what byLabel does.
+func TestLabelIndexAgreesWithByLabel(t *testing.T) {
+	rs, _ := defaultStale(t)
+	c := Compile(rs)
+	labels, units := []string{"", "无此名称"}, []string{"", "无此单位"}
+	for _, l := range rs.Numbers.Labels {
+		labels = append(labels, l.Name)
+	}
+	for _, class := range rs.Numbers.Units {
+		units = append(units, class...)
+	}
+	sents := sentencesOf(t, c,
+		"调解纠纷2件，调解成功1件，成功率50%，调解纠纷3件，调解成功3件，成功率100%。",
+		"共收到行政复议申请35件，其中受理27件、不予受理6件，收到8人次，办结率为98%。",
+		"收到1件，收到2件，受理1人，受理2件。")
+	if len(sents) < 100 {
+		t.Fatalf("only %d sentences", len(sents))
+	}
+	for _, sn := range sents {
+		ix := labelIndex{sn: sn}
+		for _, l := range labels {
+			for _, u := range units {
+				gq, gok := ix.byLabel(l, u)
+				wq, wok := sn.byLabel(l, u)
+				if gq != wq || gok != wok {
+					t.Fatalf("%q: byLabel(%q, %q) = %v %v, labelIndex %v %v", sn.text[sn.start:sn.end], l, u, wq, wok, gq, gok)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkRateMismatchLongSentence runs consistency/rate-mismatch on one sentence of 20,000
+// figures and 10,000 rates.
+func BenchmarkRateMismatchLongSentence(b *testing.B) {
+	rs, _ := defaultStale(b)
+	c := Compile(rs)
+	d := NewDocument("x.txt", []string{strings.Repeat("调解纠纷2件，调解成功1件，成功率50%，", 10000)}, "UTF-8", c, Options{})
+	p := &Pass{Doc: d, Rules: c.Set, m: c.m, check: rateMismatch}
+	for b.Loop() {
+		p.diags = p.diags[:0]
+		runRateMismatch(p)
+	}
+}
