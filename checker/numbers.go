@@ -33,6 +33,8 @@ type numberMatchers struct {
 	unitLead  *[1 << 16 / 64]uint64
 	bounded   *textscan.Matcher
 	unbounded *textscan.Matcher
+	// boundedLongest and unboundedLongest are the byte lengths of their longest words.
+	boundedLongest, unboundedLongest int
 }
 
 func compileNumbers(rs *rules.Set) *numberMatchers {
@@ -75,6 +77,12 @@ func compileNumbers(rs *rules.Set) *numberMatchers {
 	}
 	nm.bounded = textscan.NewMatcher(rs.Bounded.Suffixes)
 	nm.unbounded = textscan.NewMatcher(rs.Bounded.Unbounded)
+	for _, w := range rs.Bounded.Suffixes {
+		nm.boundedLongest = max(nm.boundedLongest, len(w))
+	}
+	for _, w := range rs.Bounded.Unbounded {
+		nm.unboundedLongest = max(nm.unboundedLongest, len(w))
+	}
 	return nm
 }
 
@@ -692,6 +700,10 @@ var percentRange = &Check{
 	Run:    runPercentRange,
 }
 
+// boundedGap is the most characters that may stand between a bounded rate's name and its
+// percentage (满意率达到了120%).
+const boundedGap = 6
+
 func runPercentRange(p *Pass) {
 	nm := p.m.numbers
 	if nm == nil {
@@ -699,34 +711,110 @@ func runPercentRange(p *Pass) {
 	}
 	var buf []textscan.Match
 	for sn := range p.Doc.numbersOf(p) {
+		cl := clauseScan{start: sn.start, read: sn.start, growthFrom: -1}
 		for _, pc := range sn.percents {
 			if pc.value <= 100 {
 				continue
 			}
 			// The name just before the number: it must end with a bounded suffix, and no
-			// growth word may stand between it and the number.
-			from := sn.start
-			before := sn.text[from:pc.start]
-			if i := strings.LastIndexAny(before, clauseBreak); i >= 0 {
-				from += i + 1
-				before = sn.text[from:pc.start]
-			}
-			buf = nm.bounded.FindAll(buf[:0], before)
+			// growth word may stand between it and the number (nor before it in its clause).
+			// It is the last bounded word of the clause before the number, and it counts only
+			// if at most boundedGap characters, so boundedGap*utf8.UTFMax bytes, follow it:
+			// the words that end there start within the longest word before, and the search
+			// looks only there (from a character's first byte), so that a clause of many
+			// percentages is not read again for each. Any word it does not see ends too far
+			// back to count, as the last or instead of it.
+			from := cl.clauseFrom(sn.text, pc.start)
+			lo := max(from, runeStartFrom(sn.text, pc.start-boundedGap*utf8.UTFMax-nm.boundedLongest))
+			buf = nm.bounded.FindAll(buf[:0], sn.text[lo:pc.start])
 			if len(buf) == 0 {
 				continue
 			}
 			last := buf[len(buf)-1]
-			gap := before[last.End:]
+			name := sn.text[lo+last.Start : lo+last.End]
+			gap := sn.text[lo+last.End : pc.start]
 			// 同比增长率, 增幅: growth may exceed 100%.
-			if utf8.RuneCountInString(gap) > 6 || nm.unbounded.Contains(before) {
+			if utf8.RuneCountInString(gap) > boundedGap || cl.growth(nm, sn.text, pc.start) {
 				continue
 			}
 			d := p.At(sn.line, pc.start, pc.end)
 			if p.deferred(d.Line, d.Column, d.EndColumn) {
 				continue
 			}
-			d.Message = fmt.Sprintf("“%s”不能超过100%%，这里写的是%s", before[last.Start:last.End], sn.text[pc.start:pc.end])
+			d.Message = fmt.Sprintf("“%s”不能超过100%%，这里写的是%s", name, sn.text[pc.start:pc.end])
 			p.Report(d)
 		}
 	}
+}
+
+// clauseScan follows the clauses of one sentence left to right for percent-range, so that
+// each byte is read for clause breaks once and for growth words about once, however many
+// percentages the sentence has (the clause and the growth words were sought again from the
+// sentence's or the clause's start for each: a sentence of 20,000 满意率120% took 24 seconds).
+type clauseScan struct {
+	// start is where the clause of the last offset asked about begins: one byte after the
+	// first byte of the last clauseBreak character before it (or the sentence's start), as
+	// strings.LastIndexAny placed it.
+	start int
+	read  int // the bytes before read have been searched for clause breaks
+	// growthFrom is the clause start whose bytes [growthFrom, growthTo) have been searched
+	// for the words of [bounded] unbounded, and grown says whether one was found.
+	growthFrom, growthTo int
+	grown                bool
+}
+
+// clauseFrom returns where the clause of byte at begins, at not before the last offset asked
+// about. s[at] is a digit (a percentage's first byte), so no character straddles at.
+func (c *clauseScan) clauseFrom(s string, at int) int {
+	for i := c.read; i < at; i++ {
+		if clauseBreakAt(s, i, at) {
+			c.start = i + 1
+		}
+	}
+	c.read = max(c.read, at)
+	return c.start
+}
+
+// growth reports whether a growth word stands in the clause of byte at before at, as
+// nm.unbounded.Contains(s[c.start:at]) does; it reads on from where it stopped in the same
+// clause, going back only by the longest word less one byte (a word ending after growthTo
+// starts no earlier).
+func (c *clauseScan) growth(nm *numberMatchers, s string, at int) bool {
+	if c.growthFrom != c.start {
+		c.growthFrom, c.growthTo, c.grown = c.start, c.start, false
+	}
+	if !c.grown && at > c.growthTo {
+		lo := max(c.start, runeStartFrom(s, c.growthTo-nm.unboundedLongest+1))
+		c.grown = nm.unbounded.Contains(s[lo:at])
+		c.growthTo = at
+	}
+	return c.grown
+}
+
+// runeStartFrom returns the first offset not before i (nor before 0) that is not inside an
+// encoded character (utf8.RuneStart), or len(s).
+func runeStartFrom(s string, i int) int {
+	i = max(i, 0)
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// clauseBreakAt reports whether a character of clauseBreak is encoded at s[i:], ending by end.
+func clauseBreakAt(s string, i, end int) bool {
+	switch s[i] {
+	case ',', ';', ':', '(', ')':
+		return true
+	case 0xE3: // 、 E3 80 81, 。 E3 80 82
+		return i+2 < end && s[i+1] == 0x80 && (s[i+2] == 0x81 || s[i+2] == 0x82)
+	case 0xEF: // （ EF BC 88, ） EF BC 89, ， EF BC 8C, ： EF BC 9A, ； EF BC 9B
+		if i+2 < end && s[i+1] == 0xBC {
+			switch s[i+2] {
+			case 0x88, 0x89, 0x8C, 0x9A, 0x9B:
+				return true
+			}
+		}
+	}
+	return false
 }
