@@ -49,11 +49,14 @@ func findPII(s string, runs [][2]int, cfg *rules.PII, year int, found func(i, en
 	if !cfg.IDCard && !cfg.Mobile {
 		return
 	}
-	groups := runs
+	groups, ascii := runs, true
 	if hasWideDigit(s) {
-		groups = digitGroups(s)
+		groups, ascii = digitGroups(s), false
 	}
 	for k := 0; k < len(groups); k++ {
+		if ascii && !mayStartPII(s, groups, k, cfg) {
+			continue
+		}
 		if i, end, id, next, ok := matchPII(s, groups, k, cfg, year); ok {
 			if id || !serialNumber(s, i, end, cfg) {
 				found(i, end, id)
@@ -61,6 +64,27 @@ func findPII(s string, runs [][2]int, cfg *rules.PII, year int, found func(i, en
 			k = next - 1
 		}
 	}
+}
+
+// mayStartPII reports whether a run of ASCII digits may begin a number matchPII takes: one of
+// 11, 13 (86 and a mobile), 17 (an ID ending in X) or 18 digits, or a group that a separator
+// joins to the next. Most runs of a report (years, counts) are neither, and are passed over
+// without matchPII's work.
+func mayStartPII(s string, groups [][2]int, k int, cfg *rules.PII) bool {
+	g := groups[k]
+	switch g[1] - g[0] {
+	case 11, 13, 17, 18:
+		return true
+	}
+	if k+1 >= len(groups) {
+		return false
+	}
+	// a separator is one character (rules.PII.validate): at most 4 bytes between the groups
+	if gap := groups[k+1][0] - g[1]; gap < 1 || gap > utf8.UTFMax {
+		return false
+	}
+	_, n := separatorAt(s, g[1], cfg)
+	return n > 0 && g[1]+n == groups[k+1][0]
 }
 
 // matchPII tries the number that begins with digit group k of s; next is the first group
