@@ -435,32 +435,51 @@ func maskDigits(s string, from, to int) string {
 
 // maskSource hides the personal data found in the document's lines in the lines a result
 // quotes, each masked character where it stands in the file, even when a number was cut by a
-// line break.
+// line break. A line's characters are counted once however many numbers it holds, and each
+// quoted line is rewritten once, so that a line of 30,000 numbers costs what its length does.
 func (doc *Document) maskSource(src []string, cfg *rules.PII) {
+	type change struct {
+		col int
+		r   rune
+	}
+	var changes map[int][]change // by index in src
 	for n := range doc.Lines {
 		l := &doc.Lines[n]
+		off, chars := 0, 0 // the characters of l.Text before off
 		findPII(l.Text, l.Digits(), cfg, doc.Year, func(i, end int, _ bool) {
-			a := utf8.RuneCountInString(l.Text[:i])
+			if i < off {
+				off, chars = 0, 0
+			}
+			chars += utf8.RuneCountInString(l.Text[off:i])
+			off = i
 			orig := l.Text[i:end]
 			masked := MaskPII(orig) // the same characters, each of the same length
-			for k, off := 0, 0; off < len(orig); k++ {
-				r, size := utf8.DecodeRuneInString(orig[off:])
-				m, _ := utf8.DecodeRuneInString(masked[off:])
-				off += size
+			for k, o := 0, 0; o < len(orig); k++ {
+				r, size := utf8.DecodeRuneInString(orig[o:])
+				m, _ := utf8.DecodeRuneInString(masked[o:])
+				o += size
 				if m == r {
 					continue
 				}
-				p := doc.at(n+1, a+k+1)
-				if p.Line < 1 || p.Line > len(src) {
+				p := doc.at(n+1, chars+k+1)
+				if p.Line < 1 || p.Line > len(src) || p.Col < 1 {
 					continue
 				}
-				line := []rune(src[p.Line-1])
-				if p.Col >= 1 && p.Col <= len(line) {
-					line[p.Col-1] = m
-					src[p.Line-1] = string(line)
+				if changes == nil {
+					changes = map[int][]change{}
 				}
+				changes[p.Line-1] = append(changes[p.Line-1], change{p.Col, m})
 			}
 		})
+	}
+	for i, cs := range changes {
+		line := []rune(src[i])
+		for _, c := range cs {
+			if c.col <= len(line) {
+				line[c.col-1] = c.r
+			}
+		}
+		src[i] = string(line)
 	}
 }
 

@@ -19,6 +19,12 @@ type pretty struct {
 	w   *bufio.Writer
 	opt Options
 	st  styles
+	// quoted is the last line quote decoded (its source line, kept by its text), so that a
+	// line's many findings decode it once: 30,000 on one line took a minute.
+	quoted struct {
+		text  string
+		runes []rune
+	}
 }
 
 type styles struct {
@@ -82,7 +88,11 @@ func (p *pretty) quote(src []string, d checker.Diagnostic) {
 	if d.Page > 0 || d.Line < 1 || d.Line > len(src) {
 		return
 	}
-	line := []rune(strings.TrimRight(src[d.Line-1], " \t\u3000"))
+	text := strings.TrimRight(src[d.Line-1], " \t\u3000")
+	if len(text) != len(p.quoted.text) || text != p.quoted.text {
+		p.quoted.text, p.quoted.runes = text, []rune(text)
+	}
+	line := p.quoted.runes
 	if len(line) == 0 {
 		return
 	}

@@ -129,6 +129,35 @@ type sarifOut struct {
 	results   jsonArray
 	// notes are the unreadable files, written in invocations at the end.
 	notes []sarifNotification
+	cols  utf16Columns
+	fps   baseline.Fingerprints
+}
+
+// utf16Columns turns rune columns of a line into UTF-16 columns, the last line's counted once
+// (its units before each rune), so that a line's many findings do not each count from its start.
+type utf16Columns struct {
+	text   string
+	before []int32 // UTF-16 units before rune i
+}
+
+// of returns utf16Column(line, col).
+func (u *utf16Columns) of(line string, col int) int {
+	if col < 1 {
+		return 1
+	}
+	if len(line) != len(u.text) || line != u.text || u.before == nil {
+		u.text, u.before = line, u.before[:0]
+		units := int32(0)
+		for _, r := range line {
+			u.before = append(u.before, units)
+			units += int32(utf16.RuneLen(r)) // ranging gives U+FFFD for bad bytes, never -1
+		}
+		u.before = append(u.before, units)
+	}
+	if runes := len(u.before) - 1; col-1 > runes {
+		return int(u.before[runes]) + (col - 1 - runes) + 1
+	}
+	return int(u.before[col-1]) + 1
 }
 
 func init() { register("sarif", newSARIF) }
@@ -197,13 +226,13 @@ func (s *sarifOut) File(r *checker.Result) error {
 			Level:   sarifLevel(d.Severity),
 			Message: sarifMessage{Text: messageWithSuggestion(d)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: loc, Region: sarifRegionOf(r.Source, d),
+				ArtifactLocation: loc, Region: s.cols.region(r.Source, d),
 			}}},
 		}
 		if i, ok := s.ruleIndex[d.Rule]; ok {
 			res.RuleIndex = &i
 		}
-		fp := baseline.Fingerprint(r.Source, d)
+		fp := s.fps.Of(r.Source, d)
 		seen[d.Rule+"\x00"+fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[d.Rule+"\x00"+fp])}
 		if err := s.results.add(res); err != nil {
@@ -264,13 +293,13 @@ func sarifArtifact(path string) sarifArtifactLocation {
 	return sarifArtifactLocation{URI: (&url.URL{Path: p}).String(), URIBaseID: sarifSrcRoot}
 }
 
-// sarifRegionOf converts a finding's range (made valid by span) from rune columns to UTF-16
+// region converts a finding's range (made valid by span) from rune columns to UTF-16
 // code units with the line text.
-func sarifRegionOf(src []string, d checker.Diagnostic) *sarifRegion {
+func (u *utf16Columns) region(src []string, d checker.Diagnostic) *sarifRegion {
 	l, c, el, ec := span(d)
 	return &sarifRegion{
-		StartLine: l, StartColumn: utf16Column(lineText(src, l), c),
-		EndLine: el, EndColumn: utf16Column(lineText(src, el), ec),
+		StartLine: l, StartColumn: u.of(lineText(src, l), c),
+		EndLine: el, EndColumn: u.of(lineText(src, el), ec),
 	}
 }
 

@@ -223,6 +223,24 @@ func TestUTF16Column(t *testing.T) {
 	}
 }
 
+// The columns a SARIF output counts once a line agree with utf16Column, line after line and
+// column after column in any order, on invalid UTF-8 too.
+func FuzzUTF16Columns(f *testing.F) {
+	f.Add("法治𠀀a\xffb", "", 3, 9)
+	f.Add("", "𠀀𠀀", 1, 2)
+	f.Fuzz(func(t *testing.T, a, b string, c1, c2 int) {
+		var u utf16Columns
+		for _, q := range []struct {
+			line string
+			col  int
+		}{{a, c1 % 64}, {a, c2 % 64}, {b, c1 % 64}, {a, c2 % 64}, {b, c2 % 64}} {
+			if got, want := u.of(q.line, q.col), utf16Column(q.line, q.col); got != want {
+				t.Fatalf("of(%q, %d) = %d, want %d", q.line, q.col, got, want)
+			}
+		}
+	})
+}
+
 func TestSARIFArtifact(t *testing.T) {
 	for _, c := range []struct{ path, uri, base string }{
 		{"testdata/seeds/a.txt", "testdata/seeds/a.txt", "%SRCROOT%"},

@@ -8,6 +8,7 @@ package baseline
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -16,7 +17,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/fzlint/fzlint/checker"
 	"github.com/fzlint/fzlint/checker/input"
@@ -85,8 +85,9 @@ func (b *Baseline) Filter(res *checker.Result) []checker.Diagnostic {
 	file := RelPath(b.dir, res.Path)
 	used := map[key]int{}
 	var out []checker.Diagnostic
+	var fps Fingerprints
 	for _, d := range res.Diagnostics {
-		k := key{d.Rule, file, Fingerprint(res.Source, d)}
+		k := key{d.Rule, file, fps.Of(res.Source, d)}
 		if used[k] < b.counts[k] {
 			used[k]++
 			continue
@@ -144,8 +145,9 @@ func replaceable(path string) error {
 func (w *Writer) Add(res *checker.Result) {
 	file := RelPath(w.dir, res.Path)
 	seen := map[key]int{}
+	var fps Fingerprints
 	for _, d := range res.Diagnostics {
-		k := key{d.Rule, file, Fingerprint(res.Source, d)}
+		k := key{d.Rule, file, fps.Of(res.Source, d)}
 		w.entries = append(w.entries, Entry{Rule: d.Rule, File: file, Fingerprint: k.fingerprint, Occurrence: seen[k], Message: d.Message})
 		seen[k]++
 	}
@@ -210,18 +212,44 @@ func absDir(path string) (string, error) {
 // message as the command line words it, hint included, as baselines written before the hint
 // left the message recorded it.
 func Fingerprint(source []string, d checker.Diagnostic) string {
-	var line, target string
-	if d.Line >= 1 && d.Line <= len(source) {
-		line = source[d.Line-1]
-	}
-	if d.Line == 1 && d.Column == 1 && d.EndLine == 1 && d.EndColumn == 1 {
-		line, target = "", strings.Map(dropDigit, d.Message+d.Hint.CommandLine())
-	} else {
-		target = matched(line, d)
-	}
+	var f Fingerprints
+	return f.Of(source, d)
+}
+
+// Fingerprints computes the fingerprints of one result's findings, reading each line once
+// however many findings it holds: the last line's characters and the hash of its text are kept
+// (30,000 findings on one line took minutes when each read the line).
+type Fingerprints struct {
+	text  string // the line
+	runes []rune
+	state []byte // the hash's state after the line's text without white space and the 0
+}
+
+// Of returns Fingerprint(source, d).
+func (f *Fingerprints) Of(source []string, d checker.Diagnostic) string {
 	h := sha256.New()
-	h.Write([]byte(strings.Map(dropSpace, line)))
-	h.Write([]byte{0})
+	var target string
+	if d.Line == 1 && d.Column == 1 && d.EndLine == 1 && d.EndColumn == 1 {
+		h.Write([]byte{0})
+		target = strings.Map(dropDigit, d.Message+d.Hint.CommandLine())
+	} else {
+		var line string
+		if d.Line >= 1 && d.Line <= len(source) {
+			line = source[d.Line-1]
+		}
+		if f.state == nil || len(line) != len(f.text) || line != f.text {
+			h.Write([]byte(strings.Map(dropSpace, line)))
+			h.Write([]byte{0})
+			state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+			if err != nil {
+				panic("baseline: sha256 state: " + err.Error())
+			}
+			f.text, f.runes, f.state = line, []rune(line), state
+		} else if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(f.state); err != nil {
+			panic("baseline: sha256 state: " + err.Error())
+		}
+		target = matched(f.runes, d)
+	}
 	h.Write([]byte(strings.Map(dropSpace, target)))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
@@ -240,13 +268,12 @@ func dropDigit(r rune) rune {
 	return r
 }
 
-// matched returns the text of a finding's range on its first line.
-func matched(line string, d checker.Diagnostic) string {
+// matched returns the text of a finding's range on its first line (its characters).
+func matched(runes []rune, d checker.Diagnostic) string {
 	from, to := d.Column-1, d.EndColumn-1
 	if d.EndLine != d.Line {
-		to = utf8.RuneCountInString(line)
+		to = len(runes)
 	}
-	runes := []rune(line)
 	if from < 0 || from > to || to > len(runes) {
 		return ""
 	}
