@@ -166,11 +166,52 @@ func titleAfter(lines []Line, from int, rs *rules.Set) int {
 		if _, ok := ParseHeading(c); ok {
 			return -1
 		}
-		if titleLike(c, rs, true) && strings.Contains(c, "报告") {
+		if titleLike(c, rs, true) && (strings.Contains(c, "报告") || titleGoesOn(lines, k, len(lines), c, rs) > 0) {
 			return k
 		}
 	}
 	return -1
+}
+
+// titleGoesOn returns the line (before end) that carries on title line k (content c) when the
+// title was broken over two lines before its 报告 (…法治政府建设 / 情况的报告, …情况报 / 告); 0 when
+// none does.
+func titleGoesOn(lines []Line, k, end int, c string, rs *rules.Set) int {
+	if strings.Contains(c, "报告") {
+		return 0
+	}
+	j := nextContent(lines, k+1)
+	if j <= 0 || j >= end {
+		return 0
+	}
+	next := unspaced(lines[j].Content)
+	if utf8.RuneCountInString(c+next) <= rs.Document.TitleMaxChars && strings.Contains(c+next, "报告") && !strings.ContainsAny(next, sentenceEnd+"：:") {
+		return j
+	}
+	return 0
+}
+
+// titleGoesBack reports whether title line c carries on line prev, as a page's width breaks a
+// long title: before 关于, or anywhere after it (…关于2025年法治建设工作 / 总结的报告), inside
+// the year (…关于2022 / 年度…), or inside a word of the subject, 年度 or 报告 (…2017年法 /
+// 治政府建设…, …2023年 / 度法治…).
+func titleGoesBack(prev, c string, rs *rules.Set) bool {
+	if strings.HasPrefix(c, "关于") || strings.Contains(prev, "关于") && !strings.Contains(prev, "报告") {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(prev); r >= '0' && r <= '9' && strings.HasPrefix(c, "年") {
+		return true
+	}
+	for _, words := range [][]string{rs.Document.TitleSubject, {"年度", "报告"}} {
+		for _, w := range words {
+			for i := range w {
+				if i > 0 && utf8.RuneStart(w[i]) && strings.HasSuffix(prev, w[:i]) && strings.HasPrefix(c, w[i:]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // cellText returns a line that is one cell of a table row (| 标题 |, as a page saved as text
@@ -231,18 +272,15 @@ func findTitle(lines []Line, end int, rs *rules.Set, subject bool) (int, int) {
 			continue
 		}
 		t0, t1 = k, k
-		if j := nextContent(lines, k+1); j > 0 && j < end && !strings.Contains(c, "报告") {
-			next := unspaced(lines[j].Content)
-			if utf8.RuneCountInString(c+next) <= rs.Document.TitleMaxChars && strings.Contains(next, "报告") && !strings.ContainsAny(next, sentenceEnd+"：:") {
-				t1 = j
-				k = j
-				continue
-			}
+		if j := titleGoesOn(lines, k, end, c, rs); j > 0 {
+			t1 = j
+			k = j
+			continue
 		}
 		if p := prevContent(lines, k-1); p >= 0 && p != t1 {
-			prev := lines[p].Content
+			prev := strings.TrimRight(lines[p].Content, " \u3000")
 			if !isTitle(prev, rs) && utf8.RuneCountInString(prev) <= paragraphRunes && !strings.ContainsAny(prev, sentenceEnd+"：:") &&
-				utf8.RuneCountInString(prev+c) <= rs.Document.TitleMaxChars+paragraphRunes && strings.HasPrefix(c, "关于") {
+				utf8.RuneCountInString(prev+c) <= rs.Document.TitleMaxChars+paragraphRunes && titleGoesBack(prev, c, rs) {
 				t0 = p
 			}
 		}

@@ -253,3 +253,38 @@ func TestTitleFromThePagesMetadata(t *testing.T) {
 		}
 	}
 }
+
+// A title broken over two lines by a page's width (a PDF of a Word file whose title is longer
+// than a line) is one title wherever the break falls: before its 报告 or inside it, after 关于
+// anywhere, inside the year or a word of the subject. A line above a whole title that does not
+// go on into it (a site's name) is not taken.
+func TestTitleBrokenByThePageWidth(t *testing.T) {
+	l := linterFor(t)
+	body := "\n2025年，我局深入推进依法行政，现将工作情况报告如下：\n一、2025年度推进法治政府建设主要举措和成效\n全面推行行政执法“三项制度”。\n"
+	for _, tc := range []struct {
+		head, title string
+		findings    int // of the title itself (the whole title lacks 法治政府建设 and says 总结)
+	}{
+		{"鲤城区人民政府金龙街道办事处关于2025\n年度法治政府建设情况的报告", "鲤城区人民政府金龙街道办事处关于2025年度法治政府建设情况的报告", 0},
+		{"中共汉中市委汉中市人民政府关于2025年\n度法治政府建设工作情况的报告", "中共汉中市委汉中市人民政府关于2025年度法治政府建设工作情况的报告", 0},
+		{"通州湾示范区2025年法治政府建设情况报\n告", "通州湾示范区2025年法治政府建设情况报告", 0},
+		{"新疆维吾尔自治区人民政府关于2025年法\n治政府建设工作的报告", "新疆维吾尔自治区人民政府关于2025年法治政府建设工作的报告", 0},
+		{"珠山区文广旅局关于2025年法治建设工作\n总结的报告", "珠山区文广旅局关于2025年法治建设工作总结的报告", 2},
+		{"高举中国特色社会主义伟大旗帜，为全面建设社会主义现代化国家而团结奋斗。\n沈阳市人民政府关于2025年法治政府建设\n情况的报告", "沈阳市人民政府关于2025年法治政府建设情况的报告", 0},
+		{"某某区人民政府网\n某区2025年度法治政府建设情况报告", "某区2025年度法治政府建设情况报告", 0},
+	} {
+		res := l.CheckBytes("r.txt", []byte(tc.head+body), checker.Options{})
+		if res.Report.Title != tc.title {
+			t.Errorf("%q: title %q, want %q", tc.head, res.Report.Title, tc.title)
+		}
+		var found []string
+		for _, d := range res.Diagnostics {
+			if d.Rule == "structure/title" {
+				found = append(found, d.Message)
+			}
+		}
+		if len(found) != tc.findings {
+			t.Errorf("%q: title findings %q, want %d", tc.head, found, tc.findings)
+		}
+	}
+}

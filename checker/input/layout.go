@@ -101,16 +101,20 @@ func noControl(r rune) rune {
 // leadWidth is the width of the first unbreakable chunk of a line's glyphs: the first glyph
 // with the closing marks, digits and Latin letters that follow it (a line may not start with
 // a closing mark, and a number is not broken).
+// leadOpeners are the marks a line break never separates from what follows them, the 〔 of a
+// document number (〔2016〕23号) among them.
+const leadOpeners = "“‘（《【「『〈〔〖［｛(["
+
 func leadWidth(row []glyph) float64 {
 	end := row[0].X + row[0].W
-	open := strings.ContainsAny(row[0].Text, "“‘（《【「『〈([")
+	open := strings.ContainsAny(row[0].Text, leadOpeners)
 	for _, g := range row[1:] {
 		r, _ := utf8.DecodeRuneInString(g.Text)
 		ascii := r > ' ' && r < utf8.RuneSelf && !strings.ContainsRune("([", r)
-		if !open && !ascii && !strings.ContainsRune("）】」』”’，。、；：？！》〉", r) {
+		if !open && !ascii && !strings.ContainsRune("）】」』”’〕〗］｝，。、；：？！》〉", r) {
 			break
 		}
-		open = strings.ContainsRune("“‘（《【「『〈([", r)
+		open = strings.ContainsRune(leadOpeners, r)
 		end = g.X + g.W
 	}
 	return end - row[0].X
