@@ -238,6 +238,18 @@ func isChromeAttr(n *html.Node) bool {
 	return false
 }
 
+// isRunningDiv reports a document's running header or footer as LibreOffice exports it to
+// HTML (<div title="header">, <div title="footer">): the unit's name and the page number, which
+// the .docx, .odt and PDF readers leave out too.
+func isRunningDiv(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "title" && (a.Val == "header" || a.Val == "footer") {
+			return true
+		}
+	}
+	return false
+}
+
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -287,7 +299,7 @@ func (w *htmlWalker) walk(n *html.Node, inArticle bool) {
 	if skippedElements[a] || isHidden(n) {
 		return
 	}
-	if (a == atom.Header || a == atom.Footer) && !inArticle {
+	if (a == atom.Header || a == atom.Footer) && !inArticle || a == atom.Div && isRunningDiv(n) {
 		return
 	}
 	// An element marked as chrome is dropped unless it holds much of the page: a class name

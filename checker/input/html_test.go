@@ -144,3 +144,21 @@ func TestHTMLCharsetSniffing(t *testing.T) {
 		}
 	}
 }
+
+// LibreOffice exports a document's running header and footer to HTML as <div title="header">
+// and <div title="footer">: the unit's name and the page number are not the report's text (a
+// page number after 专此报告 hid the missing date, a header above the addressee the year).
+func TestHTMLLeavesOutLibreOfficesRunningHeaderAndFooter(t *testing.T) {
+	body := `<p>县人大常委会：</p><p>　　2024年，我局深入贯彻习近平法治思想。现将有关情况报告如下：</p><p>一、主要举措和成效</p><p>专此报告。</p>`
+	plain, err := input.Read("r.html", []byte(`<html><body>`+body+`</body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := input.Read("r.html", []byte(`<html><body><div title="header"><p>某某县司法局</p></div>`+body+`<div title="footer"><p>— 1 —</p></div></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Lines, "\n") != strings.Join(plain.Lines, "\n") {
+		t.Errorf("lines %q, want %q", got.Lines, plain.Lines)
+	}
+}
