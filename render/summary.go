@@ -1,10 +1,12 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -39,12 +41,48 @@ func SummaryKind(name string) (string, error) {
 // htmlGenerator is how the summary page names its maker, in its first lines.
 const htmlGenerator = `<meta name="generator" content="fzlint `
 
-// MayReplace reports whether a summary of a kind from SummaryKind may replace a file that
-// begins with head: an HTML page only when fzlint wrote it, since a page is also what fzlint
-// checks as a report (a glob after --report, --report *.html, hands it the first submission,
-// which must not be lost). The other kinds are never reports.
-func MayReplace(kind string, head []byte) bool {
-	return kind != ".html" || bytes.Contains(head, []byte(htmlGenerator))
+// MayReplace reports whether a summary of a kind from SummaryKind may replace the regular file
+// at path: only when fzlint wrote it, as its beginning shows (the page's generator, the .csv's
+// header, the .json's opening, the .xlsx's sheet of findings). A glob after --report
+// (--report *.xlsx) hands it the first of the user's files, which must not be lost.
+func MayReplace(kind, path string) bool {
+	if kind == ".xlsx" {
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			return false
+		}
+		defer zr.Close()
+		for _, f := range zr.File {
+			if f.Name != "xl/workbook.xml" || f.UncompressedSize64 > 1<<20 {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				return false
+			}
+			data, err := io.ReadAll(io.LimitReader(rc, 1<<20))
+			rc.Close()
+			return err == nil && bytes.Contains(data, []byte(`name="问题明细"`))
+		}
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch kind {
+	case ".html":
+		return bytes.Contains(head, []byte(htmlGenerator))
+	case ".csv":
+		return bytes.HasPrefix(head, []byte("\ufeff文件,单位,年度,类型"))
+	case ".json":
+		return bytes.HasPrefix(head, []byte("{\n  \"version\": 1,\n  \"files\": ["))
+	}
+	return false
 }
 
 // NewSummary returns the summary renderer of a kind from SummaryKind. Nothing is written to w

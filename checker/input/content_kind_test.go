@@ -38,3 +38,12 @@ func TestFileReadAsWhatItIsWhateverItsName(t *testing.T) {
 		}
 	}
 }
+
+// A text file whose first words only look like a PDF's header is read as the text it is.
+func TestTextThatBeginsAsAPDFIsText(t *testing.T) {
+	data := []byte("%PDF-1.4 是本文的开头。\n2024年，我县推进法治政府建设。\n")
+	txt, err := Read("r.txt", data)
+	if err != nil || len(txt.Lines) != 2 || txt.Lines[1] != "2024年，我县推进法治政府建设。" {
+		t.Errorf("read as %v, %v; want the two lines of text", txt, err)
+	}
+}

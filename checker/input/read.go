@@ -198,8 +198,21 @@ func read(name string, data []byte, o ReadOptions) (*Text, error) {
 		return nil, &Unreadable{"文件为空（0 字节）"}
 	}
 	if k := contentKind(kind, data); k != KindUnsupported && k != kind {
-		kind = k // a file whose bytes say what it is, whatever its name says
+		// A file whose bytes say what it is, whatever its name says; a text file that only
+		// begins as one (a .txt whose first words are %PDF-) is still read as text.
+		t, err := readKind(name, k, data, o)
+		if err != nil && kind == KindText {
+			if tt, terr := decodeText(data, o.Owned, o.Lines); terr == nil {
+				return tt, nil
+			}
+		}
+		return t, err
 	}
+	return readKind(name, kind, data, o)
+}
+
+// readKind reads data as a file of a kind (name says why an unsupported one is not read).
+func readKind(name string, kind Kind, data []byte, o ReadOptions) (*Text, error) {
 	switch kind {
 	case KindText:
 		return decodeText(data, o.Owned, o.Lines)

@@ -95,6 +95,17 @@ func mayCollect(path string) bool {
 
 func (e *env) check(args []string) int { return e.checkAs("check", args) }
 
+// absPath is path made absolute and clean (as given when that fails).
+func absPath(path string) string {
+	if a, err := filepath.Abs(path); err == nil {
+		return a
+	}
+	return path
+}
+
+// maxJobs bounds --jobs: far more workers than any machine fzlint runs on has processors.
+const maxJobs = 256
+
 // checkAs runs fzlint check, or another command made of it (annotate), named cmd in its usage
 // and its errors.
 func (e *env) checkAs(cmd string, args []string) int {
@@ -127,6 +138,12 @@ func (e *env) checkAs(cmd string, args []string) int {
 	}
 	if f.readTimeout <= 0 {
 		return usageErr("--read-timeout must be positive, not %s", f.readTimeout)
+	}
+	// A worker holds a workspace and a read buffer: more workers than files, or than a machine
+	// can use, only cost memory (--jobs 100000000 ran out of it).
+	f.jobs = min(max(f.jobs, 1), maxJobs)
+	if f.report != "" && f.writeBaseline != "" && absPath(f.report) == absPath(f.writeBaseline) {
+		return usageErr("--report and --write-baseline name the same file %s", f.report)
 	}
 	input.SetReadTimeout(f.readTimeout)
 	fc, bw, err := newFileChecker(f)
@@ -221,6 +238,7 @@ func (e *env) checkAs(cmd string, args []string) int {
 	if report != nil {
 		ren = render.Tee(ren, report)
 	}
+	f.jobs = min(f.jobs, max(jobs.len(), 1))
 	if jobs.len() == 1 && e.getenv("GOMAXPROCS") == "" && mayCollect(files[0]) {
 		// One file is checked by one goroutine: a second processor only runs the collector's
 		// idle workers, and on a virtual machine it makes each page the run first touches cost

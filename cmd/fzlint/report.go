@@ -32,11 +32,7 @@ func openReport(path string) (*reportFile, error) {
 		return nil, err
 	}
 	if info, err := os.Stat(path); err == nil {
-		var head []byte
-		if info.Mode().IsRegular() {
-			head, _ = readHead(path, 4096)
-		}
-		if !render.MayReplace(kind, head) || !info.Mode().IsRegular() {
+		if !info.Mode().IsRegular() || !render.MayReplace(kind, path) {
 			return nil, fmt.Errorf("--report %s: 这个文件已存在，且不是 fzlint 写的汇总，fzlint 不会覆盖它（请换一个文件名，或先删除它）", path)
 		}
 	}

@@ -101,6 +101,20 @@ func TestOutputsNeverReplaceASubmission(t *testing.T) {
 	}
 	unchanged("a.txt", seed)
 	unchanged("p.html", page)
+	// The user's own table, data or spreadsheet under a summary's name is not replaced either.
+	others := map[string][]byte{"data.json": []byte(`{"my":"data"}`), "budget.csv": []byte("项目,金额\n"), "budget.xlsx": docxOf(t)}
+	for name, data := range others {
+		if err := os.WriteFile(at(name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCheck(t, "--report", at(name), at("b.txt")); code != exitTrouble || !strings.Contains(stderr, "不会覆盖") {
+			t.Errorf("--report %s: exit %d, stderr %q", name, code, stderr)
+		}
+		unchanged(name, data)
+	}
+	if code, _, stderr := runCheck(t, "--report", at("same.json"), "--write-baseline", filepath.Join(dir, "x", "..", "same.json"), at("b.txt")); code != exitTrouble || !strings.Contains(stderr, "same file") {
+		t.Errorf("--report and --write-baseline of one file: exit %d, stderr %q", code, stderr)
+	}
 	// fzlint's own earlier outputs are replaced.
 	if code, _, stderr := runCheck(t, "--report", at("b.txt.html"), at("b.txt")); code == exitTrouble {
 		t.Errorf("replacing fzlint's own summary: exit 2: %s", stderr)
@@ -162,5 +176,23 @@ func TestPageNeverReplacesAnotherFile(t *testing.T) {
 		if got, _ := os.ReadFile(name); !bytes.Equal(got, report) {
 			t.Errorf("%s was replaced", name)
 		}
+	}
+}
+
+// docxOf is a ZIP that is not fzlint's: a .docx of the test data.
+func docxOf(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// A --jobs far above the number of files or processors costs nothing: it ran out of memory.
+func TestJobsAreBounded(t *testing.T) {
+	f := writeTemp(t, "r.txt", "某县人民政府关于2024年度法治政府建设情况的报告\n2024年，我县推进法治政府建设。\n")
+	if code, _, stderr := runCheck(t, "-q", "--jobs", "100000000", f); code == exitTrouble {
+		t.Errorf("--jobs 100000000: exit 2: %s", stderr)
 	}
 }
