@@ -26,7 +26,7 @@ var pii = &Check{
 func runPII(p *Pass) {
 	cfg := &p.Rules.PII
 	p.Doc.TextLines(func(n int, l *Line) bool {
-		findPII(l.Text, l.Digits(), cfg, p.Doc.Year, func(i, end int, id bool) {
+		findPII(l.Text, l.Digits(), cfg, p.Doc.Year, true, func(i, end int, id bool) {
 			d := p.At(n, i, end)
 			kind := "手机号"
 			if id {
@@ -45,7 +45,7 @@ func runPII(p *Pass) {
 // half- or full-width digits (１３９…), in the groups of rules.toml [pii] (139-1234-5678,
 // 110105 19491231 002X), after the country code (+86 139…, 86139…) and next to letters
 // (Tel13912345678); it is never part of a longer number.
-func findPII(s string, runs [][2]int, cfg *rules.PII, year int, found func(i, end int, id bool)) {
+func findPII(s string, runs [][2]int, cfg *rules.PII, year int, cells bool, found func(i, end int, id bool)) {
 	if !cfg.IDCard && !cfg.Mobile {
 		return
 	}
@@ -57,7 +57,7 @@ func findPII(s string, runs [][2]int, cfg *rules.PII, year int, found func(i, en
 		if ascii && !mayStartPII(s, groups, k, cfg) {
 			continue
 		}
-		if i, end, id, next, ok := matchPII(s, groups, k, cfg, year); ok {
+		if i, end, id, next, ok := matchPII(s, groups, k, cfg, year, cells); ok {
 			if id || !serialNumber(s, i, end, cfg) {
 				found(i, end, id)
 			}
@@ -89,7 +89,7 @@ func mayStartPII(s string, groups [][2]int, k int, cfg *rules.PII) bool {
 
 // matchPII tries the number that begins with digit group k of s; next is the first group
 // after it.
-func matchPII(s string, groups [][2]int, k int, cfg *rules.PII, year int) (i, end int, id bool, next int, ok bool) {
+func matchPII(s string, groups [][2]int, k int, cfg *rules.PII, year int, cells bool) (i, end int, id bool, next int, ok bool) {
 	g := groups[k]
 	// the country code: +8613912345678, 8613912345678, +86 139 1234 5678
 	if cc := cfg.CountryCode; cc != "" && cfg.Mobile {
@@ -104,13 +104,13 @@ func matchPII(s string, groups [][2]int, k int, cfg *rules.PII, year int) (i, en
 			return g[0] - plus, g[1], false, k + 1, true
 		case plus > 0 && string(digits) == cc && k+1 < len(groups):
 			if _, n := separatorAt(s, g[1], cfg); n > 0 && g[1]+n == groups[k+1][0] {
-				if _, e, _, nx, ok := matchNumber(s, groups, k+1, cfg, year, false, false); ok {
+				if _, e, _, nx, ok := matchNumber(s, groups, k+1, cfg, year, false, false, cells); ok {
 					return g[0] - plus, e, false, nx, true
 				}
 			}
 		}
 	}
-	i, end, id, next, ok = matchNumber(s, groups, k, cfg, year, cfg.IDCard, true)
+	i, end, id, next, ok = matchNumber(s, groups, k, cfg, year, cfg.IDCard, true, cells)
 	if ok && !id && precededByAreaCode(s, i) {
 		return 0, 0, false, 0, false
 	}
@@ -120,7 +120,7 @@ func matchPII(s string, groups [][2]int, k int, cfg *rules.PII, year int) (i, en
 // matchNumber tries an ID number (if ids) or a mobile number that begins with digit group k:
 // one group, or groups as rules.toml [pii] lists them. row says to look whether the groups
 // continue a row of numbers before them (not after a country code, which is digits too).
-func matchNumber(s string, groups [][2]int, k int, cfg *rules.PII, year int, ids, row bool) (i, end int, id bool, next int, ok bool) {
+func matchNumber(s string, groups [][2]int, k int, cfg *rules.PII, year int, ids, row, cells bool) (i, end int, id bool, next int, ok bool) {
 	i = groups[k][0]
 	var d [24]byte
 	// one group: 13912345678, 11010519491231002X, １３９１２３４５６７８
@@ -182,8 +182,10 @@ func matchNumber(s string, groups [][2]int, k int, cfg *rules.PII, year int, ids
 		if e < len(s) && (isDigitAt(s, e) || strings.HasPrefix(s[e:], sep) && e+len(sep) < len(s) && isDigitAt(s, e+len(sep))) {
 			return 0, 0, false
 		}
-		// groups in spaces, with spaces around them, are cells of a row (收案 156 2345 1234 件)
-		if r, _ := utf8.DecodeRuneInString(sep); row && unicode.IsSpace(r) && i > 0 && e < len(s) {
+		// mobile groups in spaces, with spaces around them, may be cells of a row (收案 156 2345
+		// 1234 件): with cells they are not reported, but they are masked all the same (联系人张三
+		// 139 1234 5678 李四). An ID's check digit is evidence enough.
+		if r, _ := utf8.DecodeRuneInString(sep); row && cells && !isID && unicode.IsSpace(r) && i > 0 && e < len(s) {
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
 			after, _ := utf8.DecodeRuneInString(s[e:])
 			if unicode.IsSpace(before) && unicode.IsSpace(after) {
@@ -446,7 +448,7 @@ func (doc *Document) maskSource(src []string, cfg *rules.PII) {
 	for n := range doc.Lines {
 		l := &doc.Lines[n]
 		off, chars := 0, 0 // the characters of l.Text before off
-		findPII(l.Text, l.Digits(), cfg, doc.Year, func(i, end int, _ bool) {
+		findPII(l.Text, l.Digits(), cfg, doc.Year, false, func(i, end int, _ bool) {
 			if i < off {
 				off, chars = 0, 0
 			}
@@ -515,7 +517,7 @@ type masker struct {
 const minFragment = 7
 
 func (m *masker) add(s string, runs [][2]int) {
-	findPII(s, runs, m.cfg, m.year, func(i, end int, _ bool) {
+	findPII(s, runs, m.cfg, m.year, false, func(i, end int, _ bool) {
 		m.found = append(m.found, string(normalise(nil, s[i:end])))
 	})
 }
@@ -537,7 +539,7 @@ func (m *masker) mask(s string) string {
 		whole  bool // a whole number, masked as MaskPII does; a piece is masked entirely
 	}
 	var hide []span
-	findPII(s, groups, m.cfg, m.year, func(i, end int, _ bool) {
+	findPII(s, groups, m.cfg, m.year, false, func(i, end int, _ bool) {
 		// what looks like a number of its own may be a piece of a longer one (19491231002 of
 		// an ID cut by a quote): hidden entirely, like any piece
 		whole := len(m.found) == 0 || !m.piece(string(normalise(nil, s[i:end])))
