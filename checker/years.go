@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -33,6 +34,67 @@ func yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 type lineTitles struct {
 	spans [][2]int
 	done  bool
+	// marks are the positions of each yearBrackets pair's marks in the line, found when a year
+	// first needs them, so that a line of many years reads the line for them once.
+	marks *bracketMarks
+}
+
+// bracketMarks holds the byte offsets of the opening and closing marks of each of yearBrackets
+// in a line, in order.
+type bracketMarks struct {
+	open, close [][]int
+}
+
+func newBracketMarks(s string) *bracketMarks {
+	b := &bracketMarks{open: make([][]int, len(yearBrackets)), close: make([][]int, len(yearBrackets))}
+	find := func(tok string) (at []int) {
+		for i := 0; ; {
+			k := strings.Index(s[i:], tok)
+			if k < 0 {
+				return at
+			}
+			at = append(at, i+k)
+			i += k + len(tok)
+		}
+	}
+	for p, pair := range yearBrackets {
+		b.open[p], b.close[p] = find(pair[0]), find(pair[1])
+	}
+	return b
+}
+
+// inBrackets is inBrackets(s, i, digitBefore) on the line whose marks b holds and whose runs
+// of digits are digits, in time logarithmic in the line's length.
+func (b *bracketMarks) inBrackets(s string, i int, digitBefore bool, digits [][2]int) bool {
+	if !digitBefore {
+		prev := strings.TrimRightFunc(s[:i], unicode.IsSpace)
+		if !slices.ContainsFunc(yearBrackets, func(pair [2]string) bool { return strings.HasSuffix(prev, pair[0]) }) {
+			return false
+		}
+	}
+	for p, pair := range yearBrackets {
+		closes := b.close[p]
+		if len(closes) == 0 || closes[len(closes)-1] < i { // no closing mark after the year
+			continue
+		}
+		k, _ := slices.BinarySearch(b.open[p], i)
+		if k == 0 {
+			continue
+		}
+		o := b.open[p][k-1] // the last opening mark before the year
+		if c, _ := slices.BinarySearch(closes, o); c < len(closes) && closes[c] < i {
+			continue // closed before the year
+		}
+		// the year comes right after the opening mark, or after another year (2021—)
+		if len(strings.TrimSpace(s[o:i])) == len(pair[0]) {
+			return true
+		}
+		d, _ := slices.BinarySearchFunc(digits, o, func(run [2]int, o int) int { return cmp.Compare(run[1], o+1) })
+		if d < len(digits) && digits[d][0] < i {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *lineTitles) of(l *Line) [][2]int {
@@ -46,7 +108,11 @@ func (t *lineTitles) of(l *Line) [][2]int {
 func (t *lineTitles) yearsIn(l *Line, from, to int, notBefore, notAfter []string) []yearRef {
 	var out []yearRef
 	s := l.Text
-	for ri, run := range l.Digits() {
+	digits := l.Digits()
+	// the runs from from on: a line's many sentences each start where theirs do
+	first, _ := slices.BinarySearchFunc(digits, from, func(run [2]int, from int) int { return cmp.Compare(run[0], from) })
+	for ri := first; ri < len(digits); ri++ {
+		run := digits[ri]
 		i, j := run[0], run[1]
 		if i >= to {
 			break
@@ -71,7 +137,10 @@ func (t *lineTitles) yearsIn(l *Line, from, to int, notBefore, notAfter []string
 		if y < 2000 || y > 2099 || inSpans(t.of(l), i) {
 			continue
 		}
-		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || inBrackets(s, i, ri > 0) {
+		if t.marks == nil {
+			t.marks = newBracketMarks(s)
+		}
+		if hasSuffixAny(strings.TrimRight(s[from:i], " "), notBefore) || hasPrefixAny(s[end:], notAfter) || t.marks.inBrackets(s, i, ri > 0, digits) {
 			continue
 		}
 		out = append(out, yearRef{year: y, start: i, end: end})
@@ -241,6 +310,7 @@ func runYearMismatch(p *Pass) {
 				markers = append(markers, m)
 			}
 		}
+		slices.SortStableFunc(markers, func(a, b textscan.Match) int { return cmp.Compare(a.Start, b.Start) })
 		for _, sp := range l.Sentences() {
 			start := sp[0]
 			if start == 0 {
@@ -258,9 +328,16 @@ func runYearMismatch(p *Pass) {
 			lead := trimLeadingSpace(sentence)
 			leadOff := start + len(sentence) - len(lead)
 			// Only a sentence that opens with a year or names the report year is checked.
+			// Sentences come in order: the markers before this one are done with.
+			for len(markers) > 0 && markers[0].Start < start {
+				markers = markers[1:]
+			}
 			marker := false
 			for _, mk := range markers {
-				if mk.Start >= start && mk.End <= sp[1] {
+				if mk.Start >= sp[1] {
+					break
+				}
+				if mk.End <= sp[1] {
 					marker = true
 					break
 				}

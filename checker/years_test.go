@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // checkYearGuards holds the shortcuts of the year checks to the code they stand for: a range
@@ -37,10 +38,20 @@ func checkYearGuards(t *testing.T, s string, notBefore, notAfter []string) int {
 			}
 		}
 	}
+	marks := newBracketMarks(s)
 	for i := 0; i <= len(s); i++ {
 		for _, digitBefore := range []bool{false, true} {
-			if got, want := inBrackets(s, i, digitBefore), plainInBrackets(s, i, digitBefore); got != want {
+			want := plainInBrackets(s, i, digitBefore)
+			if got := inBrackets(s, i, digitBefore); got != want {
 				t.Fatalf("inBrackets(%q, %d, %v) = %v, want %v", s, i, digitBefore, got, want)
+			}
+			if i < len(s) && !utf8.RuneStart(s[i]) || !utf8.ValidString(s) {
+				// a year starts on a digit, and a line's text is valid UTF-8 (its digits are
+				// the runs Line.Digits finds, which a malformed sequence may hide)
+				continue
+			}
+			if got := marks.inBrackets(s, i, digitBefore, l.Digits()); got != want {
+				t.Fatalf("bracketMarks.inBrackets(%q, %d, %v) = %v, want %v", s, i, digitBefore, got, want)
 			}
 		}
 	}
