@@ -146,7 +146,7 @@ func (r *annotateReport) finish(exit int) int {
 		if len(r.plain) > 1 {
 			name = fmt.Sprintf("%s 等 %d 个文件", name, len(r.plain))
 		}
-		fmt.Fprintf(r.stderr, "fzlint: %s 是纯文本，没有可以挂批注的位置（批注只能加在 .docx 中）：用 fzlint check --diff 查看、--fix 应用可以自动修复的修改\n", name)
+		fmt.Fprintf(r.stderr, "fzlint: %s 不是 .docx，没有可以挂批注的位置（批注只能加在 .docx 中）：.doc、.wps、.odt 等请在 Word 或 WPS 中另存为 .docx 后再加批注；.txt、.md 可用 fzlint check --diff 查看、--fix 应用可以自动修复的修改\n", name)
 		if r.strict {
 			r.failed = true
 		}

@@ -142,7 +142,7 @@ func TestAnnotateRefuses(t *testing.T) {
 	// check --annotate over a mix notes the text file and annotates the .docx.
 	seedDocx(t, dir, "正文.docx")
 	code, _, stderr = runCLI(t, "", "check", "--annotate", txt, filepath.Join(dir, "正文.docx"))
-	if code != exitFindings || !strings.Contains(stderr, "纯文本") || commentCount(t, filepath.Join(dir, "正文.fzlint.docx")) == 0 {
+	if code != exitFindings || !strings.Contains(stderr, "不是 .docx") || commentCount(t, filepath.Join(dir, "正文.fzlint.docx")) == 0 {
 		t.Errorf("check --annotate on a mix: exit %d, %s", code, stderr)
 	}
 	if code, _, _ := runCLI(t, "", "check", "-o", "x.docx", txt); code != exitTrouble {
