@@ -22,7 +22,7 @@ type place struct {
 // ranges resolves where the markers of a comment on the runes [c0, c1) of a paragraph's text
 // (the reader's prefix included) go. A range that is empty, on the prefix or past the text
 // covers the whole paragraph.
-func ranges(doc []byte, p *input.DocxPara, c0, c1 int) (start, end place, ok bool) {
+func ranges(doc []byte, p *input.DocxPara, c0, c1 int, edges *edgeCache) (start, end place, ok bool) {
 	c0 -= p.Prefix
 	c1 -= p.Prefix
 	length := 0
@@ -35,10 +35,10 @@ func ranges(doc []byte, p *input.DocxPara, c0, c1 int) (start, end place, ok boo
 	if c0 < 0 || c1 <= c0 {
 		return whole(p)
 	}
-	first, last := runEdges(p)
+	first, last := edges.of(p)
 	pre := paraPrefix(doc, p)
-	start, ok1 := startPlace(doc, p, c0, first, pre)
-	end, ok2 := endPlace(doc, p, c1, last, pre)
+	start, ok1 := startPlace(doc, p, c0, first, pre, edges)
+	end, ok2 := endPlace(doc, p, c1, last, pre, edges)
 	if !ok1 || !ok2 || start.at > end.at {
 		return whole(p)
 	}
@@ -51,6 +51,60 @@ func whole(p *input.DocxPara) (place, place, bool) {
 		return place{}, place{}, false
 	}
 	return place{at: p.Open}, place{at: p.Close}, true
+}
+
+// edgeCache keeps the run edges of the last paragraph asked about: a paragraph's findings come
+// one after another, and each read all its runs (20,000 findings in one paragraph took 23 s).
+type edgeCache struct {
+	p           *input.DocxPara
+	first, last map[int]int
+	// the byte offsets of the runes of the last text split (raw's range in the document),
+	// for the same reason: 10,000 findings in one run each counted the run's characters
+	raw  [2]int
+	offs []int
+	ok   bool
+}
+
+// runeOffset is runeOffset(doc[raw[0]:raw[1]], k, n), the text's offsets counted once.
+func (e *edgeCache) runeOffset(doc []byte, raw [2]int, k, n int) (int, bool) {
+	if e.offs == nil || e.raw != raw {
+		e.raw = raw
+		e.offs, e.ok = runeOffsets(doc[raw[0]:raw[1]], n)
+	}
+	if !e.ok || k < 0 || k >= len(e.offs) {
+		return 0, false
+	}
+	return e.offs[k], true
+}
+
+// runeOffsets returns the byte offset of each rune of raw character data, counted as
+// runeOffset counts them, and its end; ok is false unless there are n.
+func runeOffsets(raw []byte, n int) (offs []int, ok bool) {
+	offs = make([]int, 0, max(n, 0)+1)
+	prevCR := false
+	for i := 0; i < len(raw); {
+		r, size := unit(raw[i:])
+		if size == 0 {
+			return []int{}, false
+		}
+		if prevCR && r == '\n' { // the second half of "\r\n": no rune of its own
+			prevCR = false
+			i += size
+			continue
+		}
+		offs = append(offs, i)
+		prevCR = r == '\r'
+		i += size
+	}
+	return append(offs, len(raw)), len(offs) == n
+}
+
+func (e *edgeCache) of(p *input.DocxPara) (first, last map[int]int) {
+	if e.p != p {
+		e.p = p
+		e.first, e.last = runEdges(p)
+	}
+	return e.first, e.last
 }
 
 // runEdges returns, for each run of p, the column of its first rune and the column after its
@@ -86,7 +140,7 @@ func direct(doc []byte, r *input.DocxRun, pre []byte) bool {
 	return len(name) == len(pre)+1 && bytes.HasPrefix(name, pre) && name[len(pre)] == 'r'
 }
 
-func startPlace(doc []byte, p *input.DocxPara, c int, first map[int]int, pre []byte) (place, bool) {
+func startPlace(doc []byte, p *input.DocxPara, c int, first map[int]int, pre []byte, edges *edgeCache) (place, bool) {
 	i := segAt(p, c)
 	if i >= len(p.Segs) || p.Segs[i].Run < 0 {
 		return place{}, false
@@ -99,10 +153,10 @@ func startPlace(doc []byte, p *input.DocxPara, c int, first map[int]int, pre []b
 	if c == first[s.Run] {
 		return place{at: r.Start}, true
 	}
-	return splitAt(doc, r, s, c-s.Col, place{at: r.Start})
+	return splitAt(doc, r, s, c-s.Col, place{at: r.Start}, edges)
 }
 
-func endPlace(doc []byte, p *input.DocxPara, c int, last map[int]int, pre []byte) (place, bool) {
+func endPlace(doc []byte, p *input.DocxPara, c int, last map[int]int, pre []byte, edges *edgeCache) (place, bool) {
 	i := segAt(p, c-1)
 	if i >= len(p.Segs) || p.Segs[i].Run < 0 {
 		return place{}, false
@@ -115,12 +169,12 @@ func endPlace(doc []byte, p *input.DocxPara, c int, last map[int]int, pre []byte
 	if c == last[s.Run] {
 		return place{at: r.End}, true
 	}
-	return splitAt(doc, r, s, c-s.Col, place{at: r.End})
+	return splitAt(doc, r, s, c-s.Col, place{at: r.End}, edges)
 }
 
 // splitAt is the place before rune k of segment s of run r; fallback (the run's edge) when
 // the segment cannot be split there.
-func splitAt(doc []byte, r *input.DocxRun, s *input.DocxSeg, k int, fallback place) (place, bool) {
+func splitAt(doc []byte, r *input.DocxRun, s *input.DocxSeg, k int, fallback place, edges *edgeCache) (place, bool) {
 	switch s.Kind {
 	case input.SegElem:
 		at := s.Raw[0]
@@ -132,7 +186,7 @@ func splitAt(doc []byte, r *input.DocxRun, s *input.DocxSeg, k int, fallback pla
 		if s.Tag[1] <= s.Tag[0] || s.Tag[1] > s.Raw[0] {
 			return fallback, true
 		}
-		off, ok := runeOffset(doc[s.Raw[0]:s.Raw[1]], k, s.N)
+		off, ok := edges.runeOffset(doc, s.Raw, k, s.N)
 		if !ok {
 			return fallback, true
 		}

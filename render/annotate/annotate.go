@@ -95,8 +95,9 @@ func Docx(data []byte, t *input.Text, diags []checker.Diagnostic, opt Options) (
 
 	ids := newIDs(a)
 	var cs []comment
+	var edges edgeCache
 	for _, d := range diags {
-		c, ok := place1(doc, t.Docx, d)
+		c, ok := place1(doc, t.Docx, d, &edges)
 		if !ok {
 			continue
 		}
@@ -192,7 +193,7 @@ type comment struct {
 }
 
 // place1 finds where a finding's comment goes: its characters, or its whole paragraph.
-func place1(doc []byte, anc *input.DocxAnchors, d checker.Diagnostic) (comment, bool) {
+func place1(doc []byte, anc *input.DocxAnchors, d checker.Diagnostic, edges *edgeCache) (comment, bool) {
 	if len(anc.Paras) == 0 {
 		return comment{}, false
 	}
@@ -208,7 +209,7 @@ func place1(doc []byte, anc *input.DocxAnchors, d checker.Diagnostic) (comment, 
 		c1 = 1 << 30 // to the end of the paragraph
 	}
 	p := &anc.Paras[line-1]
-	if s, e, ok := ranges(doc, p, c0, c1); ok {
+	if s, e, ok := ranges(doc, p, c0, c1, edges); ok {
 		return comment{start: s, end: e}, true
 	}
 	// An empty <w:p/> has no room for a marker: the nearest paragraph that has.
