@@ -213,7 +213,7 @@ func (r *fixReport) add(fr *fileResult) {
 // something to fix (as ruff does); a file that could not be written back is trouble.
 func (r *fixReport) finish(exit int) int {
 	if r.notFixed > 0 {
-		fmt.Fprintf(r.stderr, "fzlint: %d 个文件有可自动修复的问题但未修复：自动修复只用于 .txt、.md 文件（不修改 .docx、.html 和标准输入）\n", r.notFixed)
+		fmt.Fprintf(r.stderr, "fzlint: %d 个文件有可自动修复的问题但未修复：自动修复只改写 .txt、.md 文本文件（不修改 .docx、.doc、.pdf、.html 等格式的文件——扩展名是 .txt 而内容是这些格式的也不修改——也不修改标准输入）\n", r.notFixed)
 	}
 	if r.unappliable > 0 {
 		fmt.Fprintf(r.stderr, "fzlint: %d 个文件的差异不能直接用 git apply 或 patch 应用：其中的个人信息已打码，或文件是 UTF-16 编码（差异以 UTF-8 显示）；请用 --fix 修复这些文件\n", r.unappliable)

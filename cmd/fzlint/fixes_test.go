@@ -363,3 +363,23 @@ func TestStdinIsOfferedDiffNotFix(t *testing.T) {
 		t.Errorf("a .txt file: want %q offered:\n%s", fixHint, out)
 	}
 }
+
+// A .docx saved under a .txt name is read as the .docx it is, and --fix leaves it as it is,
+// saying why in terms of what it holds, not of its name.
+func TestFixLeavesAMisnamedDocxAlone(t *testing.T) {
+	docx, err := os.ReadFile("../../testdata/docx/003_7f633bab698fbd83.libreoffice.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "报告.txt")
+	if err := os.WriteFile(path, docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "", "check", "--fix", path)
+	if code == exitTrouble || !strings.Contains(stderr, "扩展名是 .txt 而内容是这些格式的也不修改") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, docx) {
+		t.Error("the file was changed")
+	}
+}
