@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/fzlint/fzlint/checker/batch"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,8 +39,9 @@ func SummaryKind(name string) (string, error) {
 	return "", fmt.Errorf("--report %s: unknown kind %q (want a file ending in %s)", name, ext, strings.Join(SummaryKinds, ", "))
 }
 
-// htmlGenerator is how the summary page names its maker, in its first lines.
-const htmlGenerator = `<meta name="generator" content="fzlint `
+// htmlGenerator is how the summary page names its maker, in its first lines (a walk leaves
+// such a page out: batch.SummaryGenerator).
+const htmlGenerator = batch.SummaryGenerator
 
 // MayReplace reports whether a summary of a kind from SummaryKind may replace the regular file
 // at path: only when fzlint wrote it, as its beginning shows (the page's generator, the .csv's

@@ -4,6 +4,8 @@
 package batch
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,6 +88,8 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 				reason = "fzlint 的配置文件"
 			case strings.HasSuffix(strings.ToLower(name), AnnotatedSuffix):
 				reason = "fzlint 生成的批注副本（原稿另行检查）"
+			case input.KindOf(name) == input.KindHTML && d.Type().IsRegular() && isSummaryPage(path):
+				reason = "fzlint 生成的检查汇总（--report），不是报告"
 			case d.Type()&fs.ModeSymlink != 0 && isDir(path):
 				reason = "指向目录的符号链接：遍历时不跟随（要检查那个目录，请直接指定它）"
 			case strings.HasPrefix(name, "."):
@@ -121,6 +125,22 @@ func Expand(paths []string, ignored func(path string, dir bool) bool) (files []s
 // AnnotatedSuffix ends the name of the annotated copy fzlint writes beside a .docx (报告.fzlint.docx):
 // a walk leaves it out, since the original it copies is checked.
 const AnnotatedSuffix = ".fzlint.docx"
+
+// SummaryGenerator is how the summary page of --report names its maker in its head (render
+// writes it; a walk leaves such a page out, as an earlier run may have left it in the folder).
+const SummaryGenerator = `<meta name="generator" content="fzlint `
+
+// isSummaryPage reports whether the page at path begins as fzlint's summary does.
+func isSummaryPage(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 2048)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(SummaryGenerator))
+}
 
 func isDir(path string) bool {
 	info, err := os.Stat(path)

@@ -95,3 +95,19 @@ func TestExpandChecksAFileOnce(t *testing.T) {
 		}
 	}
 }
+
+// A summary page an earlier run of --report left in the folder is not a report: a walk lists it
+// as skipped; a page of another maker is checked.
+func TestExpandLeavesOutAnEarlierSummaryPage(t *testing.T) {
+	dir := t.TempDir()
+	summary := "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n" + SummaryGenerator + "v1\">\n<title>汇总</title>"
+	for name, data := range map[string]string{"汇总-1月.html": summary, "报告.html": "<html><body><p>某县人民政府关于2024年度法治政府建设情况的报告</p></body></html>"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _, skipped := Expand([]string{dir}, nil)
+	if len(files) != 1 || filepath.Base(files[0]) != "报告.html" || len(skipped) != 1 || !strings.Contains(skipped[0].Reason, "检查汇总") {
+		t.Errorf("files %q, skipped %+v", files, skipped)
+	}
+}

@@ -150,7 +150,7 @@ func TestOutputsNeverReplaceASubmission(t *testing.T) {
 	for _, s := range doc.Skipped {
 		skipped = append(skipped, filepath.Base(s.Path)+": "+s.Reason)
 	}
-	if got := strings.Join(skipped, "; "); !strings.Contains(got, "b.txt.html: 本次运行的 --report 输出文件") || strings.Contains(got, ".tmp") {
+	if got := strings.Join(skipped, "; "); !strings.Contains(got, "b.txt.html: fzlint 生成的检查汇总") || strings.Contains(got, ".tmp") {
 		t.Errorf("skipped %q: want the report target listed and no temporary file", got)
 	}
 }
