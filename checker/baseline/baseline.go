@@ -62,6 +62,11 @@ func Load(path string) (*Baseline, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("%s: not a baseline file: %w", path, err)
 	}
+	if f.Version == 0 || f.Entries == nil {
+		// null, {}, {"version":1}: JSON, but not what --write-baseline writes (it always
+		// writes both, "entries": [] when there are none)
+		return nil, fmt.Errorf("%s: not a baseline file: it needs \"version\" and \"entries\" (as --write-baseline writes them)", path)
+	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("%s: baseline version %d, want %d", path, f.Version, Version)
 	}

@@ -66,9 +66,12 @@ func TestFilterCountsOccurrences(t *testing.T) {
 func TestLoadRejectsOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
-		"bad.json":     "{",
-		"unknown.json": `{"version":1,"entries":[],"extra":1}`,
-		"v2.json":      `{"version":2,"entries":[]}`,
+		"bad.json":       "{",
+		"unknown.json":   `{"version":1,"entries":[],"extra":1}`,
+		"v2.json":        `{"version":2,"entries":[]}`,
+		"null.json":      `null`,
+		"empty.json":     `{}`,
+		"noentries.json": `{"version":1}`,
 	} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(content), 0o644)
