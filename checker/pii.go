@@ -44,7 +44,8 @@ func runPII(p *Pass) {
 // behind security/pii and the masking of every output (redact). A number may be written in
 // half- or full-width digits (１３９…), in the groups of rules.toml [pii] (139-1234-5678,
 // 110105 19491231 002X), after the country code (+86 139…, 86139…) and next to letters
-// (Tel13912345678); it is never part of a longer number.
+// (Tel13912345678); it is never part of a longer number. With cells, mobile groups between
+// spaces, which may be a table's cells, are passed over (the rule reports; masking does not).
 func findPII(s string, runs [][2]int, cfg *rules.PII, year int, cells bool, found func(i, end int, id bool)) {
 	if !cfg.IDCard && !cfg.Mobile {
 		return
@@ -53,6 +54,12 @@ func findPII(s string, runs [][2]int, cfg *rules.PII, year int, cells bool, foun
 	if hasWideDigit(s) {
 		groups, ascii = digitGroups(s), false
 	}
+	findInGroups(s, groups, ascii, cfg, year, cells, found)
+}
+
+// findInGroups is findPII over s's digit groups: its runs of ASCII digits when ascii, else the
+// runs digitGroups finds.
+func findInGroups(s string, groups [][2]int, ascii bool, cfg *rules.PII, year int, cells bool, found func(i, end int, id bool)) {
 	for k := 0; k < len(groups); k++ {
 		if ascii && !mayStartPII(s, groups, k, cfg) {
 			continue
@@ -527,9 +534,9 @@ func (m *masker) mask(s string) string {
 	if !m.cfg.IDCard && !m.cfg.Mobile {
 		return s
 	}
-	groups := digitRuns(s)
+	groups, ascii := digitRuns(s), true
 	if hasWideDigit(s) {
-		groups = digitGroups(s)
+		groups, ascii = digitGroups(s), false
 	}
 	if len(groups) == 0 {
 		return s
@@ -539,7 +546,7 @@ func (m *masker) mask(s string) string {
 		whole  bool // a whole number, masked as MaskPII does; a piece is masked entirely
 	}
 	var hide []span
-	findPII(s, groups, m.cfg, m.year, false, func(i, end int, _ bool) {
+	findInGroups(s, groups, ascii, m.cfg, m.year, false, func(i, end int, _ bool) {
 		// what looks like a number of its own may be a piece of a longer one (19491231002 of
 		// an ID cut by a quote): hidden entirely, like any piece
 		whole := len(m.found) == 0 || !m.piece(string(normalise(nil, s[i:end])))

@@ -1,17 +1,16 @@
 package render
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/fzlint/fzlint/checker/batch"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/fzlint/fzlint/checker"
+	"github.com/fzlint/fzlint/checker/batch"
+	"github.com/fzlint/fzlint/checker/input"
 )
 
 // The supervisor's summary (`fzlint check --report FILE`): one row per file with its unit,
@@ -49,33 +48,9 @@ const htmlGenerator = batch.SummaryGenerator
 // (--report *.xlsx) hands it the first of the user's files, which must not be lost.
 func MayReplace(kind, path string) bool {
 	if kind == ".xlsx" {
-		zr, err := zip.OpenReader(path)
-		if err != nil {
-			return false
-		}
-		defer zr.Close()
-		for _, f := range zr.File {
-			if f.Name != "xl/workbook.xml" || f.UncompressedSize64 > 1<<20 {
-				continue
-			}
-			rc, err := f.Open()
-			if err != nil {
-				return false
-			}
-			data, err := io.ReadAll(io.LimitReader(rc, 1<<20))
-			rc.Close()
-			return err == nil && bytes.Contains(data, []byte(`name="问题明细"`))
-		}
-		return false
+		return input.ZipPartContains(path, "xl/workbook.xml", []byte(`name="问题明细"`), 1<<20)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
+	head := input.Head(path, 4096)
 	switch kind {
 	case ".html":
 		return bytes.Contains(head, []byte(htmlGenerator))

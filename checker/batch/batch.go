@@ -5,7 +5,6 @@ package batch
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -132,14 +131,7 @@ const SummaryGenerator = `<meta name="generator" content="fzlint `
 
 // isSummaryPage reports whether the page at path begins as fzlint's summary does.
 func isSummaryPage(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 2048)
-	n, _ := io.ReadFull(f, head)
-	return bytes.Contains(head[:n], []byte(SummaryGenerator))
+	return bytes.Contains(input.Head(path, 2048), []byte(SummaryGenerator))
 }
 
 func isDir(path string) bool {

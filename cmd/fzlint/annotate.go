@@ -1,8 +1,6 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -85,24 +83,7 @@ func mayReplaceCopy(out string) bool {
 	if strings.HasSuffix(strings.ToLower(out), ".fzlint.docx") {
 		return true
 	}
-	zr, err := zip.OpenReader(out)
-	if err != nil {
-		return false
-	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		if f.Name != "word/comments.xml" || f.UncompressedSize64 > 64<<20 {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return false
-		}
-		data, err := io.ReadAll(io.LimitReader(rc, 64<<20))
-		rc.Close()
-		return err == nil && bytes.Contains(data, []byte(`w:author="`+annotate.Author+`"`))
-	}
-	return false
+	return input.ZipPartContains(out, "word/comments.xml", []byte(`w:author="`+annotate.Author+`"`), 64<<20)
 }
 
 // sameFile says whether two paths name one file (the second may not exist yet).

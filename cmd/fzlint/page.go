@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/fzlint/fzlint/checker/input"
 	"github.com/fzlint/fzlint/internal/page"
 	"github.com/fzlint/fzlint/internal/tempfile"
 )
@@ -28,8 +29,7 @@ func (e *env) pageCmd(args []string) int {
 	}
 	// The page replaces an earlier page, never another file (fzlint page -o 报告.html).
 	if info, err := os.Stat(*out); err == nil {
-		head, _ := readHead(*out, 4096)
-		if !info.Mode().IsRegular() || !bytes.Contains(head, []byte("<title>fzlint · ")) {
+		if !info.Mode().IsRegular() || !bytes.Contains(input.Head(*out, 4096), []byte("<title>fzlint · ")) {
 			fmt.Fprintf(e.stderr, "fzlint page: %s 已存在，且不是 fzlint 的检查页面，fzlint 不会覆盖它（请换一个文件名，或先删除它）\n", *out)
 			return exitTrouble
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -88,19 +87,4 @@ func (r *reportFile) discard() {
 		r.tmp.Close()
 		tempfile.Remove(r.tmp.Name())
 	}
-}
-
-// readHead returns up to n bytes from the start of a file.
-func readHead(path string, n int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b := make([]byte, n)
-	m, err := io.ReadFull(f, b)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		err = nil
-	}
-	return b[:m], err
 }
