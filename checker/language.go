@@ -555,19 +555,29 @@ func punctHits(hits []punctHit, l *Line, offs []int32, from int, marks *[256]*ru
 }
 
 // colCounter turns byte offsets into rune columns, counting on from the last offset asked
-// for, so that a line with hundreds of edits is scanned once.
+// for, so that a line with hundreds of edits (or findings) is scanned once.
 type colCounter struct {
 	s        string
 	off, col int // col is the 0-based rune index of byte offset off
 }
 
-func (c *colCounter) edit(n, off int, full string) Edit {
+// chars returns utf8.RuneCountInString(c.s[:off]). It keeps an offset to count on from only
+// at the first byte of a character (or the end), where counting the characters before it in
+// one go and in two pieces split there agree, even in text that is not valid UTF-8.
+func (c *colCounter) chars(off int) int {
 	if off < c.off {
 		c.off, c.col = 0, 0
 	}
-	c.col += utf8.RuneCountInString(c.s[c.off:off])
-	c.off = off
-	return Edit{Line: n, Column: c.col + 1, EndColumn: c.col + 2, New: full}
+	n := c.col + utf8.RuneCountInString(c.s[c.off:off])
+	if off == len(c.s) || utf8.RuneStart(c.s[off]) {
+		c.off, c.col = off, n
+	}
+	return n
+}
+
+func (c *colCounter) edit(n, off int, full string) Edit {
+	col := c.chars(off)
+	return Edit{Line: n, Column: col + 1, EndColumn: col + 2, New: full}
 }
 
 // hasPhrase reports whether a line holds a phrase of a kind.
