@@ -63,8 +63,10 @@ func newBracketMarks(s string) *bracketMarks {
 	return b
 }
 
-// inBrackets is inBrackets(s, i, digitBefore) on the line whose marks b holds and whose runs
-// of digits are digits, in time logarithmic in the line's length.
+// inBrackets reports a year at byte i in 〔2019〕 or （2021—2025年）-style brackets, on the line
+// whose marks b holds and whose runs of digits are digits, in time logarithmic in the line's
+// length. digitBefore says whether the line has a digit before the year: without one, the year
+// must follow the bracket.
 func (b *bracketMarks) inBrackets(s string, i int, digitBefore bool, digits [][2]int) bool {
 	if !digitBefore {
 		prev := strings.TrimRightFunc(s[:i], unicode.IsSpace)
@@ -178,48 +180,6 @@ func trimLeadingSpace(s string) string {
 
 // yearBrackets are the brackets of a citation: 〔2019〕, （2021—2025年）.
 var yearBrackets = [][2]string{{"〔", "〕"}, {"（", "）"}, {"(", ")"}, {"[", "]"}}
-
-// inBrackets reports a year in 〔2019〕 or （2021—2025年）-style brackets. digitBefore says
-// whether the line has a digit before the year: without one, the year must follow the bracket.
-func inBrackets(s string, i int, digitBefore bool) bool {
-	before := s[:i]
-	if !digitBefore {
-		prev := strings.TrimRightFunc(before, unicode.IsSpace)
-		if !slices.ContainsFunc(yearBrackets, func(pair [2]string) bool { return strings.HasSuffix(prev, pair[0]) }) {
-			return false
-		}
-	}
-	for _, pair := range yearBrackets {
-		// The closing mark after the year is looked for first: a forward search, and most
-		// lines have none of most pairs.
-		if !strings.Contains(s[i:], pair[1]) {
-			continue
-		}
-		o := lastIndexByLead(before, pair[0])
-		if o >= 0 && !strings.Contains(before[o:], pair[1]) {
-			inner := s[o:i]
-			// Only a citation-like bracket: the year comes right after the opening mark or after
-			// another year (2021—).
-			if len(strings.TrimSpace(inner)) == len(pair[0]) || hasDigit(inner) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// lastIndexByLead is strings.LastIndex for a short token whose first byte is rare (the lead
-// byte of CJK punctuation): it jumps between that byte's occurrences instead of hashing every
-// byte of a long line.
-func lastIndexByLead(s, tok string) int {
-	for end := len(s); ; {
-		k := strings.LastIndexByte(s[:end], tok[0])
-		if k < 0 || strings.HasPrefix(s[k:], tok) {
-			return k
-		}
-		end = k
-	}
-}
 
 func hasSuffixAny(s string, words []string) bool {
 	for _, w := range words {

@@ -140,7 +140,8 @@ type utf16Columns struct {
 	before []int32 // UTF-16 units before rune i
 }
 
-// of returns utf16Column(line, col).
+// of returns the 1-based UTF-16 column of a 1-based rune column of line. Columns past the end
+// of the line (or of an unknown line) count one unit per rune.
 func (u *utf16Columns) of(line string, col int) int {
 	if col < 1 {
 		return 1
@@ -308,21 +309,4 @@ func lineText(src []string, n int) string {
 		return ""
 	}
 	return src[n-1]
-}
-
-// utf16Column returns the 1-based UTF-16 column of a 1-based rune column of a line. Columns
-// past the end of the line (or of an unknown line) count one unit per rune.
-func utf16Column(line string, col int) int {
-	if col < 1 {
-		return 1
-	}
-	units, runes := 0, 0
-	for _, r := range line {
-		if runes == col-1 {
-			break
-		}
-		units += utf16.RuneLen(r) // ranging gives U+FFFD for bad bytes, never -1
-		runes++
-	}
-	return units + (col - 1 - runes) + 1
 }

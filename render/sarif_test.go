@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/fzlint/fzlint/checker"
 )
@@ -273,4 +274,22 @@ func TestSARIFFingerprints(t *testing.T) {
 	if pb0 == pb1 {
 		t.Errorf("two findings on identical lines share a fingerprint %s", pb0)
 	}
+}
+
+// utf16Column is the count utf16Columns replaced, from the line's start for each column: it
+// returns the 1-based UTF-16 column of a 1-based rune column of a line. Columns
+// past the end of the line (or of an unknown line) count one unit per rune.
+func utf16Column(line string, col int) int {
+	if col < 1 {
+		return 1
+	}
+	units, runes := 0, 0
+	for _, r := range line {
+		if runes == col-1 {
+			break
+		}
+		units += utf16.RuneLen(r) // ranging gives U+FFFD for bad bytes, never -1
+		runes++
+	}
+	return units + (col - 1 - runes) + 1
 }

@@ -65,7 +65,10 @@ type edgeCache struct {
 	ok   bool
 }
 
-// runeOffset is runeOffset(doc[raw[0]:raw[1]], k, n), the text's offsets counted once.
+// runeOffset returns the byte offset of rune k of the raw character data doc[raw[0]:raw[1]],
+// counting runes as the reader does: an entity is one rune, and a line end ("\r\n" or "\r",
+// written or as entities) is one. ok is false when the data does not hold n runes, which would
+// mean the reader and this count disagree. The text's offsets are counted once.
 func (e *edgeCache) runeOffset(doc []byte, raw [2]int, k, n int) (int, bool) {
 	if e.offs == nil || e.raw != raw {
 		e.raw = raw
@@ -193,37 +196,6 @@ func splitAt(doc []byte, r *input.DocxRun, s *input.DocxSeg, k int, fallback pla
 		return place{at: s.Raw[0] + off, run: r, inText: true, tag: s.Tag}, true
 	}
 	return fallback, true // CDATA is never split
-}
-
-// runeOffset returns the byte offset of rune k of raw character data, counting runes as the
-// reader does: an entity is one rune, and a line end ("\r\n" or "\r", written or as entities)
-// is one. ok is false when the data does not hold n runes, which would mean the reader and
-// this count disagree.
-func runeOffset(raw []byte, k, n int) (off int, ok bool) {
-	count, i := 0, 0
-	prevCR := false
-	found := -1
-	for i < len(raw) {
-		r, size := unit(raw[i:])
-		if size == 0 {
-			return 0, false
-		}
-		if prevCR && r == '\n' { // the second half of "\r\n": no rune of its own
-			prevCR = false
-			i += size
-			continue
-		}
-		if count == k && found < 0 {
-			found = i
-		}
-		count++
-		prevCR = r == '\r'
-		i += size
-	}
-	if count == k && found < 0 {
-		found = len(raw)
-	}
-	return found, count == n && found >= 0
 }
 
 // unit decodes one character of raw XML text: an entity or a UTF-8 sequence (an invalid byte
